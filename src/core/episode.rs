@@ -1,0 +1,92 @@
+//! The episode model the widget renders: lines, words, chapters, speakers.
+
+use super::time_index::TimeIndex;
+
+/// One podcast episode: metadata, a transcript and chapters, with lines and
+/// chapters sorted by start time and every `end` resolved.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Episode {
+    /// Episode title.
+    pub title: Option<String>,
+    /// Name of the podcast (the show).
+    pub podcast: Option<String>,
+    /// Publication date as the publisher wrote it (e.g. `2022-06-28`).
+    pub published: Option<String>,
+    /// Length of the media in seconds.
+    pub duration: Option<f64>,
+    /// BCP 47 language tag of the transcript.
+    pub language: Option<String>,
+    /// Everyone who speaks; [`Line::speaker`] indexes into this.
+    pub speakers: Vec<Speaker>,
+    /// Chapters sorted by start.
+    pub chapters: Vec<Chapter>,
+    /// Transcript lines sorted by start.
+    pub lines: Vec<Line>,
+}
+
+/// A person speaking in the episode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// Display name.
+    pub name: String,
+    /// URL of an avatar image.
+    pub img: Option<String>,
+}
+
+/// One transcript line (a cue, a sentence or a paragraph).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Start in seconds.
+    pub start: f64,
+    /// End in seconds; the next line's start when the input gave none.
+    pub end: f64,
+    /// Index into [`Episode::speakers`].
+    pub speaker: Option<usize>,
+    /// The spoken text, plain text (never HTML).
+    pub text: String,
+    /// Word timings, when the input has them.
+    pub words: Vec<Word>,
+}
+
+/// One timed word inside a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    /// Start in seconds.
+    pub start: f64,
+    /// End in seconds; the next word's start (or the line's end) when absent.
+    pub end: f64,
+    /// The word as written.
+    pub text: String,
+}
+
+/// One chapter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    /// Start in seconds.
+    pub start: f64,
+    /// End in seconds; the next chapter's start (or the episode's end).
+    pub end: f64,
+    /// Chapter title.
+    pub title: String,
+    /// URL of the chapter image.
+    pub img: Option<String>,
+    /// URL of a web page about the chapter.
+    pub url: Option<String>,
+}
+
+impl Episode {
+    /// Index for finding the current transcript line.
+    pub fn line_index(&self) -> TimeIndex {
+        TimeIndex::new(self.lines.iter().map(|line| line.start))
+    }
+
+    /// Index for finding the current chapter.
+    pub fn chapter_index(&self) -> TimeIndex {
+        TimeIndex::new(self.chapters.iter().map(|chapter| chapter.start))
+    }
+
+    /// The speaker of a line, if it names one.
+    pub fn speaker_of(&self, line: &Line) -> Option<&Speaker> {
+        line.speaker.and_then(|index| self.speakers.get(index))
+    }
+}

@@ -1,0 +1,418 @@
+//! Parser for the widget's own input format, episode JSON version 1
+//! (documented in `docs/episode-json.md`). Every error names the place in
+//! the document it comes from, e.g. `transcript[12].start: expected seconds,
+//! got "abc"`.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::episode::{Chapter, Episode, Line, Speaker, Word};
+use super::time::parse_clock;
+
+/// Episode JSON versions this parser reads.
+pub const SUPPORTED_VERSIONS: &[u64] = &[1];
+
+/// What is wrong with an episode document, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodeError {
+    /// Where in the document, e.g. `transcript[3].start`; empty for the
+    /// document as a whole.
+    pub path: String,
+    /// What is wrong there.
+    pub message: String,
+}
+
+impl fmt::Display for EpisodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for EpisodeError {}
+
+/// A place in the document, formatted only when an error is reported.
+#[derive(Clone, Copy)]
+enum Loc<'a> {
+    Root,
+    Field(&'a Loc<'a>, &'a str),
+    Item(&'a Loc<'a>, usize),
+}
+
+impl fmt::Display for Loc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loc::Root => Ok(()),
+            Loc::Field(Loc::Root, name) => f.write_str(name),
+            Loc::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Loc::Item(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+fn error_at(loc: &Loc, message: impl Into<String>) -> EpisodeError {
+    EpisodeError {
+        path: loc.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Parses an episode JSON document.
+pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
+    let root: Value = serde_json::from_str(text).map_err(|error| EpisodeError {
+        path: String::new(),
+        message: format!("not valid JSON: {error}"),
+    })?;
+    let root = expect_object(&root, &Loc::Root)?;
+    check_version(root)?;
+
+    let mut speakers = SpeakerTable::from_json(root)?;
+    let duration = optional_time(root, &Loc::Root, "duration")?;
+    let transcript = optional_array(root, &Loc::Root, "transcript")?;
+    let chapters = optional_array(root, &Loc::Root, "chapters")?;
+    if transcript.is_none() && chapters.is_none() {
+        return Err(error_at(
+            &Loc::Root,
+            "an episode needs \"transcript\" or \"chapters\"; found neither",
+        ));
+    }
+
+    let lines = match transcript {
+        Some(items) => parse_lines(items, &mut speakers, duration)?,
+        None => Vec::new(),
+    };
+    let chapters = match chapters {
+        Some(items) => parse_chapters(items, duration)?,
+        None => Vec::new(),
+    };
+    Ok(Episode {
+        title: optional_string(root, &Loc::Root, "title")?,
+        podcast: optional_string(root, &Loc::Root, "podcast")?,
+        published: optional_string(root, &Loc::Root, "published")?,
+        duration,
+        language: optional_string(root, &Loc::Root, "language")?,
+        speakers: speakers.speakers,
+        chapters,
+        lines,
+    })
+}
+
+fn check_version(root: &Map<String, Value>) -> Result<(), EpisodeError> {
+    let loc = Loc::Field(&Loc::Root, "version");
+    let supported = SUPPORTED_VERSIONS
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match root.get("version") {
+        None => Err(error_at(
+            &loc,
+            format!("missing; this widget reads episode JSON version {supported}"),
+        )),
+        Some(Value::Number(number)) => match number.as_u64() {
+            Some(version) if SUPPORTED_VERSIONS.contains(&version) => Ok(()),
+            _ => Err(error_at(
+                &loc,
+                format!("unsupported version {number}; supported versions: {supported}"),
+            )),
+        },
+        Some(other) => Err(error_at(
+            &loc,
+            format!("expected a number, got {}", describe(other)),
+        )),
+    }
+}
+
+/// Speakers declared in `speakers`, plus plain display names met in lines.
+struct SpeakerTable {
+    speakers: Vec<Speaker>,
+    by_key_or_name: HashMap<String, usize>,
+}
+
+impl SpeakerTable {
+    fn from_json(root: &Map<String, Value>) -> Result<Self, EpisodeError> {
+        let mut table = SpeakerTable {
+            speakers: Vec::new(),
+            by_key_or_name: HashMap::new(),
+        };
+        let loc = Loc::Field(&Loc::Root, "speakers");
+        let declared = match root.get("speakers") {
+            None | Some(Value::Null) => return Ok(table),
+            Some(value) => expect_object(value, &loc)?,
+        };
+        for (key, value) in declared {
+            let speaker_loc = Loc::Field(&loc, key);
+            let speaker = match value {
+                Value::String(name) => Speaker {
+                    name: name.trim().to_string(),
+                    img: None,
+                },
+                _ => {
+                    let fields = expect_object(value, &speaker_loc)?;
+                    Speaker {
+                        name: optional_string(fields, &speaker_loc, "name")?
+                            .unwrap_or_else(|| key.clone()),
+                        img: optional_string(fields, &speaker_loc, "img")?,
+                    }
+                }
+            };
+            table.by_key_or_name.insert(key.clone(), table.speakers.len());
+            table.speakers.push(speaker);
+        }
+        Ok(table)
+    }
+
+    /// The index of a speaker by key, or by display name (added if new).
+    fn resolve(&mut self, key_or_name: &str) -> usize {
+        if let Some(&index) = self.by_key_or_name.get(key_or_name) {
+            return index;
+        }
+        let index = self.speakers.len();
+        self.speakers.push(Speaker {
+            name: key_or_name.to_string(),
+            img: None,
+        });
+        self.by_key_or_name.insert(key_or_name.to_string(), index);
+        index
+    }
+}
+
+struct ParsedLine {
+    line: Line,
+    end: Option<f64>,
+    word_ends: Vec<Option<f64>>,
+}
+
+fn parse_lines(
+    items: &[Value],
+    speakers: &mut SpeakerTable,
+    duration: Option<f64>,
+) -> Result<Vec<Line>, EpisodeError> {
+    let list_loc = Loc::Field(&Loc::Root, "transcript");
+    let mut parsed = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let loc = Loc::Item(&list_loc, index);
+        let fields = expect_object(item, &loc)?;
+        let start = required_time(fields, &loc, "start")?;
+        let end = optional_end(fields, &loc, start)?;
+        let speaker = optional_string(fields, &loc, "speaker")?
+            .map(|name| name.trim().to_string())
+            .filter(|name| !name.is_empty())
+            .map(|name| speakers.resolve(&name));
+        let text = required_string(fields, &loc, "text")?.trim().to_string();
+        let (words, word_ends) = parse_words(fields, &loc)?;
+        parsed.push(ParsedLine {
+            line: Line {
+                start,
+                end: start,
+                speaker,
+                text,
+                words,
+            },
+            end,
+            word_ends,
+        });
+    }
+    parsed.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
+
+    let starts: Vec<f64> = parsed.iter().map(|entry| entry.line.start).collect();
+    let lines = parsed
+        .into_iter()
+        .enumerate()
+        .map(|(index, mut entry)| {
+            entry.line.end = resolve_end(&starts, index, entry.end, duration);
+            let word_starts: Vec<f64> = entry.line.words.iter().map(|word| word.start).collect();
+            for (word_index, word) in entry.line.words.iter_mut().enumerate() {
+                let explicit = entry.word_ends.get(word_index).copied().flatten();
+                word.end = explicit.unwrap_or_else(|| {
+                    word_starts
+                        .get(word_index + 1)
+                        .copied()
+                        .unwrap_or(entry.line.end)
+                        .max(word.start)
+                });
+            }
+            entry.line
+        })
+        .collect();
+    Ok(lines)
+}
+
+fn parse_words(
+    line: &Map<String, Value>,
+    line_loc: &Loc,
+) -> Result<(Vec<Word>, Vec<Option<f64>>), EpisodeError> {
+    let Some(items) = optional_array(line, line_loc, "words")? else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let list_loc = Loc::Field(line_loc, "words");
+    let mut words = Vec::with_capacity(items.len());
+    let mut ends = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let loc = Loc::Item(&list_loc, index);
+        let fields = expect_object(item, &loc)?;
+        let start = required_time(fields, &loc, "start")?;
+        ends.push(optional_end(fields, &loc, start)?);
+        words.push(Word {
+            start,
+            end: start,
+            text: required_string(fields, &loc, "text")?,
+        });
+    }
+    Ok((words, ends))
+}
+
+fn parse_chapters(items: &[Value], duration: Option<f64>) -> Result<Vec<Chapter>, EpisodeError> {
+    let list_loc = Loc::Field(&Loc::Root, "chapters");
+    let mut parsed = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let loc = Loc::Item(&list_loc, index);
+        let fields = expect_object(item, &loc)?;
+        let start = required_time(fields, &loc, "start")?;
+        let end = optional_end(fields, &loc, start)?;
+        let chapter = Chapter {
+            start,
+            end: start,
+            title: required_string(fields, &loc, "title")?.trim().to_string(),
+            img: optional_string(fields, &loc, "img")?,
+            url: optional_string(fields, &loc, "url")?,
+        };
+        parsed.push((chapter, end));
+    }
+    parsed.sort_by(|a, b| a.0.start.total_cmp(&b.0.start));
+
+    let starts: Vec<f64> = parsed.iter().map(|(chapter, _)| chapter.start).collect();
+    Ok(parsed
+        .into_iter()
+        .enumerate()
+        .map(|(index, (mut chapter, end))| {
+            chapter.end = resolve_end(&starts, index, end, duration);
+            chapter
+        })
+        .collect())
+}
+
+/// An explicit end, else the next entry's start, else the episode's end,
+/// never before the entry's own start.
+fn resolve_end(starts: &[f64], index: usize, explicit: Option<f64>, duration: Option<f64>) -> f64 {
+    let start = starts.get(index).copied().unwrap_or(0.0);
+    explicit
+        .or_else(|| starts.get(index + 1).copied())
+        .or(duration)
+        .unwrap_or(start)
+        .max(start)
+}
+
+fn optional_end(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    start: f64,
+) -> Result<Option<f64>, EpisodeError> {
+    let end = optional_time(fields, loc, "end")?;
+    match end {
+        Some(end) if end < start => Err(error_at(
+            &Loc::Field(loc, "end"),
+            format!("{end} is before the start, {start}"),
+        )),
+        _ => Ok(end),
+    }
+}
+
+fn expect_object<'v>(value: &'v Value, loc: &Loc) -> Result<&'v Map<String, Value>, EpisodeError> {
+    match value {
+        Value::Object(map) => Ok(map),
+        other => Err(error_at(
+            loc,
+            format!("expected an object, got {}", describe(other)),
+        )),
+    }
+}
+
+fn optional_array<'v>(
+    fields: &'v Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<Option<&'v [Value]>, EpisodeError> {
+    match fields.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) => Ok(Some(items)),
+        Some(other) => Err(error_at(
+            &Loc::Field(loc, key),
+            format!("expected a list, got {}", describe(other)),
+        )),
+    }
+}
+
+fn optional_string(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<Option<String>, EpisodeError> {
+    match fields.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(other) => Err(error_at(
+            &Loc::Field(loc, key),
+            format!("expected text, got {}", describe(other)),
+        )),
+    }
+}
+
+fn required_string(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<String, EpisodeError> {
+    optional_string(fields, loc, key)?
+        .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected text"))
+}
+
+fn optional_time(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<Option<f64>, EpisodeError> {
+    let value = match fields.get(key) {
+        None | Some(Value::Null) => return Ok(None),
+        Some(value) => value,
+    };
+    let seconds = match value {
+        Value::Number(number) => number.as_f64(),
+        Value::String(text) => parse_clock(text),
+        _ => None,
+    };
+    match seconds {
+        Some(seconds) if seconds.is_finite() && seconds >= 0.0 => Ok(Some(seconds)),
+        _ => Err(error_at(
+            &Loc::Field(loc, key),
+            format!("expected seconds, got {}", describe(value)),
+        )),
+    }
+}
+
+fn required_time(fields: &Map<String, Value>, loc: &Loc, key: &str) -> Result<f64, EpisodeError> {
+    optional_time(fields, loc, key)?
+        .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected seconds"))
+}
+
+/// A short description of a JSON value for error messages.
+fn describe(value: &Value) -> String {
+    const MAX_CHARS: usize = 40;
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::String(text) if text.chars().count() > MAX_CHARS => {
+            let shortened: String = text.chars().take(MAX_CHARS).collect();
+            format!("{:?}", shortened + "…")
+        }
+        Value::String(text) => format!("{text:?}"),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}

@@ -1,0 +1,14 @@
+//! The pure core: the episode model, the episode JSON parser, time parsing
+//! and formatting, and the time index. Nothing here touches the browser, so
+//! all of it is tested natively with `cargo test`, and none of it panics on
+//! input-derived data.
+
+pub mod episode;
+pub mod episode_json;
+pub mod time;
+pub mod time_index;
+
+pub use episode::{Chapter, Episode, Line, Speaker, Word};
+pub use episode_json::{parse_episode_json, EpisodeError};
+pub use time::{format_clock, parse_clock};
+pub use time_index::TimeIndex;

@@ -1,0 +1,203 @@
+//! Episode JSON version 1: what it reads, and what every mistake is told.
+
+use episode_viewer::core::{parse_episode_json, EpisodeError};
+
+fn error_of(json: &str) -> String {
+    match parse_episode_json(json) {
+        Ok(episode) => panic!("expected an error, parsed {episode:?}"),
+        Err(error) => error.to_string(),
+    }
+}
+
+const FULL: &str = r#"{
+  "version": 1,
+  "title": "Testing in Production", "podcast": "Example Cast",
+  "published": "2022-06-28", "duration": 1860.5, "language": "en",
+  "unknownField": {"ignored": true},
+  "speakers": {
+    "host": { "name": "Sam Host", "img": "https://example.org/sam.png" },
+    "guest": "Gale Guest"
+  },
+  "chapters": [
+    { "start": "1:14", "title": "Guests" },
+    { "start": 0, "title": "Introduction", "end": 74, "img": null, "url": null }
+  ],
+  "transcript": [
+    { "start": 0.0, "end": 4.2, "speaker": "host", "text": " Welcome to the show. ",
+      "words": [ { "start": 0.0, "end": 0.5, "text": "Welcome" }, { "start": 0.6, "text": "to" } ] },
+    { "start": "0:04.2", "speaker": "guest", "text": "Thanks for having me." },
+    { "start": 9, "speaker": "Pat Producer", "text": "A third voice." },
+    { "start": 12, "text": "Nobody in particular." }
+  ]
+}"#;
+
+#[test]
+fn reads_a_full_episode() {
+    let episode = parse_episode_json(FULL).unwrap();
+    assert_eq!(episode.title.as_deref(), Some("Testing in Production"));
+    assert_eq!(episode.podcast.as_deref(), Some("Example Cast"));
+    assert_eq!(episode.published.as_deref(), Some("2022-06-28"));
+    assert_eq!(episode.duration, Some(1860.5));
+    assert_eq!(episode.language.as_deref(), Some("en"));
+
+    let texts: Vec<&str> = episode.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Welcome to the show.", "Thanks for having me.", "A third voice.", "Nobody in particular."]
+    );
+    let starts: Vec<f64> = episode.lines.iter().map(|l| l.start).collect();
+    assert_eq!(starts, [0.0, 4.2, 9.0, 12.0]);
+}
+
+#[test]
+fn ends_default_to_the_next_start_then_the_duration() {
+    let episode = parse_episode_json(FULL).unwrap();
+    let ends: Vec<f64> = episode.lines.iter().map(|l| l.end).collect();
+    assert_eq!(ends, [4.2, 9.0, 12.0, 1860.5]);
+    let chapter_ends: Vec<f64> = episode.chapters.iter().map(|c| c.end).collect();
+    assert_eq!(chapter_ends, [74.0, 1860.5]);
+}
+
+#[test]
+fn the_last_end_without_a_duration_is_its_start() {
+    let episode =
+        parse_episode_json(r#"{"version":1,"transcript":[{"start":3,"text":"only"}]}"#).unwrap();
+    assert_eq!(episode.lines[0].end, 3.0);
+}
+
+#[test]
+fn speakers_resolve_by_key_or_display_name() {
+    let episode = parse_episode_json(FULL).unwrap();
+    let names: Vec<Option<&str>> = episode
+        .lines
+        .iter()
+        .map(|line| episode.speaker_of(line).map(|s| s.name.as_str()))
+        .collect();
+    assert_eq!(names, [Some("Sam Host"), Some("Gale Guest"), Some("Pat Producer"), None]);
+    let host = episode.speaker_of(&episode.lines[0]).unwrap();
+    assert_eq!(host.img.as_deref(), Some("https://example.org/sam.png"));
+}
+
+#[test]
+fn chapters_are_sorted_by_start() {
+    let episode = parse_episode_json(FULL).unwrap();
+    let titles: Vec<&str> = episode.chapters.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Introduction", "Guests"]);
+    assert_eq!(episode.chapters[1].start, 74.0);
+}
+
+#[test]
+fn lines_out_of_order_are_sorted_stably() {
+    let episode = parse_episode_json(
+        r#"{"version":1,"transcript":[
+            {"start":5,"text":"b"},{"start":1,"text":"a"},{"start":5,"text":"c"}]}"#,
+    )
+    .unwrap();
+    let texts: Vec<&str> = episode.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["a", "b", "c"]);
+    assert_eq!(episode.line_index().at(5.0), Some(2));
+}
+
+#[test]
+fn words_are_kept_with_resolved_ends() {
+    let episode = parse_episode_json(FULL).unwrap();
+    let words: Vec<(f64, f64, &str)> = episode.lines[0]
+        .words
+        .iter()
+        .map(|w| (w.start, w.end, w.text.as_str()))
+        .collect();
+    assert_eq!(words, [(0.0, 0.5, "Welcome"), (0.6, 4.2, "to")]);
+}
+
+#[test]
+fn text_is_kept_as_written_not_as_markup() {
+    let episode = parse_episode_json(
+        r#"{"version":1,"transcript":[{"start":0,"text":"<b>a</b> &amp; <script>x</script>"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(episode.lines[0].text, "<b>a</b> &amp; <script>x</script>");
+}
+
+#[test]
+fn chapters_alone_are_enough() {
+    let episode =
+        parse_episode_json(r#"{"version":1,"chapters":[{"start":0,"title":"All"}]}"#).unwrap();
+    assert!(episode.lines.is_empty());
+    assert_eq!(episode.chapters.len(), 1);
+}
+
+#[test]
+fn each_mistake_says_what_and_where() {
+    let cases = [
+        (r#"{"version":1,"transcript":[{"start":0,"text":"a"}"#, "not valid JSON: EOF while parsing a list at line 1 column 49"),
+        (r#"[1,2]"#, "expected an object, got a list"),
+        (r#"{"transcript":[]}"#, "version: missing; this widget reads episode JSON version 1"),
+        (r#"{"version":2,"transcript":[]}"#, "version: unsupported version 2; supported versions: 1"),
+        (r#"{"version":1.5,"transcript":[]}"#, "version: unsupported version 1.5; supported versions: 1"),
+        (r#"{"version":"1","transcript":[]}"#, r#"version: expected a number, got "1""#),
+        (r#"{"version":1}"#, r#"an episode needs "transcript" or "chapters"; found neither"#),
+        (r#"{"version":1,"transcript":{}}"#, "transcript: expected a list, got an object"),
+        (r#"{"version":1,"transcript":[7]}"#, "transcript[0]: expected an object, got 7"),
+        (
+            r#"{"version":1,"transcript":[{"start":0,"text":"a"},{"start":"abc","text":"b"}]}"#,
+            r#"transcript[1].start: expected seconds, got "abc""#,
+        ),
+        (r#"{"version":1,"transcript":[{"text":"a"}]}"#, "transcript[0].start: missing; expected seconds"),
+        (r#"{"version":1,"transcript":[{"start":-1,"text":"a"}]}"#, "transcript[0].start: expected seconds, got -1"),
+        (r#"{"version":1,"transcript":[{"start":"1:75","text":"a"}]}"#, r#"transcript[0].start: expected seconds, got "1:75""#),
+        (r#"{"version":1,"transcript":[{"start":true,"text":"a"}]}"#, "transcript[0].start: expected seconds, got true"),
+        (r#"{"version":1,"transcript":[{"start":4,"end":2,"text":"a"}]}"#, "transcript[0].end: 2 is before the start, 4"),
+        (r#"{"version":1,"transcript":[{"start":0}]}"#, "transcript[0].text: missing; expected text"),
+        (r#"{"version":1,"transcript":[{"start":0,"text":5}]}"#, "transcript[0].text: expected text, got 5"),
+        (r#"{"version":1,"transcript":[{"start":0,"text":"a","speaker":["x"]}]}"#, "transcript[0].speaker: expected text, got a list"),
+        (
+            r#"{"version":1,"transcript":[{"start":0,"text":"a","words":[{"start":0,"text":"a"},{"text":"b"}]}]}"#,
+            "transcript[0].words[1].start: missing; expected seconds",
+        ),
+        (r#"{"version":1,"chapters":[{"start":0}]}"#, "chapters[0].title: missing; expected text"),
+        (r#"{"version":1,"chapters":[{"start":0,"title":"a","url":3}]}"#, "chapters[0].url: expected text, got 3"),
+        (r#"{"version":1,"chapters":[],"duration":"soon"}"#, r#"duration: expected seconds, got "soon""#),
+        (r#"{"version":1,"chapters":[],"title":null,"podcast":1}"#, "podcast: expected text, got 1"),
+        (r#"{"version":1,"chapters":[],"speakers":[]}"#, "speakers: expected an object, got a list"),
+        (r#"{"version":1,"chapters":[],"speakers":{"a":{"img":2}}}"#, "speakers.a.img: expected text, got 2"),
+    ];
+    for (json, expected) in cases {
+        assert_eq!(error_of(json), expected, "for {json}");
+    }
+}
+
+#[test]
+fn long_bad_values_are_shortened_in_messages() {
+    let long = "x".repeat(100);
+    let json = format!(r#"{{"version":1,"transcript":[{{"start":"{long}","text":"a"}}]}}"#);
+    let message = error_of(&json);
+    assert_eq!(message, format!("transcript[0].start: expected seconds, got \"{}…\"", "x".repeat(40)));
+}
+
+#[test]
+fn errors_expose_path_and_message_separately() {
+    let error: EpisodeError =
+        parse_episode_json(r#"{"version":1,"transcript":[{"start":0,"text":null}]}"#).unwrap_err();
+    assert_eq!(error.path, "transcript[0].text");
+    assert_eq!(error.message, "missing; expected text");
+}
+
+#[test]
+fn never_panics_on_truncated_or_mangled_input() {
+    for cut in 0..FULL.len() {
+        if FULL.is_char_boundary(cut) {
+            let _ = parse_episode_json(&FULL[..cut]);
+        }
+    }
+    let mut bytes = FULL.as_bytes().to_vec();
+    for position in 0..bytes.len() {
+        let original = bytes[position];
+        for replacement in [b'"', b'{', b'-', b'9', b':', b']'] {
+            bytes[position] = replacement;
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                let _ = parse_episode_json(text);
+            }
+        }
+        bytes[position] = original;
+    }
+}
