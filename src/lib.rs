@@ -1,1 +1,22 @@
+//! episode-viewer: an embeddable podcast episode viewer. A synced transcript
+//! and chapter list that follow the host page's own `<audio>` or `<video>`.
+//!
+//! Three layers, each depending only on the ones above it in this list:
+//! - [`core`]: the episode model, parsers, time index; pure Rust.
+//! - `host`: browser glue (media element, fetch, shadow root mounting).
+//! - `ui`: Leptos components.
+//!
+//! The wasm entry point is [`mount`], called by the `<episode-viewer>`
+//! custom element defined in `js/episode-viewer.js`.
+
 pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod host;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use embed::{mount, MountedViewer};

@@ -43,7 +43,12 @@ fn reads_a_full_episode() {
     let texts: Vec<&str> = episode.lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(
         texts,
-        ["Welcome to the show.", "Thanks for having me.", "A third voice.", "Nobody in particular."]
+        [
+            "Welcome to the show.",
+            "Thanks for having me.",
+            "A third voice.",
+            "Nobody in particular."
+        ]
     );
     let starts: Vec<f64> = episode.lines.iter().map(|l| l.start).collect();
     assert_eq!(starts, [0.0, 4.2, 9.0, 12.0]);
@@ -73,7 +78,15 @@ fn speakers_resolve_by_key_or_display_name() {
         .iter()
         .map(|line| episode.speaker_of(line).map(|s| s.name.as_str()))
         .collect();
-    assert_eq!(names, [Some("Sam Host"), Some("Gale Guest"), Some("Pat Producer"), None]);
+    assert_eq!(
+        names,
+        [
+            Some("Sam Host"),
+            Some("Gale Guest"),
+            Some("Pat Producer"),
+            None
+        ]
+    );
     let host = episode.speaker_of(&episode.lines[0]).unwrap();
     assert_eq!(host.img.as_deref(), Some("https://example.org/sam.png"));
 }
@@ -129,37 +142,103 @@ fn chapters_alone_are_enough() {
 #[test]
 fn each_mistake_says_what_and_where() {
     let cases = [
-        (r#"{"version":1,"transcript":[{"start":0,"text":"a"}"#, "not valid JSON: EOF while parsing a list at line 1 column 49"),
+        (
+            r#"{"version":1,"transcript":[{"start":0,"text":"a"}"#,
+            "not valid JSON: EOF while parsing a list at line 1 column 49",
+        ),
         (r#"[1,2]"#, "expected an object, got a list"),
-        (r#"{"transcript":[]}"#, "version: missing; this widget reads episode JSON version 1"),
-        (r#"{"version":2,"transcript":[]}"#, "version: unsupported version 2; supported versions: 1"),
-        (r#"{"version":1.5,"transcript":[]}"#, "version: unsupported version 1.5; supported versions: 1"),
-        (r#"{"version":"1","transcript":[]}"#, r#"version: expected a number, got "1""#),
-        (r#"{"version":1}"#, r#"an episode needs "transcript" or "chapters"; found neither"#),
-        (r#"{"version":1,"transcript":{}}"#, "transcript: expected a list, got an object"),
-        (r#"{"version":1,"transcript":[7]}"#, "transcript[0]: expected an object, got 7"),
+        (
+            r#"{"transcript":[]}"#,
+            "version: missing; this widget reads episode JSON version 1",
+        ),
+        (
+            r#"{"version":2,"transcript":[]}"#,
+            "version: unsupported version 2; supported versions: 1",
+        ),
+        (
+            r#"{"version":1.5,"transcript":[]}"#,
+            "version: unsupported version 1.5; supported versions: 1",
+        ),
+        (
+            r#"{"version":"1","transcript":[]}"#,
+            r#"version: expected a number, got "1""#,
+        ),
+        (
+            r#"{"version":1}"#,
+            r#"an episode needs "transcript" or "chapters"; found neither"#,
+        ),
+        (
+            r#"{"version":1,"transcript":{}}"#,
+            "transcript: expected a list, got an object",
+        ),
+        (
+            r#"{"version":1,"transcript":[7]}"#,
+            "transcript[0]: expected an object, got 7",
+        ),
         (
             r#"{"version":1,"transcript":[{"start":0,"text":"a"},{"start":"abc","text":"b"}]}"#,
             r#"transcript[1].start: expected seconds, got "abc""#,
         ),
-        (r#"{"version":1,"transcript":[{"text":"a"}]}"#, "transcript[0].start: missing; expected seconds"),
-        (r#"{"version":1,"transcript":[{"start":-1,"text":"a"}]}"#, "transcript[0].start: expected seconds, got -1"),
-        (r#"{"version":1,"transcript":[{"start":"1:75","text":"a"}]}"#, r#"transcript[0].start: expected seconds, got "1:75""#),
-        (r#"{"version":1,"transcript":[{"start":true,"text":"a"}]}"#, "transcript[0].start: expected seconds, got true"),
-        (r#"{"version":1,"transcript":[{"start":4,"end":2,"text":"a"}]}"#, "transcript[0].end: 2 is before the start, 4"),
-        (r#"{"version":1,"transcript":[{"start":0}]}"#, "transcript[0].text: missing; expected text"),
-        (r#"{"version":1,"transcript":[{"start":0,"text":5}]}"#, "transcript[0].text: expected text, got 5"),
-        (r#"{"version":1,"transcript":[{"start":0,"text":"a","speaker":["x"]}]}"#, "transcript[0].speaker: expected text, got a list"),
+        (
+            r#"{"version":1,"transcript":[{"text":"a"}]}"#,
+            "transcript[0].start: missing; expected seconds",
+        ),
+        (
+            r#"{"version":1,"transcript":[{"start":-1,"text":"a"}]}"#,
+            "transcript[0].start: expected seconds, got -1",
+        ),
+        (
+            r#"{"version":1,"transcript":[{"start":"1:75","text":"a"}]}"#,
+            r#"transcript[0].start: expected seconds, got "1:75""#,
+        ),
+        (
+            r#"{"version":1,"transcript":[{"start":true,"text":"a"}]}"#,
+            "transcript[0].start: expected seconds, got true",
+        ),
+        (
+            r#"{"version":1,"transcript":[{"start":4,"end":2,"text":"a"}]}"#,
+            "transcript[0].end: 2 is before the start, 4",
+        ),
+        (
+            r#"{"version":1,"transcript":[{"start":0}]}"#,
+            "transcript[0].text: missing; expected text",
+        ),
+        (
+            r#"{"version":1,"transcript":[{"start":0,"text":5}]}"#,
+            "transcript[0].text: expected text, got 5",
+        ),
+        (
+            r#"{"version":1,"transcript":[{"start":0,"text":"a","speaker":["x"]}]}"#,
+            "transcript[0].speaker: expected text, got a list",
+        ),
         (
             r#"{"version":1,"transcript":[{"start":0,"text":"a","words":[{"start":0,"text":"a"},{"text":"b"}]}]}"#,
             "transcript[0].words[1].start: missing; expected seconds",
         ),
-        (r#"{"version":1,"chapters":[{"start":0}]}"#, "chapters[0].title: missing; expected text"),
-        (r#"{"version":1,"chapters":[{"start":0,"title":"a","url":3}]}"#, "chapters[0].url: expected text, got 3"),
-        (r#"{"version":1,"chapters":[],"duration":"soon"}"#, r#"duration: expected seconds, got "soon""#),
-        (r#"{"version":1,"chapters":[],"title":null,"podcast":1}"#, "podcast: expected text, got 1"),
-        (r#"{"version":1,"chapters":[],"speakers":[]}"#, "speakers: expected an object, got a list"),
-        (r#"{"version":1,"chapters":[],"speakers":{"a":{"img":2}}}"#, "speakers.a.img: expected text, got 2"),
+        (
+            r#"{"version":1,"chapters":[{"start":0}]}"#,
+            "chapters[0].title: missing; expected text",
+        ),
+        (
+            r#"{"version":1,"chapters":[{"start":0,"title":"a","url":3}]}"#,
+            "chapters[0].url: expected text, got 3",
+        ),
+        (
+            r#"{"version":1,"chapters":[],"duration":"soon"}"#,
+            r#"duration: expected seconds, got "soon""#,
+        ),
+        (
+            r#"{"version":1,"chapters":[],"title":null,"podcast":1}"#,
+            "podcast: expected text, got 1",
+        ),
+        (
+            r#"{"version":1,"chapters":[],"speakers":[]}"#,
+            "speakers: expected an object, got a list",
+        ),
+        (
+            r#"{"version":1,"chapters":[],"speakers":{"a":{"img":2}}}"#,
+            "speakers.a.img: expected text, got 2",
+        ),
     ];
     for (json, expected) in cases {
         assert_eq!(error_of(json), expected, "for {json}");
@@ -171,7 +250,13 @@ fn long_bad_values_are_shortened_in_messages() {
     let long = "x".repeat(100);
     let json = format!(r#"{{"version":1,"transcript":[{{"start":"{long}","text":"a"}}]}}"#);
     let message = error_of(&json);
-    assert_eq!(message, format!("transcript[0].start: expected seconds, got \"{}…\"", "x".repeat(40)));
+    assert_eq!(
+        message,
+        format!(
+            "transcript[0].start: expected seconds, got \"{}…\"",
+            "x".repeat(40)
+        )
+    );
 }
 
 #[test]

@@ -17,8 +17,8 @@ fn parses_hours_minutes_seconds_with_fractions() {
 #[test]
 fn rejects_what_is_not_a_clock() {
     for bad in [
-        "", "abc", "1:2:3:4", "1:60", "1:60:00", "1:00:60", "-1:00", "1.5:00", ":30", "1:",
-        "1::2", "1e3", ".5", "5.", "1:0x", "NaN", "inf", "١:٠٠",
+        "", "abc", "1:2:3:4", "1:60", "1:60:00", "1:00:60", "-1:00", "1.5:00", ":30", "1:", "1::2",
+        "1e3", ".5", "5.", "1:0x", "NaN", "inf", "١:٠٠",
     ] {
         assert_eq!(parse_clock(bad), None, "{bad:?}");
     }

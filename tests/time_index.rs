@@ -51,7 +51,9 @@ fn empty_index_and_nan_give_nothing() {
 
 #[test]
 fn matches_a_linear_scan_on_many_times() {
-    let mut starts: Vec<f64> = (0..500).map(|i| (i * 7 % 13) as f64 * 0.5 + i as f64).collect();
+    let mut starts: Vec<f64> = (0..500)
+        .map(|i| (i * 7 % 13) as f64 * 0.5 + i as f64)
+        .collect();
     starts.sort_by(f64::total_cmp);
     let index = TimeIndex::new(starts.clone());
     for step in -10..5100 {

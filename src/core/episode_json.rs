@@ -161,7 +161,9 @@ impl SpeakerTable {
                     }
                 }
             };
-            table.by_key_or_name.insert(key.clone(), table.speakers.len());
+            table
+                .by_key_or_name
+                .insert(key.clone(), table.speakers.len());
             table.speakers.push(speaker);
         }
         Ok(table)

@@ -19,7 +19,9 @@ impl TimeIndex {
     /// The entry current at `time`: the last one whose start is `<= time`.
     /// `None` before the first entry, for an empty index, and for NaN.
     pub fn at(&self, time: f64) -> Option<usize> {
-        self.starts.partition_point(|&start| start <= time).checked_sub(1)
+        self.starts
+            .partition_point(|&start| start <= time)
+            .checked_sub(1)
     }
 
     /// Number of entries.

@@ -1,0 +1,66 @@
+// <episode-viewer src="episode.json" audio="#player"></episode-viewer>
+//
+// Importing this module loads the widget's WebAssembly (from beside this
+// file) and upgrades every <episode-viewer> element on the page, including
+// elements added later. The element renders into its own shadow root.
+import init, { mount } from "./episode-viewer-core.js";
+
+const wasmReady = init({
+  module_or_path: new URL("./episode-viewer-core_bg.wasm", import.meta.url),
+});
+
+class EpisodeViewerElement extends HTMLElement {
+  static observedAttributes = ["src", "audio"];
+
+  #mounted = null;
+  #generation = 0;
+
+  connectedCallback() {
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, oldValue, newValue) {
+    if (this.isConnected && oldValue !== newValue) this.#render();
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    try {
+      await wasmReady;
+    } catch (error) {
+      this.#showLoadFailure(error);
+      return;
+    }
+    // A newer render, or a removal, happened while the wasm loaded.
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#unmount();
+    this.#mounted = mount(
+      this,
+      this.getAttribute("src") ?? undefined,
+      this.getAttribute("audio") ?? undefined,
+    );
+  }
+
+  #unmount() {
+    this.#mounted?.free();
+    this.#mounted = null;
+  }
+
+  #showLoadFailure(error) {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    const alert = document.createElement("p");
+    alert.setAttribute("role", "alert");
+    alert.setAttribute("part", "error");
+    alert.textContent = `The episode viewer could not start: ${error}`;
+    root.replaceChildren(alert);
+  }
+}
+
+if (!customElements.get("episode-viewer")) {
+  customElements.define("episode-viewer", EpisodeViewerElement);
+}

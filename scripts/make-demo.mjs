@@ -1,0 +1,96 @@
+// Builds the demo episode from demo/episode.source.json: each line is spoken
+// by espeak-ng (one voice per speaker), the clips are joined with sox, and
+// the episode JSON's timings are measured from the clips themselves, so they
+// are the audio's true timings.
+//
+//   node scripts/make-demo.mjs <output-dir>
+//
+// Writes <output-dir>/episode.mp3 and <output-dir>/episode.json; does nothing
+// when both are already built from the same source.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const SAMPLE_RATE = 22050;
+const PAUSE_BETWEEN_LINES = 0.45;
+const PAUSE_BEFORE_CHAPTER = 1.0;
+
+const root = resolve(import.meta.dirname, "..");
+const outDir = resolve(process.argv[2] ?? join(root, "dist", "demo"));
+const sourcePath = join(root, "demo", "episode.source.json");
+const source = JSON.parse(readFileSync(sourcePath, "utf8"));
+
+const run = (command, args) => execFileSync(command, args, { encoding: "utf8" }).trim();
+
+const fingerprint = createHash("sha256")
+  .update(readFileSync(sourcePath))
+  .update(readFileSync(new URL(import.meta.url)))
+  .update(run("espeak-ng", ["--version"]))
+  .digest("hex");
+const stampPath = join(outDir, ".source-hash");
+const outputs = ["episode.mp3", "episode.json"].map((name) => join(outDir, name));
+if (existsSync(stampPath) && readFileSync(stampPath, "utf8") === fingerprint && outputs.every(existsSync)) {
+  console.log(`demo episode in ${outDir} is up to date`);
+  process.exit(0);
+}
+
+mkdirSync(outDir, { recursive: true });
+const work = join(outDir, ".clips");
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work);
+
+const silence = (seconds) => {
+  const path = join(work, `silence-${seconds}.wav`);
+  if (!existsSync(path)) {
+    run("sox", ["-n", "-r", SAMPLE_RATE, "-c", "1", "-b", "16", path, "trim", "0", String(seconds)]);
+  }
+  return path;
+};
+
+const chapterStarts = new Set(source.chapters.map((chapter) => chapter.firstLine));
+const pieces = [];
+const transcript = [];
+let samples = 0;
+const seconds = (sampleCount) => Math.round((sampleCount / SAMPLE_RATE) * 1000) / 1000;
+const addPiece = (path) => {
+  pieces.push(path);
+  samples += Number(run("soxi", ["-s", path]));
+};
+
+source.lines.forEach(([speakerKey, text], index) => {
+  const speaker = source.speakers[speakerKey];
+  if (!speaker) throw new Error(`line ${index}: unknown speaker "${speakerKey}"`);
+  if (index > 0) addPiece(silence(chapterStarts.has(index) ? PAUSE_BEFORE_CHAPTER : PAUSE_BETWEEN_LINES));
+  const spoken = join(work, `line-${index}.raw.wav`);
+  const clip = join(work, `line-${index}.wav`);
+  run("espeak-ng", ["-v", speaker.voice, "-p", String(speaker.pitch ?? 50), "-s", "160", "-w", spoken, text]);
+  run("sox", [spoken, "-r", SAMPLE_RATE, "-c", "1", "-b", "16", clip]);
+  const start = seconds(samples);
+  addPiece(clip);
+  transcript.push({ start, end: seconds(samples), speaker: speakerKey, text });
+});
+addPiece(silence(1.5));
+
+const joined = join(work, "episode.wav");
+run("sox", [...pieces, joined]);
+run("sox", [joined, "-C", "32", join(outDir, "episode.mp3")]);
+
+const episode = {
+  version: 1,
+  title: source.title,
+  podcast: source.podcast,
+  published: source.published,
+  duration: seconds(samples),
+  language: source.language,
+  speakers: Object.fromEntries(Object.entries(source.speakers).map(([key, { name }]) => [key, { name }])),
+  chapters: source.chapters.map(({ title, firstLine }) => ({
+    start: firstLine === 0 ? 0 : transcript[firstLine].start,
+    title,
+  })),
+  transcript,
+};
+writeFileSync(join(outDir, "episode.json"), JSON.stringify(episode, null, 2) + "\n");
+rmSync(work, { recursive: true, force: true });
+writeFileSync(stampPath, fingerprint);
+console.log(`demo episode: ${transcript.length} lines, ${episode.chapters.length} chapters, ${episode.duration} s`);

@@ -1,0 +1,6 @@
+//! Browser glue: each browser API the widget uses, wrapped once, with its
+//! listeners and requests released when the owning component is cleaned up.
+
+pub mod fetch;
+pub mod media;
+pub mod shadow;

@@ -1,0 +1,10 @@
+//! Leptos components. Derived state is a `Memo`; effects only talk to the
+//! outside world.
+
+mod alert;
+mod chapters;
+mod header;
+mod transcript;
+mod viewer;
+
+pub use viewer::EpisodeViewer;

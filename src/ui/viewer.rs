@@ -1,0 +1,62 @@
+//! The root component: loads the episode, finds the media element, and
+//! shows the episode or what went wrong.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::alert::ErrorAlert;
+use super::chapters::ChapterList;
+use super::header::EpisodeHeader;
+use super::transcript::Transcript;
+use crate::core::{parse_episode_json, Episode};
+use crate::host::fetch::fetch_text;
+use crate::host::media::{find_media, use_media_clock, MediaRef};
+
+/// The whole widget for the episode JSON at `src`, following the media
+/// element that `audio` selects.
+#[component]
+pub fn EpisodeViewer(src: Option<String>, audio: Option<String>) -> impl IntoView {
+    let media = find_media(audio.as_deref()).map(StoredValue::new_local);
+    let episode = LocalResource::new(move || load_episode(src.clone()));
+    move || match (media.clone(), episode.get()) {
+        (Err(message), _) | (_, Some(Err(message))) => view! { <ErrorAlert message /> }.into_any(),
+        (Ok(_), None) => view! {
+            <p class="ev-status" role="status">"Loading transcript…"</p>
+        }
+        .into_any(),
+        (Ok(media), Some(Ok(episode))) => view! { <LoadedEpisode episode media /> }.into_any(),
+    }
+}
+
+/// Fetches and parses the episode, with errors that name the file.
+async fn load_episode(src: Option<String>) -> Result<Arc<Episode>, String> {
+    let src = src.map(|src| src.trim().to_string()).filter(|src| !src.is_empty()).ok_or_else(|| {
+        "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON"
+            .to_string()
+    })?;
+    let text = fetch_text(&src).await?;
+    parse_episode_json(&text)
+        .map(Arc::new)
+        .map_err(|error| format!("\"{src}\" is not a usable episode: {error}"))
+}
+
+/// An episode bound to its media element.
+#[component]
+fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef) -> impl IntoView {
+    let clock = use_media_clock(media);
+    let line_index = episode.line_index();
+    let current_line = Memo::new(move |_| line_index.at(clock.time.get()));
+    let chapter_index = episode.chapter_index();
+    let current_chapter = Memo::new(move |_| chapter_index.at(clock.time.get()));
+    let has_chapters = !episode.chapters.is_empty();
+    view! {
+        <EpisodeHeader episode=episode.clone() />
+        <div class="ev-body" class:ev-has-chapters=has_chapters>
+            {has_chapters.then(|| view! {
+                <ChapterList episode=episode.clone() current=current_chapter clock />
+            })}
+            <Transcript episode current=current_line clock />
+        </div>
+    }
+}

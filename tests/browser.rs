@@ -1,0 +1,343 @@
+//! The mounted widget in headless Chromium, bound to a real `<audio>`
+//! element playing a generated WAV: highlight, seeking, and error messages.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+
+use episode_viewer::{mount, MountedViewer};
+use gloo_timers::future::TimeoutFuture;
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    Blob, BlobPropertyBag, Element, HtmlAudioElement, HtmlElement, KeyboardEvent,
+    KeyboardEventInit, ShadowRoot, Url,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EPISODE: &str = r#"{
+  "version": 1,
+  "title": "Browser test episode",
+  "chapters": [ { "start": 0, "title": "One" }, { "start": 6, "title": "Two" } ],
+  "transcript": [
+    { "start": 1, "speaker": "Ann", "text": "first" },
+    { "start": 2.5, "speaker": "Ann", "text": "second" },
+    { "start": 5, "speaker": "Bo", "text": "third" },
+    { "start": 7.5, "text": "fourth <b>not bold</b>" },
+    { "start": 10, "text": "fifth" }
+  ]
+}"#;
+
+/// A page with an `<audio>` element and the widget following it.
+struct Fixture {
+    audio: HtmlAudioElement,
+    host: HtmlElement,
+    viewer: Option<MountedViewer>,
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        self.viewer.take();
+        self.audio.remove();
+        self.host.remove();
+    }
+}
+
+thread_local!(static NEXT_ID: Cell<u32> = const { Cell::new(0) });
+
+impl Fixture {
+    /// Mounts the widget for `episode_json`, following a 12 s silent WAV.
+    async fn new(episode_json: &str) -> Fixture {
+        let src = blob_url(episode_json.as_bytes(), "application/json");
+        Fixture::with(Some(src), None).await
+    }
+
+    /// Mounts the widget with the given `src`, and `audio` selector (the
+    /// fixture's own audio element when `None`).
+    async fn with(src: Option<String>, audio_selector: Option<&str>) -> Fixture {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+        let audio = HtmlAudioElement::new().unwrap();
+        audio.set_id(&format!("test-audio-{id}"));
+        audio.set_src(&blob_url(&silent_wav(12.0), "audio/wav"));
+        document.body().unwrap().append_child(&audio).unwrap();
+        wait_until("the audio's metadata loads", || audio.ready_state() >= 1).await;
+
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let selector = audio_selector.map_or_else(|| format!("#test-audio-{id}"), str::to_string);
+        let viewer = mount(host.clone(), src, Some(selector)).unwrap();
+        let fixture = Fixture {
+            audio,
+            host,
+            viewer: Some(viewer),
+        };
+        wait_until("the widget shows lines or an alert", || {
+            !fixture.all("[part=line], [role=alert]").is_empty()
+        })
+        .await;
+        fixture
+    }
+
+    fn shadow(&self) -> ShadowRoot {
+        self.host
+            .shadow_root()
+            .expect("the widget renders into an open shadow root")
+    }
+
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.shadow().query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|index| list.item(index))
+            .map(|node| node.unchecked_into())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> HtmlElement {
+        self.shadow()
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+            .unchecked_into()
+    }
+
+    /// `data-start` of every element of a part that carries aria-current.
+    fn current(&self, part: &str) -> Vec<String> {
+        self.all(&format!("[part={part}][aria-current]"))
+            .iter()
+            .map(|element| attribute(element, "data-start"))
+            .collect()
+    }
+
+    /// Seeks the audio element, as the host's own player would, and waits
+    /// for the widget to mark `line` and `chapter` (data-start values).
+    async fn seek_and_expect(&self, time: f64, line: Option<&str>, chapter: Option<&str>) {
+        self.audio.set_current_time(time);
+        let expected_line: Vec<String> = line.into_iter().map(str::to_string).collect();
+        let expected_chapter: Vec<String> = chapter.into_iter().map(str::to_string).collect();
+        let what = format!("line {line:?} and chapter {chapter:?} current at {time} s");
+        wait_until(&what, || {
+            self.current("line") == expected_line && self.current("chapter") == expected_chapter
+        })
+        .await;
+    }
+
+    fn alert_text(&self) -> String {
+        self.one("[role=alert]").text_content().unwrap_or_default()
+    }
+}
+
+fn attribute(element: &Element, name: &str) -> String {
+    element.get_attribute(name).unwrap_or_default()
+}
+
+async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if condition() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("timed out after 3 s waiting until {what}");
+}
+
+fn blob_url(bytes: &[u8], mime_type: &str) -> String {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap();
+    Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+/// A mono 16-bit 8 kHz WAV of silence.
+fn silent_wav(seconds: f64) -> Vec<u8> {
+    const RATE: u32 = 8000;
+    let data_len = (seconds * RATE as f64) as u32 * 2;
+    let mut wav = Vec::with_capacity(44 + data_len as usize);
+    wav.extend_from_slice(b"RIFF");
+    wav.extend_from_slice(&(36 + data_len).to_le_bytes());
+    wav.extend_from_slice(b"WAVEfmt ");
+    wav.extend_from_slice(&16u32.to_le_bytes());
+    wav.extend_from_slice(&1u16.to_le_bytes()); // PCM
+    wav.extend_from_slice(&1u16.to_le_bytes()); // mono
+    wav.extend_from_slice(&RATE.to_le_bytes());
+    wav.extend_from_slice(&(RATE * 2).to_le_bytes());
+    wav.extend_from_slice(&2u16.to_le_bytes());
+    wav.extend_from_slice(&16u16.to_le_bytes());
+    wav.extend_from_slice(b"data");
+    wav.extend_from_slice(&data_len.to_le_bytes());
+    wav.resize(44 + data_len as usize, 0);
+    wav
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_line_and_chapter_with_its_start() {
+    let fixture = Fixture::new(EPISODE).await;
+    let starts: Vec<String> = fixture
+        .all("[part=line]")
+        .iter()
+        .map(|l| attribute(l, "data-start"))
+        .collect();
+    assert_eq!(starts, ["1", "2.5", "5", "7.5", "10"]);
+    let chapters: Vec<String> = fixture
+        .all("[part=chapter]")
+        .iter()
+        .map(|c| attribute(c, "data-start"))
+        .collect();
+    assert_eq!(chapters, ["0", "6"]);
+    assert_eq!(fixture.all("[part=transcript]").len(), 1);
+    for line in fixture.all("[part=line]") {
+        assert_eq!(line.tab_index(), 0, "lines are keyboard-focusable");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn highlights_the_line_and_chapter_at_the_media_time() {
+    let fixture = Fixture::new(EPISODE).await;
+    // Before the first line only the chapter starting at 0 is current.
+    fixture.seek_and_expect(0.5, None, Some("0")).await;
+    fixture.seek_and_expect(1.0, Some("1"), Some("0")).await;
+    fixture.seek_and_expect(4.999, Some("2.5"), Some("0")).await;
+    fixture.seek_and_expect(5.0, Some("5"), Some("0")).await;
+    fixture.seek_and_expect(6.2, Some("5"), Some("6")).await;
+    fixture.seek_and_expect(11.9, Some("10"), Some("6")).await;
+    fixture.seek_and_expect(2.4, Some("1"), Some("0")).await;
+    assert_eq!(
+        fixture.all("[aria-current]").len(),
+        2,
+        "only the current line and chapter"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn rapid_seeking_ends_on_the_right_line() {
+    let fixture = Fixture::new(EPISODE).await;
+    for step in 0..60 {
+        fixture.audio.set_current_time((step * 7 % 12) as f64);
+    }
+    fixture.seek_and_expect(8.0, Some("7.5"), Some("6")).await;
+    TimeoutFuture::new(100).await;
+    assert_eq!(fixture.current("line"), ["7.5"], "no late event moved it");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_line_or_chapter_seeks_exactly_and_keeps_play_state() {
+    let fixture = Fixture::new(EPISODE).await;
+    fixture.one("[part=line][data-start='7.5']").click();
+    assert_eq!(fixture.audio.current_time(), 7.5);
+    assert!(fixture.audio.paused(), "a click does not start playback");
+    wait_until("the clicked line is current", || {
+        fixture.current("line") == ["7.5"]
+    })
+    .await;
+
+    fixture.one("[part=chapter][data-start='0']").click();
+    assert_eq!(fixture.audio.current_time(), 0.0);
+    wait_until("the clicked chapter is current", || {
+        fixture.current("chapter") == ["0"]
+    })
+    .await;
+    assert!(fixture.current("line").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn enter_and_space_on_a_line_seek() {
+    let fixture = Fixture::new(EPISODE).await;
+    for (key, start, expected) in [("Enter", "2.5", 2.5), (" ", "10", 10.0)] {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let line = fixture.one(&format!("[part=line][data-start='{start}']"));
+        line.dispatch_event(&event).unwrap();
+        assert_eq!(
+            fixture.audio.current_time(),
+            expected,
+            "{key:?} on line {start}"
+        );
+        assert!(
+            event.default_prevented(),
+            "{key:?} does not also scroll the page"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn text_from_the_json_is_text_not_html() {
+    let fixture = Fixture::new(EPISODE).await;
+    let line = fixture.one("[part=line][data-start='7.5'] .ev-text");
+    assert_eq!(line.text_content().unwrap(), "fourth <b>not bold</b>");
+    assert!(fixture.all("b").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_speaker_is_named_when_the_speaker_changes() {
+    let fixture = Fixture::new(EPISODE).await;
+    let labels: Vec<String> = fixture
+        .all(".ev-speaker")
+        .iter()
+        .map(|label| label.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(labels, ["Ann", "Bo"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_field_is_reported_with_its_place() {
+    let json = EPISODE.replace(r#""start": 2.5"#, r#""start": "abc""#);
+    let fixture = Fixture::new(&json).await;
+    let message = fixture.alert_text();
+    assert!(
+        message.contains(r#"transcript[1].start: expected seconds, got "abc""#),
+        "{message}"
+    );
+    assert!(fixture.all("[part=line]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn malformed_json_is_reported() {
+    let fixture = Fixture::new(r#"{"version": 1, "transcript": [}"#).await;
+    let message = fixture.alert_text();
+    assert!(message.contains("not valid JSON"), "{message}");
+    assert!(message.contains("line 1 column 31"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_file_is_reported() {
+    let fixture = Fixture::with(Some("/no-such-episode.json".into()), None).await;
+    let message = fixture.alert_text();
+    assert!(
+        message.contains(r#"could not load "/no-such-episode.json""#),
+        "{message}"
+    );
+    assert!(message.contains("HTTP 404"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_media_element_is_reported() {
+    let src = blob_url(EPISODE.as_bytes(), "application/json");
+    let fixture = Fixture::with(Some(src), Some("#no-such-player")).await;
+    let message = fixture.alert_text();
+    assert!(
+        message.contains(r##"audio="#no-such-player" matches no element"##),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_src_is_reported() {
+    let fixture = Fixture::with(None, None).await;
+    assert!(fixture.alert_text().contains("has no src attribute"));
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_removes_the_widget() {
+    let mut fixture = Fixture::new(EPISODE).await;
+    assert_eq!(fixture.all("[part=line]").len(), 5);
+    fixture.viewer.take();
+    assert!(fixture.all("[part=line]").is_empty());
+    // The media element's listeners are gone with it: events fire into nothing.
+    fixture.audio.set_current_time(5.0);
+    TimeoutFuture::new(50).await;
+}
