@@ -341,3 +341,36 @@ async fn unmounting_removes_the_widget() {
     fixture.audio.set_current_time(5.0);
     TimeoutFuture::new(50).await;
 }
+
+#[wasm_bindgen_test]
+async fn the_transcript_scrolls_itself_to_the_current_line_not_the_page() {
+    let lines: Vec<String> = (0..80)
+        .map(|i| {
+            format!(
+                r#"{{ "start": {}, "text": "line number {i}" }}"#,
+                i as f64 * 0.125
+            )
+        })
+        .collect();
+    let json = format!(r#"{{ "version": 1, "transcript": [{}] }}"#, lines.join(","));
+    let fixture = Fixture::new(&json).await;
+    let window = web_sys::window().unwrap();
+    let page_scroll = window.scroll_y().unwrap();
+    let transcript = fixture.one("[part=transcript]");
+    assert_eq!(transcript.scroll_top(), 0);
+
+    fixture.audio.set_current_time(9.0); // line 72
+    let line = fixture.one("[part=line][data-start='9']");
+    wait_until("line 72 is scrolled into the transcript's view", || {
+        let top = line.offset_top();
+        top >= transcript.scroll_top()
+            && top + line.offset_height() <= transcript.scroll_top() + transcript.client_height()
+    })
+    .await;
+    assert!(transcript.scroll_top() > 0);
+    assert_eq!(
+        window.scroll_y().unwrap(),
+        page_scroll,
+        "the host page did not scroll"
+    );
+}

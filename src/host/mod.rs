@@ -3,4 +3,5 @@
 
 pub mod fetch;
 pub mod media;
+pub mod scroll;
 pub mod shadow;

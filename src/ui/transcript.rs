@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use web_sys::{KeyboardEvent, MouseEvent};
@@ -10,9 +11,11 @@ use web_sys::{KeyboardEvent, MouseEvent};
 use crate::core::time::format_clock;
 use crate::core::Episode;
 use crate::host::media::MediaClock;
+use crate::host::scroll::reveal_in_container;
 
 /// All transcript lines. Only the line entering and the line leaving
-/// "current" are touched when the current line changes.
+/// "current" are touched when the current line changes, and the transcript
+/// scrolls (itself, not the page) to keep the current line in view.
 #[component]
 pub fn Transcript(
     episode: Arc<Episode>,
@@ -20,6 +23,8 @@ pub fn Transcript(
     clock: MediaClock,
 ) -> impl IntoView {
     let is_current = Selector::new(move || current.get());
+    let container = NodeRef::<Section>::new();
+    let line_refs: Vec<NodeRef<Div>> = episode.lines.iter().map(|_| NodeRef::new()).collect();
     let lines = episode
         .lines
         .iter()
@@ -35,6 +40,7 @@ pub fn Transcript(
             let is_current = is_current.clone();
             view! {
                 <TranscriptLine
+                    node_ref=line_refs[index]
                     start=line.start
                     text=line.text.clone()
                     speaker_label=speaker_label
@@ -44,9 +50,15 @@ pub fn Transcript(
             }
         })
         .collect_view();
+    Effect::new(move |_| {
+        let line = current.get().and_then(|index| line_refs.get(index)?.get());
+        if let (Some(container), Some(line)) = (container.get(), line) {
+            reveal_in_container(&container, &line);
+        }
+    });
     let is_empty = episode.lines.is_empty();
     view! {
-        <section class="ev-transcript" part="transcript" aria-label="Transcript">
+        <section class="ev-transcript" part="transcript" aria-label="Transcript" node_ref=container>
             {is_empty.then(|| view! { <p class="ev-empty">"This episode has no transcript."</p> })}
             {lines}
         </section>
@@ -56,6 +68,7 @@ pub fn Transcript(
 /// One line: its speaker (when the speaker changes), start time and text.
 #[component]
 fn TranscriptLine(
+    node_ref: NodeRef<Div>,
     start: f64,
     text: String,
     speaker_label: Option<String>,
@@ -75,6 +88,7 @@ fn TranscriptLine(
     };
     view! {
         <div
+            node_ref=node_ref
             class="ev-line"
             part="line"
             role="button"

@@ -1,0 +1,198 @@
+// End to end: the built dist/ served on localhost, driven in Debian's
+// Chromium by playwright-core, with the demo episode's real speech audio.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+const episode = JSON.parse(readFileSync("dist/demo/episode.json", "utf8"));
+const lineStarts = episode.transcript.map((line) => line.start);
+const chapterStarts = episode.chapters.map((chapter) => chapter.start);
+
+/** Index of the last start <= time, or -1: the contract's "current" rule. */
+const currentIndex = (starts, time) => starts.findLastIndex((start) => start <= time);
+
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = await serve(["dist", "tests/e2e/pages"]);
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page and fails the test on any uncaught error or console error. */
+async function open(path) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  await page.goto(base + path);
+  return { page, problems };
+}
+
+/** Media time, and data-start of the current line and chapter, in one look. */
+const snapshot = (page, viewer = "episode-viewer") =>
+  page.evaluate((selector) => {
+    const root = document.querySelector(selector).shadowRoot;
+    const start = (part) => {
+      const current = root.querySelectorAll(`[part=${part}][aria-current="true"]`);
+      if (current.length > 1) throw new Error(`${current.length} ${part}s are current`);
+      return current.length ? Number(current[0].dataset.start) : null;
+    };
+    const media = document.querySelector("audio");
+    return { time: media.currentTime, paused: media.paused, line: start("line"), chapter: start("chapter") };
+  }, viewer);
+
+test("the demo page shows every line and chapter of the episode", async () => {
+  const { page, problems } = await open("/");
+  const lines = page.locator('episode-viewer [part="line"]');
+  await lines.first().waitFor();
+  assert.equal(await lines.count(), episode.transcript.length);
+  assert.equal(await page.locator('episode-viewer [part="chapter"]').count(), episode.chapters.length);
+  const texts = await page.locator('episode-viewer [part="line"] .ev-text').allTextContents();
+  assert.deepEqual(texts, episode.transcript.map((line) => line.text));
+  const starts = await lines.evaluateAll((all) => all.map((line) => Number(line.dataset.start)));
+  assert.deepEqual(starts, lineStarts);
+  await page.screenshot({ path: "test-results/demo-page.png", fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the highlight follows the real audio as it plays", async () => {
+  const { page, problems } = await open("/");
+  await page.locator('episode-viewer [part="line"]').first().waitFor();
+  // Start a second before the third chapter, at double speed, to cross
+  // several line and chapter boundaries in a few seconds.
+  const from = chapterStarts[2] - 1;
+  await page.evaluate(async (time) => {
+    const audio = document.querySelector("#player");
+    audio.currentTime = time;
+    audio.playbackRate = 2;
+    await audio.play();
+  }, from);
+
+  const seenLines = new Set();
+  const seenChapters = new Set();
+  const deadline = Date.now() + 15_000;
+  while (seenLines.size < 4 && Date.now() < deadline) {
+    const now = await snapshot(page);
+    assert.equal(now.paused, false);
+    // Between timeupdate events the widget shows the line current at the
+    // last event, at most ~250 ms of media time ago (500 ms at 2x).
+    const latest = currentIndex(lineStarts, now.time);
+    const earliest = currentIndex(lineStarts, now.time - 0.8);
+    const shown = lineStarts.indexOf(now.line);
+    assert.ok(
+      shown >= earliest && shown <= latest,
+      `at ${now.time} s the line starting at ${now.line} is marked; expected one of lines ${earliest}..${latest}`,
+    );
+    seenLines.add(now.line);
+    seenChapters.add(now.chapter);
+    await page.waitForTimeout(100);
+  }
+  assert.ok(seenLines.size >= 4, `the highlight moved through ${seenLines.size} lines`);
+  assert.deepEqual([...seenChapters].sort((a, b) => a - b), [chapterStarts[1], chapterStarts[2]]);
+
+  await page.evaluate(() => document.querySelector("#player").pause());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("clicking a line or a chapter seeks the host's player exactly", async () => {
+  const { page } = await open("/");
+  const lines = page.locator('episode-viewer [part="line"]');
+  await lines.first().waitFor();
+
+  await lines.nth(7).click();
+  let now = await snapshot(page);
+  assert.equal(now.time, lineStarts[7]);
+  assert.equal(now.paused, true, "clicking does not start playback");
+  await page.waitForFunction(
+    (start) => document.querySelector("episode-viewer").shadowRoot
+      .querySelector('[part=line][aria-current="true"]')?.dataset.start === String(start),
+    lineStarts[7],
+  );
+
+  await page.evaluate(() => document.querySelector("#player").play());
+  await page.locator('episode-viewer [part="chapter"]').nth(3).click();
+  now = await snapshot(page);
+  assert.ok(Math.abs(now.time - chapterStarts[3]) < 0.1, `playing on from ${chapterStarts[3]}, at ${now.time}`);
+  assert.equal(now.paused, false, "clicking does not pause playback");
+  await page.waitForFunction(
+    (start) => document.querySelector("episode-viewer").shadowRoot
+      .querySelector('[part=chapter][aria-current="true"]')?.dataset.start === String(start),
+    chapterStarts[3],
+  );
+
+  // Keyboard: Tab to a line and press Enter.
+  await page.evaluate(() => document.querySelector("#player").pause());
+  await lines.nth(2).focus();
+  await page.keyboard.press("Enter");
+  assert.equal((await snapshot(page)).time, lineStarts[2]);
+  await page.close();
+});
+
+test("a plain host page with only the two lines works, and late elements upgrade", async () => {
+  const { page, problems } = await open("/plain/");
+  const lines = page.locator('episode-viewer [part="line"]');
+  await lines.first().waitFor();
+  assert.equal(await lines.count(), episode.transcript.length);
+  // Host CSS does not reach inside the widget.
+  const color = await lines.first().evaluate((line) => getComputedStyle(line).color);
+  assert.notEqual(color, "rgb(255, 0, 0)");
+  // Without an audio attribute it follows the page's first <audio>.
+  await page.evaluate((time) => { document.querySelector("audio").currentTime = time; }, lineStarts[5] + 0.1);
+  await page.waitForFunction(
+    (start) => document.querySelector("episode-viewer").shadowRoot
+      .querySelector('[part=line][aria-current="true"]')?.dataset.start === String(start),
+    lineStarts[5],
+  );
+
+  await page.evaluate(() => {
+    const late = document.createElement("episode-viewer");
+    late.id = "late";
+    late.setAttribute("src", "/demo/episode.json");
+    document.body.append(late);
+  });
+  await page.locator('#late [part="line"]').first().waitFor();
+  assert.equal(await page.locator('#late [part="line"]').count(), episode.transcript.length);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("broken input shows an alert inside the widget that says what and where", async () => {
+  const { page } = await open("/broken/");
+  const alertOf = async (id) => {
+    const alert = page.locator(`#${id} [role="alert"]`);
+    await alert.waitFor();
+    return alert.textContent();
+  };
+  assert.match(await alertOf("syntax"), /"syntax-error.json" is not a usable episode: not valid JSON: expected `,` or `]` at line 5 column 5/);
+  assert.match(await alertOf("field"), /transcript\[1\]\.start: expected seconds, got "abc"/);
+  assert.match(await alertOf("missing"), /could not load "missing.json": the server answered HTTP 404/);
+  assert.match(await alertOf("no-player"), /audio="#nobody" matches no element on this page/);
+  await page.screenshot({ path: "test-results/broken-page.png", fullPage: true });
+  await page.close();
+});
