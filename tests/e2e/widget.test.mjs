@@ -178,6 +178,26 @@ test("a plain host page with only the two lines works, and late elements upgrade
   });
   await page.locator('#late [part="line"]').first().waitFor();
   assert.equal(await page.locator('#late [part="line"]').count(), episode.transcript.length);
+
+  // Attributes are live: a new src re-renders the widget.
+  await page.evaluate(() => document.querySelector("#late").setAttribute("src", "/broken/bad-field.json"));
+  await page.locator('#late [role="alert"]').waitFor();
+  assert.equal(await page.locator('#late [part="line"]').count(), 0);
+
+  // Removing the element tears the widget down; putting it back rebuilds it.
+  const linesAfterRemoval = await page.evaluate(() => {
+    const late = document.querySelector("#late");
+    late.remove();
+    return late.shadowRoot.querySelectorAll("[part=line], [role=alert]").length;
+  });
+  assert.equal(linesAfterRemoval, 0);
+  await page.evaluate(() => {
+    const first = document.querySelector("episode-viewer");
+    first.remove();
+    document.body.append(first);
+  });
+  await page.locator('episode-viewer [part="line"]').first().waitFor();
+  assert.equal(await page.locator('episode-viewer [part="line"]').count(), episode.transcript.length);
   assert.deepEqual(problems, []);
   await page.close();
 });
