@@ -30,7 +30,13 @@ ensure_debian_packages() {
 
 # rustup's wasm32 target where rustup can download it; otherwise Debian's
 # rustc-web, which has no prebuilt wasm32 std, so std is built from source.
+# EPISODE_VIEWER_RUST=debian forces the Debian route (to test it).
 ensure_wasm_toolchain() {
+  if [ "${EPISODE_VIEWER_RUST:-}" = debian ]; then
+    ensure_debian_packages rustc-web cargo-web rust-web-src lld-22
+    USE_BUILD_STD=1
+    return
+  fi
   if ! command -v cargo >/dev/null; then
     log "installing Rust from Debian (no rustup on this machine)"
     ensure_debian_packages rustc-web cargo-web rust-web-src lld-22
