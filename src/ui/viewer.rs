@@ -17,15 +17,20 @@ use crate::host::media::{find_media, use_media_clock, MediaRef};
 /// element that `audio` selects.
 #[component]
 pub fn EpisodeViewer(src: Option<String>, audio: Option<String>) -> impl IntoView {
-    let media = find_media(audio.as_deref()).map(StoredValue::new_local);
+    match find_media(audio.as_deref()) {
+        Err(message) => view! { <ErrorAlert message /> }.into_any(),
+        Ok(media) => view! { <EpisodeLoader src media=StoredValue::new_local(media) /> }.into_any(),
+    }
+}
+
+/// Shows a loading status, then the episode or why it could not be loaded.
+#[component]
+fn EpisodeLoader(src: Option<String>, media: MediaRef) -> impl IntoView {
     let episode = LocalResource::new(move || load_episode(src.clone()));
-    move || match (media.clone(), episode.get()) {
-        (Err(message), _) | (_, Some(Err(message))) => view! { <ErrorAlert message /> }.into_any(),
-        (Ok(_), None) => view! {
-            <p class="ev-status" role="status">"Loading transcript…"</p>
-        }
-        .into_any(),
-        (Ok(media), Some(Ok(episode))) => view! { <LoadedEpisode episode media /> }.into_any(),
+    move || match episode.get() {
+        None => view! { <p class="ev-status" role="status">"Loading transcript…"</p> }.into_any(),
+        Some(Err(message)) => view! { <ErrorAlert message /> }.into_any(),
+        Some(Ok(episode)) => view! { <LoadedEpisode episode media /> }.into_any(),
     }
 }
 
