@@ -65,6 +65,15 @@ const snapshot = (page, viewer = "episode-viewer") =>
     return { time: media.currentTime, paused: media.paused, line: start("line"), chapter: start("chapter") };
   }, viewer);
 
+/** Waits until the first widget's current line or chapter starts at `start`. */
+const waitForCurrent = (page, part, start) =>
+  page.waitForFunction(
+    ([part, start]) =>
+      document.querySelector("episode-viewer").shadowRoot
+        .querySelector(`[part=${part}][aria-current="true"]`)?.dataset.start === String(start),
+    [part, start],
+  );
+
 test("the demo page shows every line and chapter of the episode", async () => {
   const { page, problems } = await open("/");
   const lines = page.locator('episode-viewer [part="line"]');
@@ -129,22 +138,14 @@ test("clicking a line or a chapter seeks the host's player exactly", async () =>
   let now = await snapshot(page);
   assert.equal(now.time, lineStarts[7]);
   assert.equal(now.paused, true, "clicking does not start playback");
-  await page.waitForFunction(
-    (start) => document.querySelector("episode-viewer").shadowRoot
-      .querySelector('[part=line][aria-current="true"]')?.dataset.start === String(start),
-    lineStarts[7],
-  );
+  await waitForCurrent(page, "line", lineStarts[7]);
 
   await page.evaluate(() => document.querySelector("#player").play());
   await page.locator('episode-viewer [part="chapter"]').nth(3).click();
   now = await snapshot(page);
   assert.ok(Math.abs(now.time - chapterStarts[3]) < 0.1, `playing on from ${chapterStarts[3]}, at ${now.time}`);
   assert.equal(now.paused, false, "clicking does not pause playback");
-  await page.waitForFunction(
-    (start) => document.querySelector("episode-viewer").shadowRoot
-      .querySelector('[part=chapter][aria-current="true"]')?.dataset.start === String(start),
-    chapterStarts[3],
-  );
+  await waitForCurrent(page, "chapter", chapterStarts[3]);
 
   // Keyboard: Tab to a line and press Enter.
   await page.evaluate(() => document.querySelector("#player").pause());
@@ -164,11 +165,7 @@ test("a plain host page with only the two lines works, and late elements upgrade
   assert.notEqual(color, "rgb(255, 0, 0)");
   // Without an audio attribute it follows the page's first <audio>.
   await page.evaluate((time) => { document.querySelector("audio").currentTime = time; }, lineStarts[5] + 0.1);
-  await page.waitForFunction(
-    (start) => document.querySelector("episode-viewer").shadowRoot
-      .querySelector('[part=line][aria-current="true"]')?.dataset.start === String(start),
-    lineStarts[5],
-  );
+  await waitForCurrent(page, "line", lineStarts[5]);
 
   await page.evaluate(() => {
     const late = document.createElement("episode-viewer");
