@@ -52,7 +52,8 @@ async function open(path) {
   return { page, problems };
 }
 
-/** Media time, and data-start of the current line and chapter, in one look. */
+/** Media time, data-start of the current line and chapter, and the media
+ * time at the latest media event (when the test records it), in one look. */
 const snapshot = (page, viewer = "episode-viewer") =>
   page.evaluate((selector) => {
     const root = document.querySelector(selector).shadowRoot;
@@ -62,7 +63,13 @@ const snapshot = (page, viewer = "episode-viewer") =>
       return current.length ? Number(current[0].dataset.start) : null;
     };
     const media = document.querySelector("audio");
-    return { time: media.currentTime, paused: media.paused, line: start("line"), chapter: start("chapter") };
+    return {
+      time: media.currentTime,
+      paused: media.paused,
+      line: start("line"),
+      chapter: start("chapter"),
+      eventTime: window.lastEventTime,
+    };
   }, viewer);
 
 /** Waits until the first widget's current line or chapter starts at `start`. */
@@ -97,6 +104,10 @@ test("the highlight follows the real audio as it plays", async () => {
   const from = chapterStarts[2] - 1;
   await page.evaluate(async (time) => {
     const audio = document.querySelector("#player");
+    // The media time at the latest event the widget listens to.
+    for (const event of ["timeupdate", "seeked", "seeking", "play", "loadedmetadata"]) {
+      audio.addEventListener(event, () => { window.lastEventTime = audio.currentTime; });
+    }
     audio.currentTime = time;
     audio.playbackRate = 2;
     await audio.play();
@@ -108,15 +119,10 @@ test("the highlight follows the real audio as it plays", async () => {
   while (seenLines.size < 4 && Date.now() < deadline) {
     const now = await snapshot(page);
     assert.equal(now.paused, false);
-    // Between timeupdate events the widget shows the line current at the
-    // last event, at most ~250 ms of media time ago (500 ms at 2x).
-    const latest = currentIndex(lineStarts, now.time);
-    const earliest = currentIndex(lineStarts, now.time - 0.8);
-    const shown = lineStarts.indexOf(now.line);
-    assert.ok(
-      shown >= earliest && shown <= latest,
-      `at ${now.time} s the line starting at ${now.line} is marked; expected one of lines ${earliest}..${latest}`,
-    );
+    // The widget shows the line current at the latest media event.
+    const expected = lineStarts[currentIndex(lineStarts, now.eventTime)];
+    assert.equal(now.line, expected, `at the event at ${now.eventTime} s (now ${now.time} s)`);
+    assert.ok(now.time - now.eventTime < 1, "timeupdate events keep coming while playing");
     seenLines.add(now.line);
     seenChapters.add(now.chapter);
     await page.waitForTimeout(100);
