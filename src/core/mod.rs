@@ -5,6 +5,7 @@
 
 pub mod episode;
 pub mod episode_json;
+pub mod formats;
 pub mod time;
 pub mod time_index;
 
