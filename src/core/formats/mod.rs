@@ -2,6 +2,7 @@
 //! WebVTT, SRT, Podcasting 2.0 JSON transcripts and JSON Chapters, and the
 //! detection of which one a file is.
 
+pub mod srt;
 pub mod webvtt;
 
 use std::collections::HashMap;

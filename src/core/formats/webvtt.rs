@@ -346,7 +346,7 @@ fn read_tag(tag: &str) -> Tag {
 /// Decodes the character reference after an `&` (HTML rules, for the
 /// references transcripts use); returns the text and how many characters
 /// after the `&` it consumed. An unknown reference is kept as `&`.
-fn decode_character_reference(after: &str) -> (String, usize) {
+pub(crate) fn decode_character_reference(after: &str) -> (String, usize) {
     if let Some(numeric) = after.strip_prefix('#') {
         let (digits, radix, prefix) = match numeric.strip_prefix(['x', 'X']) {
             Some(hex) => {

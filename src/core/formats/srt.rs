@@ -1,0 +1,237 @@
+//! SubRip (`.srt`, `application/x-subrip`): numbered cues with
+//! `hh:mm:ss,ttt --> hh:mm:ss,ttt` timings. Read leniently, as players do:
+//! CRLF or LF, missing blank lines, stray numbering, `.` for `,`, basic
+//! HTML-ish tags stripped, and a leading `Name:` taken as the speaker.
+
+use super::webvtt::{collapse_whitespace, decode_character_reference};
+use super::{finish_lines, RawLine, SpeakerList, Transcript};
+use crate::core::episode::Line;
+use crate::core::episode_json::EpisodeError;
+
+struct OpenCue {
+    start: f64,
+    end: f64,
+    line_number: usize,
+    text: Vec<String>,
+}
+
+/// Reads an SRT file into a transcript. Cues with a bad timing line are
+/// skipped with a warning; a file with no cue at all is an error.
+pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
+    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let normalized = input.replace("\r\n", "\n").replace('\r', "\n");
+    let mut warnings = Vec::new();
+    let mut cues: Vec<OpenCue> = Vec::new();
+    let mut open: Option<OpenCue> = None;
+    for (index, raw_line) in normalized.split('\n').enumerate() {
+        let line_number = index + 1;
+        let line = raw_line.trim_end();
+        if looks_like_timing(line) {
+            if let Some(mut cue) = open.take() {
+                drop_trailing_cue_number(&mut cue.text);
+                cues.push(cue);
+            }
+            match parse_timing_line(line) {
+                Some((start, end)) => {
+                    open = Some(OpenCue {
+                        start,
+                        end,
+                        line_number,
+                        text: Vec::new(),
+                    })
+                }
+                None => warnings.push(format!(
+                    "line {line_number}: the cue timing {:?} is not valid (expected \"00:00:00,000 --> 00:00:00,000\"); cue skipped",
+                    line.chars().take(60).collect::<String>()
+                )),
+            }
+        } else if let Some(cue) = open.as_mut() {
+            if !line.trim().is_empty() {
+                cue.text.push(line.to_string());
+            }
+        }
+    }
+    if let Some(cue) = open {
+        cues.push(cue);
+    }
+    if cues.is_empty() {
+        let message = if normalized.trim().is_empty() {
+            "the file is empty; expected SubRip cues".to_string()
+        } else {
+            "found no SubRip cue; expected a timing line such as \"00:00:01,000 --> 00:00:04,000\""
+                .to_string()
+        };
+        return Err(EpisodeError {
+            path: String::new(),
+            message,
+        });
+    }
+
+    let mut speakers = SpeakerList::default();
+    let mut current_speaker = None;
+    let mut raw = Vec::with_capacity(cues.len());
+    for cue in cues {
+        let text = collapse_whitespace(&strip_tags(&cue.text.join("\n")));
+        let (speaker, text) = split_speaker_label(&text);
+        if let Some(name) = speaker {
+            current_speaker = Some(speakers.index_of(name));
+        }
+        if text.is_empty() {
+            warnings.push(format!("line {}: empty cue skipped", cue.line_number));
+            continue;
+        }
+        raw.push(RawLine {
+            place: format!("line {}", cue.line_number),
+            line: Line {
+                start: cue.start,
+                end: cue.end,
+                speaker: current_speaker,
+                text: text.to_string(),
+                words: Vec::new(),
+            },
+        });
+    }
+    let lines = finish_lines(raw, &mut warnings);
+    Ok(Transcript {
+        lines,
+        speakers: speakers.into_vec(),
+        warnings,
+    })
+}
+
+/// The number line of the next cue ends up as the last text line of the
+/// previous one when it directly precedes the timing line.
+fn drop_trailing_cue_number(text: &mut Vec<String>) {
+    if text.last().is_some_and(|line| {
+        !line.trim().is_empty() && line.trim().bytes().all(|b| b.is_ascii_digit())
+    }) {
+        text.pop();
+    }
+}
+
+/// A timing line, or a line that tries to be one (`00:00:01,000 -> …`).
+fn looks_like_timing(line: &str) -> bool {
+    line.contains("-->")
+        || (line.trim_start().starts_with(|c: char| c.is_ascii_digit()) && line.contains("->"))
+}
+
+/// `start --> end`, anything after the end time (SRT position extensions)
+/// ignored.
+fn parse_timing_line(line: &str) -> Option<(f64, f64)> {
+    let (start, rest) = line.split_once("-->")?;
+    let end = rest.split_whitespace().next()?;
+    Some((parse_srt_time(start.trim())?, parse_srt_time(end)?))
+}
+
+/// `h:mm:ss,ttt`, also with `.` for `,`, fewer fraction digits, no
+/// fraction, or without hours (`mm:ss,ttt`).
+pub fn parse_srt_time(text: &str) -> Option<f64> {
+    let (clock, fraction) = match text.split_once([',', '.']) {
+        Some((clock, fraction)) => (clock, fraction),
+        None => (text, ""),
+    };
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let fields: Vec<&str> = clock.split(':').collect();
+    if !(2..=3).contains(&fields.len()) {
+        return None;
+    }
+    let mut seconds = 0.0;
+    for (position, field) in fields.iter().enumerate() {
+        if field.is_empty() || field.len() > 9 || !field.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let value: u32 = field.parse().ok()?;
+        if position > 0 && value > 59 {
+            return None;
+        }
+        seconds = seconds * 60.0 + f64::from(value);
+    }
+    let millis = if fraction.is_empty() {
+        0.0
+    } else {
+        fraction.parse::<f64>().ok()? / 10f64.powi(fraction.len() as i32)
+    };
+    Some(seconds + millis)
+}
+
+const STRIPPED_TAGS: &[&str] = &["i", "b", "u", "s", "em", "strong", "font", "br", "span"];
+
+/// Drops `<i>`, `<b>`, `<u>`, `<font …>` and similar tags and `{\an8}`-style
+/// override codes, and decodes character references; other `<` stay text.
+fn strip_tags(text: &str) -> String {
+    let mut result = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                let inner = rest[1..end].trim_start_matches('/');
+                let name_end = inner
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .unwrap_or(inner.len());
+                if STRIPPED_TAGS.contains(&inner[..name_end].to_ascii_lowercase().as_str()) {
+                    if inner[..name_end].eq_ignore_ascii_case("br") {
+                        result.push('\n');
+                    }
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        } else if c == '{' && rest.starts_with("{\\") {
+            if let Some(end) = rest.find('}') {
+                rest = &rest[end + 1..];
+                continue;
+            }
+        } else if c == '&' {
+            let (decoded, consumed) = decode_character_reference(&rest[1..]);
+            result.push_str(&decoded);
+            rest = &rest[1 + consumed..];
+            continue;
+        }
+        result.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    result
+}
+
+/// Lowercase words that may stand inside a name (`Ludwig van Beethoven`).
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "el",
+    "y",
+];
+
+/// Splits a leading `Name:` (or `- Name:`, or full-width `：`) off a cue when
+/// it looks like a speaker's name: at most four words, none starting in
+/// lowercase except name particles and camel-case (`deGrasse`), no digits
+/// only, no sentence punctuation. `Time check: 10:30` keeps its text.
+pub fn split_speaker_label(text: &str) -> (Option<&str>, &str) {
+    let Some(colon) = text.find([':', '：']) else {
+        return (None, text);
+    };
+    let full_width = text[colon..].starts_with('：');
+    let after = &text[colon + if full_width { '：'.len_utf8() } else { 1 }..];
+    if !(full_width || after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return (None, text);
+    }
+    let label = text[..colon].trim_start_matches(['-', '–', ' ']).trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let looks_like_name = !label.is_empty()
+        && label.chars().count() <= 40
+        && words.len() <= 4
+        && label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && words.iter().enumerate().all(|(position, word)| {
+            let starts_lowercase = word.chars().next().is_some_and(char::is_lowercase);
+            !starts_lowercase
+                || (position > 0 && NAME_PARTICLES.contains(word))
+                || word.chars().any(char::is_uppercase)
+        });
+    if looks_like_name {
+        (Some(label), after.trim_start())
+    } else {
+        (None, text)
+    }
+}
