@@ -72,6 +72,9 @@ pub struct Chapter {
     pub img: Option<String>,
     /// URL of a web page about the chapter.
     pub url: Option<String>,
+    /// Whether the chapter is listed; an unlisted chapter (JSON Chapters
+    /// `toc: false`) still counts as the current chapter while it plays.
+    pub in_toc: bool,
 }
 
 impl Episode {
@@ -89,4 +92,20 @@ impl Episode {
     pub fn speaker_of(&self, line: &Line) -> Option<&Speaker> {
         line.speaker.and_then(|index| self.speakers.get(index))
     }
+}
+
+/// An explicit end, else the next entry's start, else the episode's end,
+/// never before the entry's own start.
+pub(crate) fn resolve_end(
+    starts: &[f64],
+    index: usize,
+    explicit: Option<f64>,
+    duration: Option<f64>,
+) -> f64 {
+    let start = starts.get(index).copied().unwrap_or(0.0);
+    explicit
+        .or_else(|| starts.get(index + 1).copied())
+        .or(duration)
+        .unwrap_or(start)
+        .max(start)
 }

@@ -4,70 +4,22 @@
 //! got "abc"`.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::episode::{Chapter, Episode, Line, Speaker, Word};
-use super::time::parse_clock;
+use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Word};
+pub use super::error::EpisodeError;
+use super::json_fields::{
+    describe, error_at, expect_object, optional_array, optional_bool, optional_end,
+    optional_string, optional_time, parse_json, required_string, required_time, Loc,
+};
 
 /// Episode JSON versions this parser reads.
 pub const SUPPORTED_VERSIONS: &[u64] = &[1];
 
-/// What is wrong with an episode document, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EpisodeError {
-    /// Where in the document, e.g. `transcript[3].start`; empty for the
-    /// document as a whole.
-    pub path: String,
-    /// What is wrong there.
-    pub message: String,
-}
-
-impl fmt::Display for EpisodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-impl std::error::Error for EpisodeError {}
-
-/// A place in the document, formatted only when an error is reported.
-#[derive(Clone, Copy)]
-enum Loc<'a> {
-    Root,
-    Field(&'a Loc<'a>, &'a str),
-    Item(&'a Loc<'a>, usize),
-}
-
-impl fmt::Display for Loc<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Loc::Root => Ok(()),
-            Loc::Field(Loc::Root, name) => f.write_str(name),
-            Loc::Field(parent, name) => write!(f, "{parent}.{name}"),
-            Loc::Item(parent, index) => write!(f, "{parent}[{index}]"),
-        }
-    }
-}
-
-fn error_at(loc: &Loc, message: impl Into<String>) -> EpisodeError {
-    EpisodeError {
-        path: loc.to_string(),
-        message: message.into(),
-    }
-}
-
 /// Parses an episode JSON document.
 pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
-    let root: Value = serde_json::from_str(text).map_err(|error| EpisodeError {
-        path: String::new(),
-        message: format!("not valid JSON: {error}"),
-    })?;
+    let root = parse_json(text)?;
     let root = expect_object(&root, &Loc::Root)?;
     check_version(root)?;
 
@@ -283,6 +235,7 @@ fn parse_chapters(items: &[Value], duration: Option<f64>) -> Result<Vec<Chapter>
             title: required_string(fields, &loc, "title")?.trim().to_string(),
             img: optional_string(fields, &loc, "img")?,
             url: optional_string(fields, &loc, "url")?,
+            in_toc: optional_bool(fields, &loc, "toc")?.unwrap_or(true),
         };
         parsed.push((chapter, end));
     }
@@ -297,124 +250,4 @@ fn parse_chapters(items: &[Value], duration: Option<f64>) -> Result<Vec<Chapter>
             chapter
         })
         .collect())
-}
-
-/// An explicit end, else the next entry's start, else the episode's end,
-/// never before the entry's own start.
-fn resolve_end(starts: &[f64], index: usize, explicit: Option<f64>, duration: Option<f64>) -> f64 {
-    let start = starts.get(index).copied().unwrap_or(0.0);
-    explicit
-        .or_else(|| starts.get(index + 1).copied())
-        .or(duration)
-        .unwrap_or(start)
-        .max(start)
-}
-
-fn optional_end(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    start: f64,
-) -> Result<Option<f64>, EpisodeError> {
-    let end = optional_time(fields, loc, "end")?;
-    match end {
-        Some(end) if end < start => Err(error_at(
-            &Loc::Field(loc, "end"),
-            format!("{end} is before the start, {start}"),
-        )),
-        _ => Ok(end),
-    }
-}
-
-fn expect_object<'v>(value: &'v Value, loc: &Loc) -> Result<&'v Map<String, Value>, EpisodeError> {
-    match value {
-        Value::Object(map) => Ok(map),
-        other => Err(error_at(
-            loc,
-            format!("expected an object, got {}", describe(other)),
-        )),
-    }
-}
-
-fn optional_array<'v>(
-    fields: &'v Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<Option<&'v [Value]>, EpisodeError> {
-    match fields.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Array(items)) => Ok(Some(items)),
-        Some(other) => Err(error_at(
-            &Loc::Field(loc, key),
-            format!("expected a list, got {}", describe(other)),
-        )),
-    }
-}
-
-fn optional_string(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<Option<String>, EpisodeError> {
-    match fields.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.clone())),
-        Some(other) => Err(error_at(
-            &Loc::Field(loc, key),
-            format!("expected text, got {}", describe(other)),
-        )),
-    }
-}
-
-fn required_string(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<String, EpisodeError> {
-    optional_string(fields, loc, key)?
-        .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected text"))
-}
-
-fn optional_time(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<Option<f64>, EpisodeError> {
-    let value = match fields.get(key) {
-        None | Some(Value::Null) => return Ok(None),
-        Some(value) => value,
-    };
-    let seconds = match value {
-        Value::Number(number) => number.as_f64(),
-        Value::String(text) => parse_clock(text),
-        _ => None,
-    };
-    match seconds {
-        Some(seconds) if seconds.is_finite() && seconds >= 0.0 => Ok(Some(seconds)),
-        _ => Err(error_at(
-            &Loc::Field(loc, key),
-            format!("expected seconds, got {}", describe(value)),
-        )),
-    }
-}
-
-fn required_time(fields: &Map<String, Value>, loc: &Loc, key: &str) -> Result<f64, EpisodeError> {
-    optional_time(fields, loc, key)?
-        .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected seconds"))
-}
-
-/// A short description of a JSON value for error messages.
-fn describe(value: &Value) -> String {
-    const MAX_CHARS: usize = 40;
-    match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(flag) => flag.to_string(),
-        Value::Number(number) => number.to_string(),
-        Value::String(text) if text.chars().count() > MAX_CHARS => {
-            let shortened: String = text.chars().take(MAX_CHARS).collect();
-            format!("{:?}", shortened + "…")
-        }
-        Value::String(text) => format!("{text:?}"),
-        Value::Array(_) => "a list".to_string(),
-        Value::Object(_) => "an object".to_string(),
-    }
 }

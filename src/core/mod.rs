@@ -5,7 +5,9 @@
 
 pub mod episode;
 pub mod episode_json;
+pub mod error;
 pub mod formats;
+mod json_fields;
 pub mod time;
 pub mod time_index;
 

@@ -2,6 +2,8 @@
 //! WebVTT, SRT, Podcasting 2.0 JSON transcripts and JSON Chapters, and the
 //! detection of which one a file is.
 
+pub mod json_chapters;
+pub mod podcast_json;
 pub mod srt;
 pub mod webvtt;
 

@@ -1,0 +1,25 @@
+//! The error every reader returns: what is wrong, and where.
+
+use std::fmt;
+
+/// What is wrong with an input file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EpisodeError {
+    /// Where in the file: a JSON path such as `transcript[3].start`, or
+    /// `line 12` in a text format; empty for the file as a whole.
+    pub path: String,
+    /// What is wrong there.
+    pub message: String,
+}
+
+impl fmt::Display for EpisodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for EpisodeError {}

@@ -1,0 +1,107 @@
+//! JSON Chapters 1.2 (`application/json+chapters`), the Podcasting 2.0
+//! chapters format: <https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md>.
+
+use serde_json::Value;
+
+use crate::core::episode::{resolve_end, Chapter};
+use crate::core::episode_json::EpisodeError;
+use crate::core::json_fields::{
+    error_at, expect_object, optional_array, optional_bool, optional_string, optional_time,
+    parse_json, required_time, Loc,
+};
+
+/// Chapters read from a file, and the entries that were skipped or repaired.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChapterFile {
+    /// Chapters sorted by start, ends resolved.
+    pub chapters: Vec<Chapter>,
+    /// What was skipped or repaired, each saying where.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a JSON Chapters document. `duration` (when known) ends the last
+/// chapter. A bad chapter is skipped with a warning; a document that is not
+/// JSON Chapters at all is an error.
+pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterFile, EpisodeError> {
+    let root = parse_json(text)?;
+    let root = expect_object(&root, &Loc::Root)?;
+    if let Some(version) = root.get("version") {
+        let major = version
+            .as_str()
+            .and_then(|v| v.split('.').next())
+            .map(str::trim);
+        if major != Some("1") {
+            return Err(error_at(
+                &Loc::Field(&Loc::Root, "version"),
+                format!(
+                    "unsupported JSON Chapters version {version}; supported: 1.x (e.g. \"1.2.0\")"
+                ),
+            ));
+        }
+    }
+    let items = optional_array(root, &Loc::Root, "chapters")?.ok_or_else(|| {
+        error_at(
+            &Loc::Field(&Loc::Root, "chapters"),
+            "missing; expected the list of chapters",
+        )
+    })?;
+
+    let list_loc = Loc::Field(&Loc::Root, "chapters");
+    let mut warnings = Vec::new();
+    let mut parsed: Vec<(Chapter, Option<f64>)> = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let loc = Loc::Item(&list_loc, index);
+        match read_chapter(item, &loc) {
+            Ok((chapter, end)) => {
+                let end = match end {
+                    Some(end) if end < chapter.start => {
+                        warnings.push(format!(
+                            "{loc}.endTime: {end} is before the start, {}; ignored",
+                            chapter.start
+                        ));
+                        None
+                    }
+                    end => end,
+                };
+                parsed.push((chapter, end));
+            }
+            Err(error) => warnings.push(format!("{error}; chapter skipped")),
+        }
+    }
+    if parsed
+        .windows(2)
+        .any(|pair| pair[1].0.start < pair[0].0.start)
+    {
+        parsed.sort_by(|a, b| a.0.start.total_cmp(&b.0.start));
+    }
+    let starts: Vec<f64> = parsed.iter().map(|(chapter, _)| chapter.start).collect();
+    let chapters = parsed
+        .into_iter()
+        .enumerate()
+        .map(|(index, (mut chapter, end))| {
+            chapter.end = resolve_end(&starts, index, end, duration);
+            if chapter.title.is_empty() {
+                chapter.title = format!("Chapter {}", index + 1);
+            }
+            chapter
+        })
+        .collect();
+    Ok(ChapterFile { chapters, warnings })
+}
+
+fn read_chapter(item: &Value, loc: &Loc) -> Result<(Chapter, Option<f64>), EpisodeError> {
+    let fields = expect_object(item, loc)?;
+    let start = required_time(fields, loc, "startTime")?;
+    let end = optional_time(fields, loc, "endTime")?;
+    let chapter = Chapter {
+        start,
+        end: start,
+        title: optional_string(fields, loc, "title")?
+            .map(|title| title.trim().to_string())
+            .unwrap_or_default(),
+        img: optional_string(fields, loc, "img")?,
+        url: optional_string(fields, loc, "url")?,
+        in_toc: optional_bool(fields, loc, "toc")?.unwrap_or(true),
+    };
+    Ok((chapter, end))
+}

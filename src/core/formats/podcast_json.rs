@@ -1,0 +1,178 @@
+//! Podcasting 2.0 JSON transcripts (`application/json`):
+//! `{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`
+//! (<https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/transcripts/transcripts.md>).
+//! Files with one word per segment are regrouped into lines, keeping the
+//! words' timings.
+
+use serde_json::Value;
+
+use super::{finish_lines, RawLine, SpeakerList, Transcript};
+use crate::core::episode::{Line, Word};
+use crate::core::episode_json::EpisodeError;
+use crate::core::json_fields::{
+    error_at, expect_object, optional_array, optional_string, optional_time, parse_json,
+    required_string, required_time, Loc,
+};
+
+/// A gap this long between words starts a new line.
+const PAUSE_SECONDS: f64 = 1.5;
+/// A line without sentence ends is broken after this many words.
+const MAX_WORDS_PER_LINE: usize = 40;
+
+struct Segment {
+    place: String,
+    speaker: Option<usize>,
+    start: f64,
+    end: Option<f64>,
+    body: String,
+}
+
+/// Reads a Podcasting 2.0 JSON transcript. A bad segment is skipped with a
+/// warning; a document without a `segments` list is an error.
+pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
+    let root = parse_json(text)?;
+    let root = expect_object(&root, &Loc::Root)?;
+    let items = optional_array(root, &Loc::Root, "segments")?.ok_or_else(|| {
+        error_at(
+            &Loc::Field(&Loc::Root, "segments"),
+            "missing; expected the list of transcript segments",
+        )
+    })?;
+    let list_loc = Loc::Field(&Loc::Root, "segments");
+    let mut speakers = SpeakerList::default();
+    let mut warnings = Vec::new();
+    let mut segments = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let loc = Loc::Item(&list_loc, index);
+        match read_segment(item, &loc, &mut speakers) {
+            Ok(segment) if segment.body.is_empty() => {
+                warnings.push(format!("{}: empty segment skipped", segment.place));
+            }
+            Ok(segment) => segments.push(segment),
+            Err(error) => warnings.push(format!("{error}; segment skipped")),
+        }
+    }
+    if segments
+        .windows(2)
+        .any(|pair| pair[1].start < pair[0].start)
+    {
+        warnings.push("segments were not in time order; they were sorted".to_string());
+        segments.sort_by(|a, b| a.start.total_cmp(&b.start));
+    }
+    let raw = if is_word_level(&segments) {
+        group_words(&segments)
+    } else {
+        segments.into_iter().map(segment_line).collect()
+    };
+    let lines = finish_lines(raw, &mut warnings);
+    Ok(Transcript {
+        lines,
+        speakers: speakers.into_vec(),
+        warnings,
+    })
+}
+
+fn read_segment(
+    item: &Value,
+    loc: &Loc,
+    speakers: &mut SpeakerList,
+) -> Result<Segment, EpisodeError> {
+    let fields = expect_object(item, loc)?;
+    let start = required_time(fields, loc, "startTime")?;
+    let end = optional_time(fields, loc, "endTime")?;
+    let speaker = optional_string(fields, loc, "speaker")?
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .map(|name| speakers.index_of(&name));
+    let body = required_string(fields, loc, "body")?;
+    Ok(Segment {
+        place: loc.to_string(),
+        speaker,
+        start,
+        end,
+        body: body.split_whitespace().collect::<Vec<_>>().join(" "),
+    })
+}
+
+/// Word-level files: most segments hold a single word.
+fn is_word_level(segments: &[Segment]) -> bool {
+    let single_words = segments.iter().filter(|s| !s.body.contains(' ')).count();
+    segments.len() > 1 && single_words * 10 >= segments.len() * 8
+}
+
+fn segment_line(segment: Segment) -> RawLine {
+    RawLine {
+        place: segment.place,
+        line: Line {
+            start: segment.start,
+            end: segment.end.unwrap_or(segment.start),
+            speaker: segment.speaker,
+            text: segment.body,
+            words: Vec::new(),
+        },
+    }
+}
+
+/// Groups one-word segments into lines: a new line at a change of speaker,
+/// after a sentence end, after a pause, or when a line grows too long.
+fn group_words(segments: &[Segment]) -> Vec<RawLine> {
+    let mut lines: Vec<RawLine> = Vec::new();
+    let mut previous: Option<&Segment> = None;
+    for (index, segment) in segments.iter().enumerate() {
+        let next_start = segments.get(index + 1).map(|next| next.start);
+        let word = Word {
+            start: segment.start,
+            end: segment
+                .end
+                .or(next_start)
+                .unwrap_or(segment.start)
+                .max(segment.start),
+            text: segment.body.clone(),
+        };
+        let starts_line = match (previous, lines.last()) {
+            (Some(previous), Some(current)) => {
+                previous.speaker != segment.speaker
+                    || ends_sentence(&previous.body)
+                    || segment.start - previous.end.unwrap_or(segment.start) >= PAUSE_SECONDS
+                    || current.line.words.len() >= MAX_WORDS_PER_LINE
+            }
+            _ => true,
+        };
+        if starts_line {
+            lines.push(RawLine {
+                place: segment.place.clone(),
+                line: Line {
+                    start: word.start,
+                    end: word.end,
+                    speaker: segment.speaker,
+                    text: String::new(),
+                    words: Vec::new(),
+                },
+            });
+        }
+        if let Some(current) = lines.last_mut() {
+            let line = &mut current.line;
+            if !line.text.is_empty() && !is_attached_punctuation(&word.text) {
+                line.text.push(' ');
+            }
+            line.text.push_str(&word.text);
+            line.end = line.end.max(word.end);
+            line.words.push(word);
+        }
+        previous = Some(segment);
+    }
+    lines
+}
+
+fn ends_sentence(word: &str) -> bool {
+    word.trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '?', '!', '…', '。', '？', '！'])
+}
+
+/// Punctuation sent as its own segment joins the word before it.
+fn is_attached_punctuation(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '…'))
+}

@@ -1,0 +1,175 @@
+//! Reading fields of JSON documents with errors that name their place,
+//! e.g. `transcript[12].start: expected seconds, got "abc"`.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::error::EpisodeError;
+use super::time::parse_clock;
+
+/// A place in the document, formatted only when an error is reported.
+#[derive(Clone, Copy)]
+pub(crate) enum Loc<'a> {
+    Root,
+    Field(&'a Loc<'a>, &'a str),
+    Item(&'a Loc<'a>, usize),
+}
+
+impl fmt::Display for Loc<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Loc::Root => Ok(()),
+            Loc::Field(Loc::Root, name) => f.write_str(name),
+            Loc::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Loc::Item(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
+pub(crate) fn error_at(loc: &Loc, message: impl Into<String>) -> EpisodeError {
+    EpisodeError {
+        path: loc.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Parses JSON text, reporting syntax errors with line and column.
+pub(crate) fn parse_json(text: &str) -> Result<Value, EpisodeError> {
+    serde_json::from_str(text).map_err(|error| EpisodeError {
+        path: String::new(),
+        message: format!("not valid JSON: {error}"),
+    })
+}
+
+/// An optional `true`/`false` field.
+pub(crate) fn optional_bool(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<Option<bool>, EpisodeError> {
+    match fields.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(flag)) => Ok(Some(*flag)),
+        Some(other) => Err(error_at(
+            &Loc::Field(loc, key),
+            format!("expected true or false, got {}", describe(other)),
+        )),
+    }
+}
+
+pub(crate) fn optional_end(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    start: f64,
+) -> Result<Option<f64>, EpisodeError> {
+    let end = optional_time(fields, loc, "end")?;
+    match end {
+        Some(end) if end < start => Err(error_at(
+            &Loc::Field(loc, "end"),
+            format!("{end} is before the start, {start}"),
+        )),
+        _ => Ok(end),
+    }
+}
+
+pub(crate) fn expect_object<'v>(
+    value: &'v Value,
+    loc: &Loc,
+) -> Result<&'v Map<String, Value>, EpisodeError> {
+    match value {
+        Value::Object(map) => Ok(map),
+        other => Err(error_at(
+            loc,
+            format!("expected an object, got {}", describe(other)),
+        )),
+    }
+}
+
+pub(crate) fn optional_array<'v>(
+    fields: &'v Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<Option<&'v [Value]>, EpisodeError> {
+    match fields.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) => Ok(Some(items)),
+        Some(other) => Err(error_at(
+            &Loc::Field(loc, key),
+            format!("expected a list, got {}", describe(other)),
+        )),
+    }
+}
+
+pub(crate) fn optional_string(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<Option<String>, EpisodeError> {
+    match fields.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(other) => Err(error_at(
+            &Loc::Field(loc, key),
+            format!("expected text, got {}", describe(other)),
+        )),
+    }
+}
+
+pub(crate) fn required_string(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<String, EpisodeError> {
+    optional_string(fields, loc, key)?
+        .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected text"))
+}
+
+pub(crate) fn optional_time(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<Option<f64>, EpisodeError> {
+    let value = match fields.get(key) {
+        None | Some(Value::Null) => return Ok(None),
+        Some(value) => value,
+    };
+    let seconds = match value {
+        Value::Number(number) => number.as_f64(),
+        Value::String(text) => parse_clock(text),
+        _ => None,
+    };
+    match seconds {
+        Some(seconds) if seconds.is_finite() && seconds >= 0.0 => Ok(Some(seconds)),
+        _ => Err(error_at(
+            &Loc::Field(loc, key),
+            format!("expected seconds, got {}", describe(value)),
+        )),
+    }
+}
+
+pub(crate) fn required_time(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    key: &str,
+) -> Result<f64, EpisodeError> {
+    optional_time(fields, loc, key)?
+        .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected seconds"))
+}
+
+/// A short description of a JSON value for error messages.
+pub(crate) fn describe(value: &Value) -> String {
+    const MAX_CHARS: usize = 40;
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::String(text) if text.chars().count() > MAX_CHARS => {
+            let shortened: String = text.chars().take(MAX_CHARS).collect();
+            format!("{:?}", shortened + "…")
+        }
+        Value::String(text) => format!("{text:?}"),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
