@@ -1,5 +1,6 @@
 //! Episode JSON version 1: what it reads, and what every mistake is told.
 
+use episode_viewer::core::episode_json::{parse_episode_document, FileRef};
 use episode_viewer::core::{parse_episode_json, EpisodeError};
 
 fn error_of(json: &str) -> String {
@@ -168,8 +169,20 @@ fn each_mistake_says_what_and_where() {
             r#"an episode needs "transcript" or "chapters"; found neither"#,
         ),
         (
+            r#"{"version":1,"transcript":7}"#,
+            r#"transcript: expected a list, or a file reference such as {"url": "transcript.vtt"}, got 7"#,
+        ),
+        (
             r#"{"version":1,"transcript":{}}"#,
-            "transcript: expected a list, got an object",
+            "transcript.url: missing; expected text",
+        ),
+        (
+            r#"{"version":1,"chapters":{"url":" "}}"#,
+            "chapters.url: is empty; expected the file's URL",
+        ),
+        (
+            r#"{"version":1,"transcript":[{"url":"a.vtt"},{"type":"text/vtt"}]}"#,
+            "transcript[1].url: missing; expected text",
         ),
         (
             r#"{"version":1,"transcript":[7]}"#,
@@ -285,4 +298,35 @@ fn never_panics_on_truncated_or_mangled_input() {
         }
         bytes[position] = original;
     }
+}
+
+#[test]
+fn transcript_and_chapters_may_be_files_to_load() {
+    let document = parse_episode_document(
+        r#"{"version":1,"duration":60,
+            "transcript":[{"url":"t.srt","type":"application/x-subrip"},{"url":"t.vtt","type":"Text/VTT","language":"de"}],
+            "chapters":{"url":"chapters.json","type":"application/json+chapters"}}"#,
+    )
+    .unwrap();
+    assert!(document.episode.lines.is_empty());
+    assert_eq!(
+        document.transcript_files,
+        [
+            FileRef {
+                url: "t.srt".into(),
+                mime_type: Some("application/x-subrip".into()),
+                language: None
+            },
+            FileRef {
+                url: "t.vtt".into(),
+                mime_type: Some("text/vtt".into()),
+                language: Some("de".into())
+            },
+        ]
+    );
+    assert_eq!(document.chapters_file.unwrap().url, "chapters.json");
+    let single =
+        parse_episode_document(r#"{"version":1,"transcript":{"url":"only.vtt"}}"#).unwrap();
+    assert_eq!(single.transcript_files.len(), 1);
+    assert_eq!(single.transcript_files[0].mime_type, None);
 }

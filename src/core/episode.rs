@@ -22,6 +22,9 @@ pub struct Episode {
     pub chapters: Vec<Chapter>,
     /// Transcript lines sorted by start.
     pub lines: Vec<Line>,
+    /// Problems in the input that were repaired or skipped, each saying
+    /// which file and where.
+    pub warnings: Vec<String>,
 }
 
 /// A person speaking in the episode.

@@ -17,16 +17,49 @@ use super::json_fields::{
 /// Episode JSON versions this parser reads.
 pub const SUPPORTED_VERSIONS: &[u64] = &[1];
 
-/// Parses an episode JSON document.
+/// A transcript or chapters file that an episode refers to instead of
+/// listing its lines or chapters inline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRef {
+    /// URL of the file, relative to the episode JSON's own URL.
+    pub url: String,
+    /// Its MIME type (`type`), e.g. `text/vtt`, when given.
+    pub mime_type: Option<String>,
+    /// Its language (BCP 47), when given.
+    pub language: Option<String>,
+}
+
+/// An episode JSON document: the episode with what it lists inline, and the
+/// files it refers to for the rest.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EpisodeDocument {
+    /// The episode, with inline lines and chapters.
+    pub episode: Episode,
+    /// Transcript files to choose one from (see
+    /// [`choose_transcript`](super::formats::choose_transcript)).
+    pub transcript_files: Vec<FileRef>,
+    /// The chapters file, when chapters are not inline.
+    pub chapters_file: Option<FileRef>,
+}
+
+/// Parses an episode JSON document that lists its transcript and chapters
+/// inline (references to files are ignored; see [`parse_episode_document`]).
 pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
+    parse_episode_document(text).map(|document| document.episode)
+}
+
+/// Parses an episode JSON document, whose `transcript` and `chapters` are
+/// each a list given inline or a reference to a file (`{"url", "type",
+/// "language"}`, or a list of those for transcripts).
+pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeError> {
     let root = parse_json(text)?;
     let root = expect_object(&root, &Loc::Root)?;
     check_version(root)?;
 
     let mut speakers = SpeakerTable::from_json(root)?;
     let duration = optional_time(root, &Loc::Root, "duration")?;
-    let transcript = optional_array(root, &Loc::Root, "transcript")?;
-    let chapters = optional_array(root, &Loc::Root, "chapters")?;
+    let transcript = read_listing(root, "transcript")?;
+    let chapters = read_listing(root, "chapters")?;
     if transcript.is_none() && chapters.is_none() {
         return Err(error_at(
             &Loc::Root,
@@ -34,15 +67,17 @@ pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
         ));
     }
 
-    let lines = match transcript {
-        Some(items) => parse_lines(items, &mut speakers, duration)?,
-        None => Vec::new(),
+    let (lines, transcript_files) = match transcript {
+        Some(Listing::Inline(items)) => (parse_lines(items, &mut speakers, duration)?, Vec::new()),
+        Some(Listing::Files(files)) => (Vec::new(), files),
+        None => (Vec::new(), Vec::new()),
     };
-    let chapters = match chapters {
-        Some(items) => parse_chapters(items, duration)?,
-        None => Vec::new(),
+    let (chapters, chapters_file) = match chapters {
+        Some(Listing::Inline(items)) => (parse_chapters(items, duration)?, None),
+        Some(Listing::Files(files)) => (Vec::new(), files.into_iter().next()),
+        None => (Vec::new(), None),
     };
-    Ok(Episode {
+    let episode = Episode {
         title: optional_string(root, &Loc::Root, "title")?,
         podcast: optional_string(root, &Loc::Root, "podcast")?,
         published: optional_string(root, &Loc::Root, "published")?,
@@ -51,6 +86,66 @@ pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
         speakers: speakers.speakers,
         chapters,
         lines,
+        warnings: Vec::new(),
+    };
+    Ok(EpisodeDocument {
+        episode,
+        transcript_files,
+        chapters_file,
+    })
+}
+
+/// `transcript` or `chapters`: entries inline, or files to load.
+enum Listing<'v> {
+    Inline(&'v [Value]),
+    Files(Vec<FileRef>),
+}
+
+fn read_listing<'v>(
+    root: &'v Map<String, Value>,
+    key: &str,
+) -> Result<Option<Listing<'v>>, EpisodeError> {
+    let loc = Loc::Field(&Loc::Root, key);
+    let is_file_ref = |value: &Value| {
+        value
+            .as_object()
+            .is_some_and(|fields| fields.contains_key("url") && !fields.contains_key("start"))
+    };
+    match root.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Array(items)) if items.first().is_some_and(is_file_ref) => items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| read_file_ref(item, &Loc::Item(&loc, index)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|files| Some(Listing::Files(files))),
+        Some(Value::Array(items)) => Ok(Some(Listing::Inline(items))),
+        Some(value @ Value::Object(_)) => {
+            Ok(Some(Listing::Files(vec![read_file_ref(value, &loc)?])))
+        }
+        Some(other) => Err(error_at(
+            &loc,
+            format!(
+                "expected a list, or a file reference such as {{\"url\": \"{key}.vtt\"}}, got {}",
+                describe(other)
+            ),
+        )),
+    }
+}
+
+fn read_file_ref(value: &Value, loc: &Loc) -> Result<FileRef, EpisodeError> {
+    let fields = expect_object(value, loc)?;
+    let url = required_string(fields, loc, "url")?.trim().to_string();
+    if url.is_empty() {
+        return Err(error_at(
+            &Loc::Field(loc, "url"),
+            "is empty; expected the file's URL",
+        ));
+    }
+    Ok(FileRef {
+        url,
+        mime_type: optional_string(fields, loc, "type")?.map(|t| t.trim().to_ascii_lowercase()),
+        language: optional_string(fields, loc, "language")?,
     })
 }
 

@@ -9,7 +9,8 @@ pub mod webvtt;
 
 use std::collections::HashMap;
 
-use super::episode::{Line, Speaker};
+use super::episode::{Episode, Line, Speaker};
+use super::episode_json::{EpisodeError, FileRef};
 
 /// A transcript read from a file, with what had to be repaired or skipped.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,4 +82,152 @@ pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Vec<String>) -> Vec<Li
         raw.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
     }
     raw.into_iter().map(|entry| entry.line).collect()
+}
+
+/// The kinds of file the widget reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// The widget's own episode JSON (`docs/episode-json.md`).
+    EpisodeJson,
+    /// WebVTT.
+    WebVtt,
+    /// SubRip.
+    Srt,
+    /// Podcasting 2.0 JSON transcript.
+    PodcastJson,
+    /// JSON Chapters.
+    JsonChapters,
+}
+
+impl FileFormat {
+    /// The format's name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::EpisodeJson => "episode JSON",
+            FileFormat::WebVtt => "WebVTT",
+            FileFormat::Srt => "SRT",
+            FileFormat::PodcastJson => "Podcasting 2.0 JSON transcript",
+            FileFormat::JsonChapters => "JSON Chapters",
+        }
+    }
+
+    /// The format a MIME type names, if it names one.
+    pub fn from_mime_type(mime_type: &str) -> Option<FileFormat> {
+        let essence = mime_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        match essence.as_str() {
+            "text/vtt" => Some(FileFormat::WebVtt),
+            "application/x-subrip" | "application/srt" | "text/srt" => Some(FileFormat::Srt),
+            "application/json+chapters" => Some(FileFormat::JsonChapters),
+            "application/json" => Some(FileFormat::PodcastJson),
+            _ => None,
+        }
+    }
+}
+
+/// Tells a file's format from its content, then from its Content-Type: a
+/// server that sends `text/plain` for a `.vtt` file must still work.
+pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileFormat> {
+    let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+    if start.starts_with("WEBVTT") {
+        return Some(FileFormat::WebVtt);
+    }
+    let named = content_type.and_then(FileFormat::from_mime_type);
+    if start.starts_with('{') {
+        return Some(if text.contains("\"segments\"") {
+            FileFormat::PodcastJson
+        } else if named == Some(FileFormat::JsonChapters) || text.contains("\"startTime\"") {
+            FileFormat::JsonChapters
+        } else {
+            FileFormat::EpisodeJson
+        });
+    }
+    let looks_like_srt = start
+        .lines()
+        .take(4)
+        .any(|line| line.contains("-->") && line.contains(':'));
+    if looks_like_srt {
+        return Some(FileFormat::Srt);
+    }
+    named
+}
+
+/// Reads a transcript file of a known transcript format.
+pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, EpisodeError> {
+    match format {
+        FileFormat::WebVtt => webvtt::parse_webvtt(text),
+        FileFormat::Srt => srt::parse_srt(text),
+        FileFormat::PodcastJson => podcast_json::parse_podcast_json(text),
+        FileFormat::EpisodeJson | FileFormat::JsonChapters => Err(EpisodeError {
+            path: String::new(),
+            message: format!(
+                "this is a {} file, not a transcript (expected WebVTT, SRT or Podcasting 2.0 JSON)",
+                format.name()
+            ),
+        }),
+    }
+}
+
+/// Picks the transcript file to load: one in the page's language first
+/// (exact tag, then the bare primary language, then another region of it,
+/// then files with no language), then by
+/// format: WebVTT, Podcasting 2.0 JSON, SRT, then files of unnamed type.
+/// Types the widget cannot read (e.g. `text/html`) are never picked.
+pub fn choose_transcript<'f>(
+    files: &'f [FileRef],
+    page_language: Option<&str>,
+) -> Option<&'f FileRef> {
+    let page_language = page_language
+        .map(str::to_ascii_lowercase)
+        .filter(|l| !l.is_empty());
+    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_string();
+    let language_rank = |file: &FileRef| {
+        let (Some(page), Some(language)) = (&page_language, &file.language) else {
+            return if page_language.is_none() { 0 } else { 3 };
+        };
+        let language = language.to_ascii_lowercase();
+        if language == *page {
+            0
+        } else if language == primary(page) {
+            1
+        } else if primary(&language) == primary(page) {
+            2
+        } else {
+            4
+        }
+    };
+    let format_rank =
+        |file: &FileRef| match file.mime_type.as_deref().map(FileFormat::from_mime_type) {
+            Some(Some(FileFormat::WebVtt)) => Some(0),
+            Some(Some(FileFormat::PodcastJson)) => Some(1),
+            Some(Some(FileFormat::Srt)) => Some(2),
+            None => Some(3),
+            Some(_) => None,
+        };
+    files
+        .iter()
+        .filter_map(|file| Some(((language_rank(file), format_rank(file)?), file)))
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(_, file)| file)
+}
+
+/// Puts a transcript's lines and speakers into an episode, keeping the
+/// avatar of an episode speaker with the same name.
+pub fn apply_transcript(episode: &mut Episode, transcript: Transcript) {
+    let mut speakers = transcript.speakers;
+    for speaker in &mut speakers {
+        if let Some(known) = episode
+            .speakers
+            .iter()
+            .find(|known| known.name == speaker.name)
+        {
+            speaker.img.clone_from(&known.img);
+        }
+    }
+    episode.speakers = speakers;
+    episode.lines = transcript.lines;
 }
