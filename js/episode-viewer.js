@@ -1,4 +1,5 @@
 // <episode-viewer src="episode.json" audio="#player"></episode-viewer>
+// <episode-viewer src="episode.vtt" chapters="chapters.json"></episode-viewer>
 //
 // Importing this module loads the widget's WebAssembly (from beside this
 // file) and upgrades every <episode-viewer> element on the page, including
@@ -10,7 +11,7 @@ const wasmReady = init({
 });
 
 class EpisodeViewerElement extends HTMLElement {
-  static observedAttributes = ["src", "audio"];
+  static observedAttributes = ["src", "audio", "chapters"];
 
   #mounted = null;
   #generation = 0;
@@ -43,6 +44,7 @@ class EpisodeViewerElement extends HTMLElement {
       this,
       this.getAttribute("src") ?? undefined,
       this.getAttribute("audio") ?? undefined,
+      this.getAttribute("chapters") ?? undefined,
     );
   }
 

@@ -5,8 +5,11 @@
 //
 //   node scripts/make-demo.mjs <output-dir>
 //
-// Writes <output-dir>/episode.mp3 and <output-dir>/episode.json; does nothing
-// when both are already built from the same source.
+// Writes <output-dir>/episode.mp3 and the transcript and chapters as
+// episode.json (inline), episode.vtt, episode.srt, transcript.json
+// (Podcasting 2.0), chapters.json (JSON Chapters) and episode-files.json
+// (an episode JSON referring to those files); does nothing when they are
+// already built from the same source.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,7 +32,7 @@ const fingerprint = createHash("sha256")
   .update(run("espeak-ng", ["--version"]))
   .digest("hex");
 const stampPath = join(outDir, ".source-hash");
-const outputs = ["episode.mp3", "episode.json"].map((name) => join(outDir, name));
+const outputs = ["episode.mp3", "episode.json", "episode.vtt", "episode.srt", "transcript.json", "chapters.json", "episode-files.json"].map((name) => join(outDir, name));
 if (existsSync(stampPath) && readFileSync(stampPath, "utf8") === fingerprint && outputs.every(existsSync)) {
   console.log(`demo episode in ${outDir} is up to date`);
   process.exit(0);
@@ -91,6 +94,45 @@ const episode = {
   transcript,
 };
 writeFileSync(join(outDir, "episode.json"), JSON.stringify(episode, null, 2) + "\n");
+
+// The same episode in the formats publishers already have.
+const speakerName = (key) => source.speakers[key].name;
+const clock = (seconds, separator) => {
+  const millis = Math.round(seconds * 1000);
+  const pad = (value, width) => String(value).padStart(width, "0");
+  return `${pad(Math.floor(millis / 3600000), 2)}:${pad(Math.floor(millis / 60000) % 60, 2)}:` +
+    `${pad(Math.floor(millis / 1000) % 60, 2)}${separator}${pad(millis % 1000, 3)}`;
+};
+const vttCues = transcript.map((line, index) => {
+  const voice = index === 0 || transcript[index - 1].speaker !== line.speaker ? `<v ${speakerName(line.speaker)}>` : "";
+  return `${clock(line.start, ".")} --> ${clock(line.end, ".")}\n${voice}${line.text}\n`;
+});
+writeFileSync(join(outDir, "episode.vtt"), `WEBVTT - ${source.title}\n\n${vttCues.join("\n")}`);
+const srtCues = transcript.map((line, index) =>
+  `${index + 1}\n${clock(line.start, ",")} --> ${clock(line.end, ",")}\n${speakerName(line.speaker)}: ${line.text}\n`);
+writeFileSync(join(outDir, "episode.srt"), srtCues.join("\n"));
+const segments = transcript.map((line) => ({
+  speaker: speakerName(line.speaker), startTime: line.start, endTime: line.end, body: line.text,
+}));
+writeFileSync(join(outDir, "transcript.json"), JSON.stringify({ version: "1.0.0", segments }, null, 2) + "\n");
+const jsonChapters = {
+  version: "1.2.0",
+  title: source.title,
+  podcastName: source.podcast,
+  chapters: episode.chapters.map(({ start, title }) => ({ startTime: start, title })),
+};
+writeFileSync(join(outDir, "chapters.json"), JSON.stringify(jsonChapters, null, 2) + "\n");
+const { transcript: _inline, chapters: _inlineChapters, ...metadata } = episode;
+const byReference = {
+  ...metadata,
+  transcript: [
+    { url: "episode.srt", type: "application/x-subrip" },
+    { url: "transcript.json", type: "application/json" },
+    { url: "episode.vtt", type: "text/vtt", language: "en" },
+  ],
+  chapters: { url: "chapters.json", type: "application/json+chapters" },
+};
+writeFileSync(join(outDir, "episode-files.json"), JSON.stringify(byReference, null, 2) + "\n");
 rmSync(work, { recursive: true, force: true });
 writeFileSync(stampPath, fingerprint);
 console.log(`demo episode: ${transcript.length} lines, ${episode.chapters.length} chapters, ${episode.duration} s`);

@@ -18,16 +18,18 @@ pub struct MountedViewer {
 }
 
 /// Mounts the widget into `host`'s open shadow root. `src` is the URL of
-/// the episode JSON; `audio` a CSS selector for the media element to follow
-/// (the first `<audio>` or `<video>` on the page when absent).
+/// the episode JSON or transcript file; `audio` a CSS selector for the media
+/// element to follow (the first `<audio>` or `<video>` on the page when
+/// absent); `chapters` the URL of a JSON Chapters file.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     src: Option<String>,
     audio: Option<String>,
+    chapters: Option<String>,
 ) -> Result<MountedViewer, JsValue> {
     let view = mount_in_shadow(&host, STYLESHEET, move || {
-        view! { <EpisodeViewer src=src audio=audio /> }
+        view! { <EpisodeViewer src audio chapters /> }
     })?;
     Ok(MountedViewer { _view: view })
 }

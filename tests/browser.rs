@@ -67,7 +67,7 @@ impl Fixture {
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
         let selector = audio_selector.map_or_else(|| format!("#test-audio-{id}"), str::to_string);
-        let viewer = mount(host.clone(), src, Some(selector)).unwrap();
+        let viewer = mount(host.clone(), src, Some(selector), None).unwrap();
         let fixture = Fixture {
             audio,
             host,

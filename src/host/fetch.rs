@@ -15,9 +15,20 @@ impl Drop for AbortOnDrop {
     }
 }
 
+/// A file fetched as text.
+pub struct Fetched {
+    /// The body.
+    pub text: String,
+    /// The Content-Type header, when the server sent one.
+    pub content_type: Option<String>,
+    /// The absolute URL the body came from (after redirects), for resolving
+    /// URLs inside it.
+    pub url: String,
+}
+
 /// Fetches `url` (relative to the page) as text. The error says what failed
 /// for which URL, in words for the reader of the page.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<Fetched, String> {
     let guard = AbortOnDrop(AbortController::new().ok());
     let signal = guard.0.as_ref().map(AbortController::signal);
     let response = Request::get(url)
@@ -34,8 +45,19 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             response.status_text()
         ));
     }
-    response
+    let content_type = response.headers().get("content-type");
+    let final_url = response.url();
+    let text = response
         .text()
         .await
-        .map_err(|_| format!("could not load \"{url}\": the response could not be read as text"))
+        .map_err(|_| format!("could not load \"{url}\": the response could not be read as text"))?;
+    Ok(Fetched {
+        text,
+        content_type,
+        url: if final_url.is_empty() {
+            url.to_string()
+        } else {
+            final_url
+        },
+    })
 }

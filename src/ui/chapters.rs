@@ -9,8 +9,8 @@ use crate::core::time::{format_clock, format_duration};
 use crate::core::Episode;
 use crate::host::media::MediaClock;
 
-/// Every chapter with its start and length; the current one is marked
-/// `aria-current="true"`.
+/// Every listed chapter with its start and length; the current one is
+/// marked `aria-current="true"` (an unlisted current chapter marks none).
 #[component]
 pub fn ChapterList(
     episode: Arc<Episode>,
@@ -22,6 +22,7 @@ pub fn ChapterList(
         .chapters
         .iter()
         .enumerate()
+        .filter(|(_, chapter)| chapter.in_toc)
         .map(|(index, chapter)| {
             let start = chapter.start;
             let is_current = is_current.clone();
@@ -37,7 +38,9 @@ pub fn ChapterList(
                     >
                         <span class="ev-chapter-time">{format_clock(start)}</span>
                         <span class="ev-chapter-title">{chapter.title.clone()}</span>
-                        <span class="ev-chapter-length">{format_duration(chapter.end - start)}</span>
+                        {(chapter.end > start).then(|| view! {
+                            <span class="ev-chapter-length">{format_duration(chapter.end - start)}</span>
+                        })}
                     </button>
                 </li>
             }

@@ -6,5 +6,6 @@ mod chapters;
 mod header;
 mod transcript;
 mod viewer;
+mod warnings;
 
 pub use viewer::EpisodeViewer;

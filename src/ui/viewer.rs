@@ -9,24 +9,32 @@ use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
 use super::header::EpisodeHeader;
 use super::transcript::Transcript;
-use crate::core::{parse_episode_json, Episode};
-use crate::host::fetch::fetch_text;
+use super::warnings::InputWarnings;
+use crate::core::Episode;
+use crate::host::load::page_language;
 use crate::host::media::{find_media, use_media_clock, MediaRef};
 
-/// The whole widget for the episode JSON at `src`, following the media
-/// element that `audio` selects.
+/// The whole widget for the episode (or transcript) at `src`, with chapters
+/// from `chapters` when given, following the media element that `audio`
+/// selects.
 #[component]
-pub fn EpisodeViewer(src: Option<String>, audio: Option<String>) -> impl IntoView {
+pub fn EpisodeViewer(
+    src: Option<String>,
+    audio: Option<String>,
+    chapters: Option<String>,
+) -> impl IntoView {
     match find_media(audio.as_deref()) {
         Err(message) => view! { <ErrorAlert message /> }.into_any(),
-        Ok(media) => view! { <EpisodeLoader src media=StoredValue::new_local(media) /> }.into_any(),
+        Ok(media) => {
+            view! { <EpisodeLoader src chapters media=StoredValue::new_local(media) /> }.into_any()
+        }
     }
 }
 
 /// Shows a loading status, then the episode or why it could not be loaded.
 #[component]
-fn EpisodeLoader(src: Option<String>, media: MediaRef) -> impl IntoView {
-    let episode = LocalResource::new(move || load_episode(src.clone()));
+fn EpisodeLoader(src: Option<String>, chapters: Option<String>, media: MediaRef) -> impl IntoView {
+    let episode = LocalResource::new(move || load_episode(src.clone(), chapters.clone()));
     move || match episode.get() {
         None => view! { <p class="ev-status" role="status">"Loading transcript…"</p> }.into_any(),
         Some(Err(message)) => view! { <ErrorAlert message /> }.into_any(),
@@ -34,16 +42,18 @@ fn EpisodeLoader(src: Option<String>, media: MediaRef) -> impl IntoView {
     }
 }
 
-/// Fetches and parses the episode, with errors that name the file.
-async fn load_episode(src: Option<String>) -> Result<Arc<Episode>, String> {
+/// Loads the episode, with errors that name the file.
+async fn load_episode(
+    src: Option<String>,
+    chapters: Option<String>,
+) -> Result<Arc<Episode>, String> {
     let src = src.map(|src| src.trim().to_string()).filter(|src| !src.is_empty()).ok_or_else(|| {
-        "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON"
+        "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript"
             .to_string()
     })?;
-    let text = fetch_text(&src).await?;
-    parse_episode_json(&text)
+    crate::host::load::load_episode(&src, chapters.as_deref(), page_language().as_deref())
+        .await
         .map(Arc::new)
-        .map_err(|error| format!("\"{src}\" is not a usable episode: {error}"))
 }
 
 /// An episode bound to its media element.
@@ -54,14 +64,15 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef) -> impl IntoView {
     let current_line = Memo::new(move |_| line_index.at(clock.time.get()));
     let chapter_index = episode.chapter_index();
     let current_chapter = Memo::new(move |_| chapter_index.at(clock.time.get()));
-    let has_chapters = !episode.chapters.is_empty();
+    let has_chapters = episode.chapters.iter().any(|chapter| chapter.in_toc);
     view! {
         <EpisodeHeader episode=episode.clone() />
         <div class="ev-body" class:ev-has-chapters=has_chapters>
             {has_chapters.then(|| view! {
                 <ChapterList episode=episode.clone() current=current_chapter clock />
             })}
-            <Transcript episode current=current_line clock />
+            <Transcript episode=episode.clone() current=current_line clock />
         </div>
+        <InputWarnings warnings=episode.warnings.clone() />
     }
 }

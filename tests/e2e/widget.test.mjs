@@ -2,9 +2,8 @@
 // Chromium by playwright-core, with the demo episode's real speech audio.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import { chromium } from "playwright-core";
-import { serve } from "../../scripts/serve.mjs";
+import { test } from "node:test";
+import { open, useBrowser } from "./harness.mjs";
 
 const episode = JSON.parse(readFileSync("dist/demo/episode.json", "utf8"));
 const lineStarts = episode.transcript.map((line) => line.start);
@@ -13,44 +12,7 @@ const chapterStarts = episode.chapters.map((chapter) => chapter.start);
 /** Index of the last start <= time, or -1: the contract's "current" rule. */
 const currentIndex = (starts, time) => starts.findLastIndex((start) => start <= time);
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await serve(["dist", "tests/e2e/pages"]);
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** Opens a page and fails the test on any uncaught error or console error. */
-async function open(path) {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const problems = [];
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  await page.goto(base + path);
-  return { page, problems };
-}
+useBrowser();
 
 /** Media time, data-start of the current line and chapter, and the media
  * time at the latest media event (when the test records it), in one look. */
