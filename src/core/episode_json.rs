@@ -3,12 +3,11 @@
 //! the document it comes from, e.g. `transcript[12].start: expected seconds,
 //! got "abc"`.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Word};
 pub use super::error::EpisodeError;
+use super::formats::SpeakerList;
 use super::json_fields::{
     describe, error_at, expect_object, optional_array, optional_bool, optional_end,
     optional_string, optional_time, parse_json, required_string, required_time, Loc,
@@ -56,7 +55,7 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
     let root = expect_object(&root, &Loc::Root)?;
     check_version(root)?;
 
-    let mut speakers = SpeakerTable::from_json(root)?;
+    let mut speakers = declared_speakers(root)?;
     let duration = optional_time(root, &Loc::Root, "duration")?;
     let transcript = read_listing(root, "transcript")?;
     let chapters = read_listing(root, "chapters")?;
@@ -83,7 +82,7 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
         published: optional_string(root, &Loc::Root, "published")?,
         duration,
         language: optional_string(root, &Loc::Root, "language")?,
-        speakers: speakers.speakers,
+        speakers: speakers.into_vec(),
         chapters,
         lines,
         warnings: Vec::new(),
@@ -175,60 +174,34 @@ fn check_version(root: &Map<String, Value>) -> Result<(), EpisodeError> {
     }
 }
 
-/// Speakers declared in `speakers`, plus plain display names met in lines.
-struct SpeakerTable {
-    speakers: Vec<Speaker>,
-    by_key_or_name: HashMap<String, usize>,
-}
-
-impl SpeakerTable {
-    fn from_json(root: &Map<String, Value>) -> Result<Self, EpisodeError> {
-        let mut table = SpeakerTable {
-            speakers: Vec::new(),
-            by_key_or_name: HashMap::new(),
-        };
-        let loc = Loc::Field(&Loc::Root, "speakers");
-        let declared = match root.get("speakers") {
-            None | Some(Value::Null) => return Ok(table),
-            Some(value) => expect_object(value, &loc)?,
-        };
-        for (key, value) in declared {
-            let speaker_loc = Loc::Field(&loc, key);
-            let speaker = match value {
-                Value::String(name) => Speaker {
-                    name: name.trim().to_string(),
-                    img: None,
-                },
-                _ => {
-                    let fields = expect_object(value, &speaker_loc)?;
-                    Speaker {
-                        name: optional_string(fields, &speaker_loc, "name")?
-                            .unwrap_or_else(|| key.clone()),
-                        img: optional_string(fields, &speaker_loc, "img")?,
-                    }
+/// Speakers declared in `speakers`, found by key; plain display names met
+/// in lines are added as they come.
+fn declared_speakers(root: &Map<String, Value>) -> Result<SpeakerList, EpisodeError> {
+    let mut speakers = SpeakerList::default();
+    let loc = Loc::Field(&Loc::Root, "speakers");
+    let declared = match root.get("speakers") {
+        None | Some(Value::Null) => return Ok(speakers),
+        Some(value) => expect_object(value, &loc)?,
+    };
+    for (key, value) in declared {
+        let speaker_loc = Loc::Field(&loc, key);
+        let speaker = match value {
+            Value::String(name) => Speaker {
+                name: name.trim().to_string(),
+                img: None,
+            },
+            _ => {
+                let fields = expect_object(value, &speaker_loc)?;
+                Speaker {
+                    name: optional_string(fields, &speaker_loc, "name")?
+                        .unwrap_or_else(|| key.clone()),
+                    img: optional_string(fields, &speaker_loc, "img")?,
                 }
-            };
-            table
-                .by_key_or_name
-                .insert(key.clone(), table.speakers.len());
-            table.speakers.push(speaker);
-        }
-        Ok(table)
+            }
+        };
+        speakers.add_with_key(key, speaker);
     }
-
-    /// The index of a speaker by key, or by display name (added if new).
-    fn resolve(&mut self, key_or_name: &str) -> usize {
-        if let Some(&index) = self.by_key_or_name.get(key_or_name) {
-            return index;
-        }
-        let index = self.speakers.len();
-        self.speakers.push(Speaker {
-            name: key_or_name.to_string(),
-            img: None,
-        });
-        self.by_key_or_name.insert(key_or_name.to_string(), index);
-        index
-    }
+    Ok(speakers)
 }
 
 struct ParsedLine {
@@ -239,7 +212,7 @@ struct ParsedLine {
 
 fn parse_lines(
     items: &[Value],
-    speakers: &mut SpeakerTable,
+    speakers: &mut SpeakerList,
     duration: Option<f64>,
 ) -> Result<Vec<Line>, EpisodeError> {
     let list_loc = Loc::Field(&Loc::Root, "transcript");
@@ -252,7 +225,7 @@ fn parse_lines(
         let speaker = optional_string(fields, &loc, "speaker")?
             .map(|name| name.trim().to_string())
             .filter(|name| !name.is_empty())
-            .map(|name| speakers.resolve(&name));
+            .map(|name| speakers.index_of(&name));
         let text = required_string(fields, &loc, "text")?.trim().to_string();
         let (words, word_ends) = parse_words(fields, &loc)?;
         parsed.push(ParsedLine {

@@ -9,7 +9,7 @@ pub mod webvtt;
 
 use std::collections::HashMap;
 
-use super::episode::{Episode, Line, Speaker};
+use super::episode::{Episode, Line, Speaker, Word};
 use super::episode_json::{EpisodeError, FileRef};
 
 /// A transcript read from a file, with what had to be repaired or skipped.
@@ -23,7 +23,8 @@ pub struct Transcript {
     pub warnings: Vec<String>,
 }
 
-/// Speakers met by display name while reading a transcript.
+/// Speakers found by display name (or by a key they were declared with),
+/// added as they are met.
 #[derive(Debug, Default)]
 pub struct SpeakerList {
     speakers: Vec<Speaker>,
@@ -31,17 +32,25 @@ pub struct SpeakerList {
 }
 
 impl SpeakerList {
-    /// The index of the speaker called `name`, added if new.
+    /// The index of the speaker with key or name `name`, added if new.
     pub fn index_of(&mut self, name: &str) -> usize {
-        if let Some(&index) = self.by_name.get(name) {
-            return index;
+        match self.by_name.get(name) {
+            Some(&index) => index,
+            None => self.add_with_key(
+                name,
+                Speaker {
+                    name: name.to_string(),
+                    img: None,
+                },
+            ),
         }
+    }
+
+    /// Adds a speaker found by `key` from now on; returns its index.
+    pub fn add_with_key(&mut self, key: &str, speaker: Speaker) -> usize {
         let index = self.speakers.len();
-        self.speakers.push(Speaker {
-            name: name.to_string(),
-            img: None,
-        });
-        self.by_name.insert(name.to_string(), index);
+        self.speakers.push(speaker);
+        self.by_name.insert(key.to_string(), index);
         index
     }
 
@@ -59,6 +68,75 @@ pub struct RawLine {
     pub place: String,
     /// The line, with `end` as read (possibly before `start`).
     pub line: Line,
+}
+
+/// Builds a transcript from cues (WebVTT, SRT): a cue naming a speaker sets
+/// the speaker of the cues after it that name none; empty cues are skipped
+/// with a warning.
+#[derive(Debug, Default)]
+pub struct CueLines {
+    speakers: SpeakerList,
+    current_speaker: Option<usize>,
+    raw: Vec<RawLine>,
+    warnings: Vec<String>,
+}
+
+/// One cue, as [`CueLines::push`] takes it.
+pub struct CueContent {
+    /// 1-based line of the cue's timing in the file.
+    pub line_number: usize,
+    /// Start in seconds.
+    pub start: f64,
+    /// End in seconds, as written.
+    pub end: f64,
+    /// Speaker the cue names, if it names one.
+    pub speaker: Option<String>,
+    /// The cue's text, whitespace collapsed.
+    pub text: String,
+    /// Timed words, if any.
+    pub words: Vec<Word>,
+}
+
+impl CueLines {
+    /// Starts with the warnings the file's reader already has.
+    pub fn new(warnings: Vec<String>) -> Self {
+        Self {
+            warnings,
+            ..Self::default()
+        }
+    }
+
+    /// Adds a cue in file order.
+    pub fn push(&mut self, cue: CueContent) {
+        if let Some(name) = cue.speaker.as_deref().filter(|name| !name.is_empty()) {
+            self.current_speaker = Some(self.speakers.index_of(name));
+        }
+        if cue.text.is_empty() {
+            self.warnings
+                .push(format!("line {}: empty cue skipped", cue.line_number));
+            return;
+        }
+        self.raw.push(RawLine {
+            place: format!("line {}", cue.line_number),
+            line: Line {
+                start: cue.start,
+                end: cue.end,
+                speaker: self.current_speaker,
+                text: cue.text,
+                words: cue.words,
+            },
+        });
+    }
+
+    /// The transcript: lines sorted and repaired.
+    pub fn finish(mut self) -> Transcript {
+        let lines = finish_lines(self.raw, &mut self.warnings);
+        Transcript {
+            lines,
+            speakers: self.speakers.into_vec(),
+            warnings: self.warnings,
+        }
+    }
 }
 
 /// Sorts lines by start (stably) and repairs ends before starts, adding a

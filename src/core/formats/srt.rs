@@ -4,8 +4,7 @@
 //! HTML-ish tags stripped, and a leading `Name:` taken as the speaker.
 
 use super::webvtt::{collapse_whitespace, decode_character_reference};
-use super::{finish_lines, RawLine, SpeakerList, Transcript};
-use crate::core::episode::Line;
+use super::{CueContent, CueLines, Transcript};
 use crate::core::episode_json::EpisodeError;
 
 struct OpenCue {
@@ -67,36 +66,20 @@ pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
         });
     }
 
-    let mut speakers = SpeakerList::default();
-    let mut current_speaker = None;
-    let mut raw = Vec::with_capacity(cues.len());
+    let mut lines = CueLines::new(warnings);
     for cue in cues {
         let text = collapse_whitespace(&strip_tags(&cue.text.join("\n")));
         let (speaker, text) = split_speaker_label(&text);
-        if let Some(name) = speaker {
-            current_speaker = Some(speakers.index_of(name));
-        }
-        if text.is_empty() {
-            warnings.push(format!("line {}: empty cue skipped", cue.line_number));
-            continue;
-        }
-        raw.push(RawLine {
-            place: format!("line {}", cue.line_number),
-            line: Line {
-                start: cue.start,
-                end: cue.end,
-                speaker: current_speaker,
-                text: text.to_string(),
-                words: Vec::new(),
-            },
+        lines.push(CueContent {
+            line_number: cue.line_number,
+            start: cue.start,
+            end: cue.end,
+            speaker: speaker.map(str::to_string),
+            text: text.to_string(),
+            words: Vec::new(),
         });
     }
-    let lines = finish_lines(raw, &mut warnings);
-    Ok(Transcript {
-        lines,
-        speakers: speakers.into_vec(),
-        warnings,
-    })
+    Ok(lines.finish())
 }
 
 /// The number line of the next cue ends up as the last text line of the

@@ -3,8 +3,8 @@
 //! and the cue text tokenizer, so that cue times and text agree with what a
 //! browser's own `<track>` parser makes of the same file.
 
-use super::{finish_lines, RawLine, SpeakerList, Transcript};
-use crate::core::episode::{Line, Word};
+use super::{CueContent, CueLines, Transcript};
+use crate::core::episode::Word;
 use crate::core::episode_json::EpisodeError;
 
 /// One cue as the spec's block parser yields it.
@@ -35,37 +35,20 @@ pub struct CueList {
 /// voice tags (carried forward to cues without one), words from inline
 /// timestamps.
 pub fn parse_webvtt(input: &str) -> Result<Transcript, EpisodeError> {
-    let CueList { cues, mut warnings } = parse_cues(input)?;
-    let mut speakers = SpeakerList::default();
-    let mut current_speaker = None;
-    let mut raw = Vec::with_capacity(cues.len());
+    let CueList { cues, warnings } = parse_cues(input)?;
+    let mut lines = CueLines::new(warnings);
     for cue in &cues {
         let parsed = parse_cue_text(&cue.text);
-        if let Some(voice) = parsed.voice.as_deref().filter(|voice| !voice.is_empty()) {
-            current_speaker = Some(speakers.index_of(voice));
-        }
-        let text = collapse_whitespace(&parsed.text());
-        if text.is_empty() {
-            warnings.push(format!("line {}: empty cue skipped", cue.line_number));
-            continue;
-        }
-        raw.push(RawLine {
-            place: format!("line {}", cue.line_number),
-            line: Line {
-                start: cue.start,
-                end: cue.end,
-                speaker: current_speaker,
-                text,
-                words: parsed.words(cue.start, cue.end),
-            },
+        lines.push(CueContent {
+            line_number: cue.line_number,
+            start: cue.start,
+            end: cue.end,
+            speaker: parsed.voice.clone(),
+            text: collapse_whitespace(&parsed.text()),
+            words: parsed.words(cue.start, cue.end),
         });
     }
-    let lines = finish_lines(raw, &mut warnings);
-    Ok(Transcript {
-        lines,
-        speakers: speakers.into_vec(),
-        warnings,
-    })
+    Ok(lines.finish())
 }
 
 /// Splits a WebVTT file into cues by the spec's block rules. The only fatal
