@@ -60,7 +60,8 @@ test("every format loads from attributes and from episode JSON references", asyn
     // A server that sends a .vtt file as text/plain under a .txt name.
     page.route("**/formats/episode-vtt.txt", (route) => route.fulfill({ body: vtt, contentType: "text/plain" })),
   );
-  for (const id of ["by-reference", "srt", "podcast-json", "chapters-only", "mislabelled", "broken-cues", "no-signature"]) {
+  const ids = ["by-reference", "srt", "podcast-json", "srt-reference", "json-reference", "chapters-only", "mislabelled", "broken-cues", "no-signature"];
+  for (const id of ids) {
     await waitForWidget(page, id);
   }
 
@@ -69,7 +70,7 @@ test("every format loads from attributes and from episode JSON references", asyn
   assert.deepEqual(byReference.chapters, chapterStarts);
   assert.deepEqual(byReference.speakers, labelsShown);
 
-  for (const id of ["srt", "podcast-json", "mislabelled"]) {
+  for (const id of ["srt", "podcast-json", "srt-reference", "json-reference", "mislabelled"]) {
     const shown = await contents(page, id);
     assert.deepEqual(shown.lines, lineStarts, id);
     assert.deepEqual(shown.texts, episode.transcript.map((line) => line.text), id);
@@ -77,6 +78,7 @@ test("every format loads from attributes and from episode JSON references", asyn
     assert.equal(shown.warnings, null, id);
   }
   assert.deepEqual((await contents(page, "srt")).chapters, chapterStarts);
+  assert.deepEqual((await contents(page, "srt-reference")).chapters, chapterStarts, "relative to the episode JSON");
 
   const chaptersOnly = await contents(page, "chapters-only");
   assert.deepEqual(chaptersOnly.chapters, chapterStarts);
