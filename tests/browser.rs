@@ -49,18 +49,28 @@ thread_local!(static NEXT_ID: Cell<u32> = const { Cell::new(0) });
 impl Fixture {
     /// Mounts the widget for `episode_json`, following a 12 s silent WAV.
     async fn new(episode_json: &str) -> Fixture {
+        Fixture::with_audio(episode_json, 12.0).await
+    }
+
+    /// Mounts the widget for `episode_json`, following a silent WAV of
+    /// `seconds`.
+    async fn with_audio(episode_json: &str, seconds: f64) -> Fixture {
         let src = blob_url(episode_json.as_bytes(), "application/json");
-        Fixture::with(Some(src), None).await
+        Fixture::mount(Some(src), None, seconds).await
     }
 
     /// Mounts the widget with the given `src`, and `audio` selector (the
     /// fixture's own audio element when `None`).
     async fn with(src: Option<String>, audio_selector: Option<&str>) -> Fixture {
+        Fixture::mount(src, audio_selector, 12.0).await
+    }
+
+    async fn mount(src: Option<String>, audio_selector: Option<&str>, seconds: f64) -> Fixture {
         let document = web_sys::window().unwrap().document().unwrap();
         let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
         let audio = HtmlAudioElement::new().unwrap();
         audio.set_id(&format!("test-audio-{id}"));
-        audio.set_src(&blob_url(&silent_wav(12.0), "audio/wav"));
+        audio.set_src(&blob_url(&silent_wav(seconds), "audio/wav"));
         document.body().unwrap().append_child(&audio).unwrap();
         wait_until("the audio's metadata loads", || audio.ready_state() >= 1).await;
 
@@ -373,4 +383,142 @@ async fn the_transcript_scrolls_itself_to_the_current_line_not_the_page() {
         page_scroll,
         "the host page did not scroll"
     );
+}
+
+/// An episode of `count` lines, one every `spacing` seconds.
+fn many_lines(count: usize, spacing: f64) -> String {
+    let lines: Vec<String> = (0..count)
+        .map(|i| format!(r#"{{ "start": {}, "text": "line number {i}, long enough to wrap once or twice in a narrow widget" }}"#, i as f64 * spacing))
+        .collect();
+    format!(r#"{{ "version": 1, "transcript": [{}] }}"#, lines.join(","))
+}
+
+impl Fixture {
+    fn transcript(&self) -> HtmlElement {
+        self.one("[part=transcript]")
+    }
+
+    fn back_to_now_shown(&self) -> bool {
+        !self.one("[part=back-to-now]").hidden()
+    }
+
+    /// Whether the current line lies fully inside the transcript's viewport.
+    fn current_line_in_view(&self) -> bool {
+        let transcript = self.transcript();
+        let Some(line) = self.all("[part=line][aria-current]").into_iter().next() else {
+            return false;
+        };
+        let top = line.offset_top();
+        top >= transcript.scroll_top()
+            && top + line.offset_height() <= transcript.scroll_top() + transcript.client_height()
+    }
+
+    async fn play_at(&self, rate: f64) {
+        self.audio.set_playback_rate(rate);
+        wasm_bindgen_futures::JsFuture::from(self.audio.play().unwrap())
+            .await
+            .unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn follow_keeps_the_current_line_in_view_during_a_played_minute() {
+    let window = web_sys::window().unwrap();
+    let body = window.document().unwrap().body().unwrap();
+    body.style().set_property("min-height", "5000px").unwrap();
+    window.scroll_to_with_x_and_y(0.0, 120.0);
+    let page_scroll = window.scroll_y().unwrap();
+
+    let fixture = Fixture::with_audio(&many_lines(80, 0.75), 62.0).await;
+    fixture.play_at(12.0).await;
+    let (mut samples, mut in_view, mut moved) = (0, 0, false);
+    while !fixture.audio.ended() && fixture.audio.current_time() < 60.0 && samples < 400 {
+        TimeoutFuture::new(40).await;
+        samples += 1;
+        in_view += usize::from(fixture.current_line_in_view());
+        moved |= fixture.transcript().scroll_top() > 0;
+        assert!(
+            !fixture.back_to_now_shown(),
+            "the widget's own smooth scrolls never suspend follow"
+        );
+        assert_eq!(
+            window.scroll_y().unwrap(),
+            page_scroll,
+            "the host page never scrolls"
+        );
+    }
+    fixture.audio.pause().unwrap();
+    assert!(fixture.audio.current_time() >= 55.0, "played the minute");
+    assert!(moved, "the transcript scrolled");
+    // Smooth scrolling takes a moment after each line change.
+    assert!(
+        in_view * 10 >= samples * 7,
+        "current line in view in {in_view} of {samples} samples"
+    );
+    wait_until("the current line settles in view", || {
+        fixture.current_line_in_view()
+    })
+    .await;
+    body.style().remove_property("min-height").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_scroll_suspends_follow_until_back_to_now() {
+    let fixture = Fixture::with_audio(&many_lines(80, 0.75), 62.0).await;
+    fixture.seek_and_expect(30.0, Some("30"), None).await;
+    wait_until("follow brings line 40 into view", || {
+        fixture.current_line_in_view()
+    })
+    .await;
+
+    // The reader scrolls back to the top with the wheel.
+    let transcript = fixture.transcript();
+    transcript
+        .dispatch_event(&web_sys::WheelEvent::new("wheel").unwrap())
+        .unwrap();
+    transcript.set_scroll_top(0);
+    wait_until("Back to now appears", || fixture.back_to_now_shown()).await;
+
+    // Playing on moves the highlight but not the transcript.
+    fixture.play_at(4.0).await;
+    wait_until("the current line moves on", || {
+        fixture.current("line").first().is_some_and(|s| s != "30")
+    })
+    .await;
+    fixture.audio.pause().unwrap();
+    TimeoutFuture::new(200).await;
+    assert_eq!(
+        transcript.scroll_top(),
+        0,
+        "follow stays suspended while the reader reads elsewhere"
+    );
+    assert!(!fixture.current_line_in_view());
+
+    fixture.one("[part=back-to-now]").click();
+    wait_until("the current line is back in view", || {
+        fixture.current_line_in_view()
+    })
+    .await;
+    assert!(!fixture.back_to_now_shown());
+}
+
+#[wasm_bindgen_test]
+async fn a_scrollbar_drag_suspends_and_a_seek_from_the_player_resumes() {
+    let fixture = Fixture::with_audio(&many_lines(80, 0.75), 62.0).await;
+    fixture.seek_and_expect(45.0, Some("45"), None).await;
+    wait_until("follow brings line 60 into view", || {
+        fixture.current_line_in_view()
+    })
+    .await;
+    TimeoutFuture::new(600).await;
+    // A scroll with no wheel, touch or key: the scrollbar, or find-in-page.
+    fixture.transcript().set_scroll_top(0);
+    wait_until("Back to now appears", || fixture.back_to_now_shown()).await;
+
+    // Seeking from the host's own controls resumes follow.
+    fixture.seek_and_expect(52.5, Some("52.5"), None).await;
+    wait_until("follow resumes and reveals line 70", || {
+        !fixture.back_to_now_shown() && fixture.current_line_in_view()
+    })
+    .await;
 }

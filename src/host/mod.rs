@@ -2,6 +2,7 @@
 //! listeners and requests released when the owning component is cleaned up.
 
 pub mod fetch;
+pub mod frames;
 pub mod load;
 pub mod media;
 pub mod scroll;

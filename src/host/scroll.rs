@@ -1,20 +1,138 @@
-//! Scrolling inside the widget's own scroll areas, never the host page.
+//! Follow mode: keeping the current line in view inside the widget's own
+//! scroll area (never the page), and yielding to the reader's own scrolling.
+//!
+//! A scroll counts as the reader's when it comes with a wheel, touch, key
+//! or scrollbar press, or when a `scroll` event arrives while the widget has
+//! no scroll of its own in flight. The widget's own scrolls are recorded
+//! (target and deadline) before they start; their `scroll` events are
+//! ignored until shortly after the target is reached, or the deadline.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
 use web_sys::{HtmlElement, ScrollToOptions};
 
-/// Scrolls `container` so that `item` (a descendant whose offset parent is
-/// `container`) sits a third of the way down, but only when `item` is not
-/// already fully in view. Only `container` moves, never the page; the CSS
-/// `scroll-behavior` of `container` decides whether it is smooth.
-pub fn reveal_in_container(container: &HtmlElement, item: &HtmlElement) {
-    let item_top = f64::from(item.offset_top());
-    let item_bottom = item_top + f64::from(item.offset_height());
-    let view_top = f64::from(container.scroll_top());
-    let view_height = f64::from(container.client_height());
-    if item_top >= view_top && item_bottom <= view_top + view_height {
-        return;
+/// How long a smooth scroll of the widget's own may take.
+const OWN_SCROLL_MS: f64 = 1500.0;
+/// How long after arriving the widget's own scroll may still send events.
+const SETTLE_MS: f64 = 200.0;
+/// Where the current line is placed: this fraction down the scroll area.
+const TARGET_FRACTION: f64 = 1.0 / 3.0;
+/// The current line is left where it is while it lies within this band.
+const COMFORT_TOP: f64 = 0.08;
+const COMFORT_BOTTOM: f64 = 0.75;
+
+/// A scroll of the widget's own in flight: where to, and until when.
+#[derive(Clone, Copy)]
+struct OwnScroll {
+    target: f64,
+    deadline: f64,
+}
+
+/// Follow mode of one scroll area. Copy it freely; it lives as long as the
+/// reactive owner that made it.
+#[derive(Clone, Copy)]
+pub struct FollowScroll {
+    /// Whether the widget keeps the current line in view.
+    pub following: RwSignal<bool>,
+    own_scroll: StoredValue<Rc<Cell<Option<OwnScroll>>>, LocalStorage>,
+}
+
+impl Default for FollowScroll {
+    fn default() -> Self {
+        Self::new()
     }
-    let options = ScrollToOptions::new();
-    options.set_top((item_top - view_height / 3.0).max(0.0));
-    container.scroll_to_with_scroll_to_options(&options);
+}
+
+impl FollowScroll {
+    /// Starts in follow mode.
+    pub fn new() -> Self {
+        Self {
+            following: RwSignal::new(true),
+            own_scroll: StoredValue::new_local(Rc::new(Cell::new(None))),
+        }
+    }
+
+    /// The reader took over: stop following.
+    pub fn suspend(&self) {
+        if self.following.get_untracked() {
+            self.following.set(false);
+        }
+        self.own_scroll.with_value(|own| own.set(None));
+    }
+
+    /// Follow again (the caller then reveals the current line).
+    pub fn resume(&self) {
+        if !self.following.get_untracked() {
+            self.following.set(true);
+        }
+    }
+
+    /// Call on every `scroll` event of the scroll area.
+    pub fn on_scroll(&self, container: &HtmlElement) {
+        let own = self.own_scroll.with_value(|own| own.get());
+        match own {
+            Some(own) if now() <= own.deadline => {
+                // Arrived: a last event or two may still follow.
+                if (f64::from(container.scroll_top()) - own.target).abs() <= 1.0 {
+                    let deadline = own.deadline.min(now() + SETTLE_MS);
+                    self.own_scroll
+                        .with_value(|cell| cell.set(Some(OwnScroll { deadline, ..own })));
+                }
+            }
+            _ => {
+                self.own_scroll.with_value(|cell| cell.set(None));
+                self.suspend();
+            }
+        }
+    }
+
+    /// Call on `keydown` in the scroll area: keys that scroll suspend.
+    pub fn on_key(&self, key: &str, on_line: bool) {
+        let scrolls = matches!(
+            key,
+            "ArrowUp" | "ArrowDown" | "PageUp" | "PageDown" | "Home" | "End"
+        ) || (key == " " && !on_line);
+        if scrolls {
+            self.suspend();
+        }
+    }
+
+    /// Brings `item` (a descendant whose offset parent is `container`) a
+    /// third of the way down `container`, unless it is already comfortably
+    /// in view or the area cannot scroll further that way. Only `container`
+    /// moves, never the page; its CSS `scroll-behavior` makes it smooth
+    /// (instant under `prefers-reduced-motion: reduce`).
+    pub fn reveal(&self, container: &HtmlElement, item: &HtmlElement) {
+        let item_top = f64::from(item.offset_top());
+        let item_bottom = item_top + f64::from(item.offset_height());
+        let view_top = f64::from(container.scroll_top());
+        let view_height = f64::from(container.client_height());
+        let comfortable = item_top >= view_top + view_height * COMFORT_TOP
+            && item_bottom <= view_top + view_height * COMFORT_BOTTOM;
+        if comfortable || view_height <= 0.0 {
+            return;
+        }
+        let max_top = (f64::from(container.scroll_height()) - view_height).max(0.0);
+        let target = (item_top - view_height * TARGET_FRACTION)
+            .clamp(0.0, max_top)
+            .round();
+        if (target - view_top).abs() <= 1.0 {
+            return;
+        }
+        self.own_scroll.with_value(|cell| {
+            cell.set(Some(OwnScroll {
+                target,
+                deadline: now() + OWN_SCROLL_MS,
+            }))
+        });
+        let options = ScrollToOptions::new();
+        options.set_top(target);
+        container.scroll_to_with_scroll_to_options(&options);
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
 }

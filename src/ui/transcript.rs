@@ -6,21 +6,25 @@ use std::sync::Arc;
 use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
-use web_sys::{KeyboardEvent, MouseEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{KeyboardEvent, MouseEvent, PointerEvent};
 
 use crate::core::time::format_clock;
 use crate::core::Episode;
 use crate::host::media::MediaClock;
-use crate::host::scroll::reveal_in_container;
+use crate::host::scroll::FollowScroll;
 
 /// All transcript lines. Only the line entering and the line leaving
-/// "current" are touched when the current line changes, and the transcript
-/// scrolls (itself, not the page) to keep the current line in view.
+/// "current" are touched when the current line changes. In follow mode the
+/// transcript scrolls (itself, never the page) to keep the current line in
+/// view; any scroll of the reader's suspends that until "Back to now", a
+/// click on a line, or a seek from the player.
 #[component]
 pub fn Transcript(
     episode: Arc<Episode>,
     current: Memo<Option<usize>>,
     clock: MediaClock,
+    follow: FollowScroll,
 ) -> impl IntoView {
     let is_current = Selector::new(move || current.get());
     let container = NodeRef::<Section>::new();
@@ -46,22 +50,82 @@ pub fn Transcript(
                     speaker_label=speaker_label
                     is_current=Signal::derive(move || is_current.selected(&Some(index)))
                     clock=clock
+                    follow=follow
                 />
             }
         })
         .collect_view();
+    // A seek from anywhere (the host's own controls included) resumes follow.
+    Effect::new(move |previous: Option<u32>| {
+        let seeks = clock.seeks.get();
+        if previous.is_some_and(|previous| previous != seeks) {
+            follow.resume();
+        }
+        seeks
+    });
     Effect::new(move |_| {
+        if !follow.following.get() {
+            return;
+        }
         let line = current.get().and_then(|index| line_refs.get(index)?.get());
         if let (Some(container), Some(line)) = (container.get(), line) {
-            reveal_in_container(&container, &line);
+            follow.reveal(&container, &line);
         }
     });
+    let on_scroll = move |_| {
+        if let Some(container) = container.get_untracked() {
+            follow.on_scroll(&container);
+        }
+    };
+    let on_pointerdown = move |event: PointerEvent| {
+        // A press on the scroll area itself, not on a line: its scrollbar.
+        let on_area =
+            event
+                .target()
+                .zip(container.get_untracked())
+                .is_some_and(|(target, area)| {
+                    target
+                        .dyn_ref::<web_sys::Element>()
+                        .is_some_and(|target| target == area.unchecked_ref::<web_sys::Element>())
+                });
+        if on_area {
+            follow.suspend();
+        }
+    };
+    let on_keydown = move |event: KeyboardEvent| {
+        let on_line = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| element.get_attribute("part").as_deref() == Some("line"));
+        follow.on_key(&event.key(), on_line);
+    };
     let is_empty = episode.lines.is_empty();
     view! {
-        <section class="ev-transcript" part="transcript" aria-label="Transcript" node_ref=container>
-            {is_empty.then(|| view! { <p class="ev-empty">"This episode has no transcript."</p> })}
-            {lines}
-        </section>
+        <div class="ev-transcript-area">
+            <section
+                class="ev-transcript"
+                part="transcript"
+                aria-label="Transcript"
+                node_ref=container
+                on:scroll=on_scroll
+                on:wheel=move |_| follow.suspend()
+                on:touchmove=move |_| follow.suspend()
+                on:pointerdown=on_pointerdown
+                on:keydown=on_keydown
+            >
+                {is_empty.then(|| view! { <p class="ev-empty">"This episode has no transcript."</p> })}
+                {lines}
+            </section>
+            <button
+                type="button"
+                class="ev-back-to-now"
+                part="back-to-now"
+                hidden=move || follow.following.get() || is_empty
+                on:click=move |_| follow.resume()
+            >
+                "Back to now"
+            </button>
+        </div>
     }
 }
 
@@ -74,16 +138,21 @@ fn TranscriptLine(
     speaker_label: Option<String>,
     is_current: Signal<bool>,
     clock: MediaClock,
+    follow: FollowScroll,
 ) -> impl IntoView {
+    let seek_here = move || {
+        follow.resume();
+        clock.seek(start);
+    };
     let on_click = move |event: MouseEvent| {
         if !event.default_prevented() && !has_text_selection() {
-            clock.seek(start);
+            seek_here();
         }
     };
     let on_keydown = move |event: KeyboardEvent| {
         if matches!(event.key().as_str(), "Enter" | " ") {
             event.prevent_default();
-            clock.seek(start);
+            seek_here();
         }
     };
     view! {

@@ -13,6 +13,7 @@ use super::warnings::InputWarnings;
 use crate::core::Episode;
 use crate::host::load::page_language;
 use crate::host::media::{find_media, use_media_clock, MediaRef};
+use crate::host::scroll::FollowScroll;
 
 /// The whole widget for the episode (or transcript) at `src`, with chapters
 /// from `chapters` when given, following the media element that `audio`
@@ -71,7 +72,7 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef) -> impl IntoView {
             {has_chapters.then(|| view! {
                 <ChapterList episode=episode.clone() current=current_chapter clock />
             })}
-            <Transcript episode=episode.clone() current=current_line clock />
+            <Transcript episode=episode.clone() current=current_line clock follow=FollowScroll::new() />
         </div>
         <InputWarnings warnings=episode.warnings.clone() />
     }
