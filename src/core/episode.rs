@@ -112,3 +112,45 @@ pub(crate) fn resolve_end(
         .unwrap_or(start)
         .max(start)
 }
+
+/// A line's text as shown, and where each timed word sits in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisplayText {
+    /// The text: the line's text, or its words joined when it has words.
+    pub text: String,
+    /// Byte range of each word of [`Line::words`] in `text`.
+    pub words: Vec<std::ops::Range<usize>>,
+}
+
+impl Line {
+    /// The text to show and search. With word timings it is the words
+    /// joined by spaces (punctuation sent as its own word attaches to the
+    /// word before), so that each word can be marked in place.
+    pub fn display_text(&self) -> DisplayText {
+        if self.words.is_empty() {
+            return DisplayText {
+                text: self.text.clone(),
+                words: Vec::new(),
+            };
+        }
+        let mut text = String::new();
+        let mut words = Vec::with_capacity(self.words.len());
+        for word in &self.words {
+            if !text.is_empty() && !is_attached_punctuation(&word.text) {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(&word.text);
+            words.push(start..text.len());
+        }
+        DisplayText { text, words }
+    }
+}
+
+/// Punctuation written as its own word, which joins the word before it.
+pub(crate) fn is_attached_punctuation(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '…'))
+}

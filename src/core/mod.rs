@@ -8,10 +8,12 @@ pub mod episode_json;
 pub mod error;
 pub mod formats;
 mod json_fields;
+pub mod pieces;
+pub mod search;
 pub mod time;
 pub mod time_index;
 
-pub use episode::{Chapter, Episode, Line, Speaker, Word};
+pub use episode::{Chapter, DisplayText, Episode, Line, Speaker, Word};
 pub use episode_json::{parse_episode_json, EpisodeError};
 pub use time::{format_clock, parse_clock};
 pub use time_index::TimeIndex;

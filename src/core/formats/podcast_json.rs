@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::{finish_lines, RawLine, SpeakerList, Transcript};
-use crate::core::episode::{Line, Word};
+use crate::core::episode::{is_attached_punctuation, Line, Word};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_string, optional_time, parse_json,
@@ -167,12 +167,4 @@ fn group_words(segments: &[Segment]) -> Vec<RawLine> {
 fn ends_sentence(word: &str) -> bool {
     word.trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '?', '!', '…', '。', '？', '！'])
-}
-
-/// Punctuation sent as its own segment joins the word before it.
-fn is_attached_punctuation(token: &str) -> bool {
-    !token.is_empty()
-        && token
-            .chars()
-            .all(|c| matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '…'))
 }

@@ -1,0 +1,125 @@
+//! Literal, case- and diacritic-insensitive search over transcript lines:
+//! `resume` finds `Résumé`, and `(`, `*` or `\\` are plain characters.
+
+use std::ops::Range;
+
+/// At most this many matches are reported (the counter then shows "N+").
+pub const MAX_MATCHES: usize = 9_999;
+
+/// One match: a line, and a byte range of that line's display text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// Index of the line.
+    pub line: usize,
+    /// Byte range in the line's display text.
+    pub range: Range<usize>,
+}
+
+/// Display texts folded once for searching, with a map back to the original
+/// byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    lines: Vec<FoldedText>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct FoldedText {
+    folded: String,
+    /// For each byte of `folded` that starts a char: the byte offset in the
+    /// original text of the char it came from.
+    origin: Vec<u32>,
+    original_len: usize,
+}
+
+impl SearchIndex {
+    /// Folds every line's display text.
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> Self {
+        Self {
+            lines: texts.into_iter().map(FoldedText::new).collect(),
+        }
+    }
+
+    /// Every match of `query` (folded the same way), in line order, at most
+    /// [`MAX_MATCHES`]. A blank query matches nothing.
+    pub fn find(&self, query: &str) -> Vec<Match> {
+        let needle = fold(query.trim());
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let mut matches = Vec::new();
+        for (line, text) in self.lines.iter().enumerate() {
+            for (start, found) in text.folded.match_indices(needle.as_str()) {
+                if matches.len() == MAX_MATCHES {
+                    return matches;
+                }
+                let range = text.original_range(start, start + found.len());
+                matches.push(Match { line, range });
+            }
+        }
+        matches
+    }
+}
+
+impl FoldedText {
+    fn new(text: &str) -> Self {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len() + 1);
+        for (offset, c) in text.char_indices() {
+            push_folded(c, &mut folded);
+            origin.resize(folded.len(), offset as u32);
+        }
+        Self {
+            folded,
+            origin,
+            original_len: text.len(),
+        }
+    }
+
+    fn original_range(&self, start: usize, end: usize) -> Range<usize> {
+        let at = |index: usize| {
+            self.origin
+                .get(index)
+                .map_or(self.original_len, |&offset| offset as usize)
+        };
+        at(start)..at(end)
+    }
+}
+
+/// Folds text for matching: lowercase, Latin diacritics and ligatures
+/// removed (`Æ` → `ae`, `ß` → `ss`), combining marks dropped, curly quotes
+/// straightened.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_folded(c, &mut folded);
+    }
+    folded
+}
+
+fn push_folded(c: char, out: &mut String) {
+    let code = c as u32;
+    match code {
+        0x0300..=0x036F => {}
+        0x00C0..=0x017F => out.push_str(LATIN_FOLD[(code - 0xC0) as usize]),
+        0x2018 | 0x2019 | 0x201B | 0x2032 => out.push('\''),
+        0x201C | 0x201D | 0x201F | 0x2033 => out.push('"'),
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// U+00C0 to U+017F (Latin-1 Supplement letters and Latin Extended-A),
+/// folded.
+const LATIN_FOLD: [&str; 192] = [
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o",
+    "o", "o", "o", "o", "×", "o", "u", "u", "u", "u", "y", "þ", "ss", "a", "a", "a", "a", "a", "a",
+    "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "÷", "o",
+    "u", "u", "u", "u", "y", "þ", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c",
+    "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g",
+    "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", "i", "i",
+    "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
+    "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r",
+    "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u",
+    "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z",
+    "z", "z", "z", "s",
+];
