@@ -470,6 +470,7 @@ async fn a_reader_scroll_suspends_follow_until_back_to_now() {
         fixture.current_line_in_view()
     })
     .await;
+    TimeoutFuture::new(600).await; // the smooth scroll ends
 
     // The reader scrolls back to the top with the wheel.
     let transcript = fixture.transcript();
@@ -478,6 +479,11 @@ async fn a_reader_scroll_suspends_follow_until_back_to_now() {
         .unwrap();
     transcript.set_scroll_top(0);
     wait_until("Back to now appears", || fixture.back_to_now_shown()).await;
+    // (scroll-behavior: smooth applies to scrollTop set by script too)
+    wait_until("the reader's scroll ends at the top", || {
+        transcript.scroll_top() == 0
+    })
+    .await;
 
     // Playing on moves the highlight but not the transcript.
     fixture.play_at(4.0).await;
@@ -521,4 +527,199 @@ async fn a_scrollbar_drag_suspends_and_a_seek_from_the_player_resumes() {
         !fixture.back_to_now_shown() && fixture.current_line_in_view()
     })
     .await;
+}
+
+impl Fixture {
+    /// Types `query` into the search box, as a reader would.
+    fn type_search(&self, query: &str) {
+        let input: web_sys::HtmlInputElement = self.one("[part=search-input]").unchecked_into();
+        input.set_value(query);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    }
+
+    fn press_in_search(&self, key: &str, shift: bool) {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.one("[part=search-input]")
+            .dispatch_event(&event)
+            .unwrap();
+    }
+
+    fn search_status(&self) -> String {
+        self.one("[part=search-status]")
+            .text_content()
+            .unwrap_or_default()
+    }
+
+    /// (data-start of its line, text) of every mark, and of the current one.
+    fn marks(&self) -> (Vec<String>, Option<String>) {
+        let marks = self.all("mark[part~=match]");
+        let texts = marks
+            .iter()
+            .map(|mark| mark.text_content().unwrap_or_default())
+            .collect();
+        let current = self.all("mark[part~=current]").first().map(|mark| {
+            let line = mark.closest("[part=line]").unwrap().unwrap();
+            attribute(&line, "data-start")
+        });
+        (texts, current)
+    }
+}
+
+const SEARCHABLE: &str = r#"{ "version": 1, "transcript": [
+    { "start": 0, "text": "Her Résumé (final) was long." },
+    { "start": 1, "text": "RESUME at 2*x, or resume later." },
+    { "start": 2, "text": "Nothing to see here." },
+    { "start": 3, "text": "résumé again" } ] }"#;
+
+#[wasm_bindgen_test]
+async fn search_is_literal_and_ignores_case_and_diacritics() {
+    let fixture = Fixture::new(SEARCHABLE).await;
+    fixture.type_search("resume");
+    wait_until("four matches", || fixture.search_status() == "1 of 4").await;
+    let (texts, current) = fixture.marks();
+    assert_eq!(texts, ["Résumé", "RESUME", "resume", "résumé"]);
+    assert_eq!(current.as_deref(), Some("0"));
+
+    fixture.press_in_search("Enter", false);
+    wait_until("Enter goes to the next match", || {
+        fixture.search_status() == "2 of 4"
+    })
+    .await;
+    assert_eq!(fixture.marks().1.as_deref(), Some("1"));
+    fixture.press_in_search("Enter", true);
+    fixture.press_in_search("Enter", true);
+    wait_until("Shift+Enter goes back, wrapping", || {
+        fixture.search_status() == "4 of 4"
+    })
+    .await;
+    assert_eq!(fixture.marks().1.as_deref(), Some("3"));
+
+    for (query, expected) in [
+        ("(final)", "(final)"),
+        ("2*x", "2*x"),
+        ("RÉSUMÉ AGAIN", "résumé again"),
+    ] {
+        fixture.type_search(query);
+        wait_until(&format!("{query} is found literally"), || {
+            fixture.marks().0 == [expected]
+        })
+        .await;
+        assert_eq!(fixture.search_status(), "1 of 1");
+    }
+    fixture.type_search(".*");
+    wait_until("a regex finds nothing", || {
+        fixture.search_status() == "No matches"
+    })
+    .await;
+
+    fixture.press_in_search("Escape", false);
+    wait_until("Escape clears", || fixture.search_status().is_empty()).await;
+    assert!(fixture.marks().0.is_empty());
+    assert_eq!(fixture.audio.current_time(), 0.0, "searching never seeks");
+}
+
+#[wasm_bindgen_test]
+async fn going_to_a_match_scrolls_there_without_seeking() {
+    let fixture = Fixture::with_audio(&many_lines(80, 0.75), 62.0).await;
+    fixture.type_search("line number 70,");
+    let line = fixture.one("[part=line][data-start='52.5']");
+    let transcript = fixture.transcript();
+    wait_until("the match's line is scrolled into view", || {
+        let top = line.offset_top();
+        top >= transcript.scroll_top()
+            && top + line.offset_height() <= transcript.scroll_top() + transcript.client_height()
+    })
+    .await;
+    assert_eq!(fixture.audio.current_time(), 0.0);
+    assert_eq!(fixture.current("line"), ["0"]);
+    assert!(fixture.back_to_now_shown(), "follow waits for Back to now");
+    fixture.one("[part=back-to-now]").click();
+    wait_until("back at the current line", || {
+        fixture.current_line_in_view()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_current_word_advances_every_frame_during_playback() {
+    // 40 words, one every 0.1 s: timeupdate events alone (about 4 a second)
+    // could mark at most every second or third word.
+    let words: Vec<String> = (0..40)
+        .map(|i| {
+            format!(
+                r#"{{ "start": {}, "text": "w{i}" }}"#,
+                1.0 + f64::from(i) * 0.1
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{ "version": 1, "transcript": [ {{ "start": 0, "text": "intro" }},
+            {{ "start": 1, "end": 5, "text": "words", "words": [{}] }} ] }}"#,
+        words.join(",")
+    );
+    let fixture = Fixture::new(&json).await;
+    fixture.audio.set_current_time(1.0);
+    wait_until("the word line is current", || {
+        fixture.current("line") == ["1"]
+    })
+    .await;
+
+    let observed = js_sys::Array::new();
+    let record = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new({
+        let observed = observed.clone();
+        move |records: js_sys::Array| {
+            for record in records.iter() {
+                observed.push(&record);
+            }
+        }
+    });
+    let observer = web_sys::MutationObserver::new(record.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_attributes(true);
+    observer
+        .observe_with_options(&fixture.shadow(), &options)
+        .unwrap();
+
+    fixture.play_at(1.0).await;
+    let mut seen = std::collections::BTreeSet::new();
+    while fixture.audio.current_time() < 4.5 {
+        let current = fixture.all("[part~=word][part~=current]");
+        assert!(current.len() <= 1, "one current word at most");
+        if let Some(word) = current.first() {
+            seen.insert(word.text_content().unwrap_or_default());
+        }
+        TimeoutFuture::new(15).await;
+    }
+    fixture.audio.pause().unwrap();
+    observer.disconnect();
+    assert!(
+        seen.len() >= 28,
+        "the highlight visited {} of 35 words: {seen:?}",
+        seen.len()
+    );
+
+    let records: Vec<web_sys::MutationRecord> = observed
+        .iter()
+        .map(|record| record.unchecked_into())
+        .collect();
+    let child_list = records
+        .iter()
+        .filter(|record| record.type_() == "childList")
+        .count();
+    assert_eq!(
+        child_list, 0,
+        "words change by attribute only, no re-render"
+    );
+    assert!(records
+        .iter()
+        .all(|record| record.attribute_name().as_deref() == Some("part")));
 }

@@ -4,6 +4,7 @@
 mod alert;
 mod chapters;
 mod header;
+mod search;
 mod transcript;
 mod viewer;
 mod warnings;

@@ -1,5 +1,6 @@
 //! The transcript: every line, the current one marked, each a control that
-//! seeks the media to the line's start.
+//! seeks the media to the line's start; timed words and search matches
+//! marked inside lines.
 
 use std::sync::Arc;
 
@@ -7,26 +8,53 @@ use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use wasm_bindgen::JsCast;
-use web_sys::{KeyboardEvent, MouseEvent, PointerEvent};
+use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent};
 
+use super::search::{SearchBox, SearchState};
+use crate::core::pieces::{line_pieces, Piece, Run};
 use crate::core::time::format_clock;
-use crate::core::Episode;
+use crate::core::{DisplayText, Episode};
 use crate::host::media::MediaClock;
 use crate::host::scroll::FollowScroll;
 
-/// All transcript lines. Only the line entering and the line leaving
-/// "current" are touched when the current line changes. In follow mode the
-/// transcript scrolls (itself, never the page) to keep the current line in
-/// view; any scroll of the reader's suspends that until "Back to now", a
-/// click on a line, or a seek from the player.
+/// What the transcript shows and follows.
+#[derive(Clone)]
+pub struct TranscriptState {
+    /// The episode.
+    pub episode: Arc<Episode>,
+    /// Display text of every line.
+    pub displays: Arc<Vec<DisplayText>>,
+    /// Index of the current line.
+    pub current_line: Memo<Option<usize>>,
+    /// (line, word) of the current timed word.
+    pub current_word: Memo<Option<(usize, usize)>>,
+    /// The media element.
+    pub clock: MediaClock,
+    /// Follow mode of the transcript's scroll area.
+    pub follow: FollowScroll,
+    /// Search.
+    pub search: SearchState,
+}
+
+/// All transcript lines, with the search box above them. Only the line
+/// entering and the line leaving "current" (and the word entering and
+/// leaving) are touched when they change. In follow mode the transcript
+/// scrolls (itself, never the page) to keep the current line in view; any
+/// scroll of the reader's suspends that until "Back to now", a click on a
+/// line, or a seek from the player.
 #[component]
-pub fn Transcript(
-    episode: Arc<Episode>,
-    current: Memo<Option<usize>>,
-    clock: MediaClock,
-    follow: FollowScroll,
-) -> impl IntoView {
-    let is_current = Selector::new(move || current.get());
+pub fn Transcript(state: TranscriptState) -> impl IntoView {
+    let TranscriptState {
+        episode,
+        displays,
+        current_line,
+        current_word,
+        clock,
+        follow,
+        search,
+    } = state;
+    let is_current = Selector::new(move || current_line.get());
+    let is_current_word = Selector::new(move || current_word.get());
     let container = NodeRef::<Section>::new();
     let line_refs: Vec<NodeRef<Div>> = episode.lines.iter().map(|_| NodeRef::new()).collect();
     let lines = episode
@@ -45,16 +73,20 @@ pub fn Transcript(
             view! {
                 <TranscriptLine
                     node_ref=line_refs[index]
+                    index
                     start=line.start
-                    text=line.text.clone()
-                    speaker_label=speaker_label
+                    display=displays.get(index).cloned().unwrap_or_else(|| line.display_text())
+                    speaker_label
                     is_current=Signal::derive(move || is_current.selected(&Some(index)))
-                    clock=clock
-                    follow=follow
+                    is_current_word=is_current_word.clone()
+                    clock
+                    follow
+                    search
                 />
             }
         })
         .collect_view();
+
     // A seek from anywhere (the host's own controls included) resumes follow.
     Effect::new(move |previous: Option<u32>| {
         let seeks = clock.seeks.get();
@@ -63,15 +95,30 @@ pub fn Transcript(
         }
         seeks
     });
-    Effect::new(move |_| {
-        if !follow.following.get() {
-            return;
-        }
-        let line = current.get().and_then(|index| line_refs.get(index)?.get());
-        if let (Some(container), Some(line)) = (container.get(), line) {
+    let line_refs = StoredValue::new(line_refs);
+    let reveal_line = move |index: usize| {
+        let line = line_refs.with_value(|refs| refs.get(index).and_then(NodeRef::get_untracked));
+        if let (Some(container), Some(line)) = (container.get_untracked(), line) {
             follow.reveal(&container, &line);
         }
+    };
+    Effect::new(move |_| {
+        if let (true, Some(index)) = (follow.following.get(), current_line.get()) {
+            reveal_line(index);
+        }
     });
+    // Going to a search match shows it without seeking: follow is suspended
+    // until "Back to now".
+    Effect::new(move |_| {
+        let line = search
+            .results
+            .with(|results| results.get(search.current.get()).map(|found| found.line));
+        if let Some(line) = line {
+            follow.suspend();
+            reveal_line(line);
+        }
+    });
+
     let on_scroll = move |_| {
         if let Some(container) = container.get_untracked() {
             follow.on_scroll(&container);
@@ -84,9 +131,7 @@ pub fn Transcript(
                 .target()
                 .zip(container.get_untracked())
                 .is_some_and(|(target, area)| {
-                    target
-                        .dyn_ref::<web_sys::Element>()
-                        .is_some_and(|target| target == area.unchecked_ref::<web_sys::Element>())
+                    target.dyn_ref::<Element>() == Some(area.unchecked_ref::<Element>())
                 });
         if on_area {
             follow.suspend();
@@ -95,13 +140,14 @@ pub fn Transcript(
     let on_keydown = move |event: KeyboardEvent| {
         let on_line = event
             .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.dyn_into::<Element>().ok())
             .is_some_and(|element| element.get_attribute("part").as_deref() == Some("line"));
         follow.on_key(&event.key(), on_line);
     };
     let is_empty = episode.lines.is_empty();
     view! {
         <div class="ev-transcript-area">
+            {(!is_empty).then(|| view! { <SearchBox search /> })}
             <section
                 class="ev-transcript"
                 part="transcript"
@@ -133,12 +179,15 @@ pub fn Transcript(
 #[component]
 fn TranscriptLine(
     node_ref: NodeRef<Div>,
+    index: usize,
     start: f64,
-    text: String,
+    display: DisplayText,
     speaker_label: Option<String>,
     is_current: Signal<bool>,
+    is_current_word: Selector<Option<(usize, usize)>>,
     clock: MediaClock,
     follow: FollowScroll,
+    search: SearchState,
 ) -> impl IntoView {
     let seek_here = move || {
         follow.resume();
@@ -154,6 +203,29 @@ fn TranscriptLine(
             event.prevent_default();
             seek_here();
         }
+    };
+    let marks = Memo::new(move |_| search.marks_in(index));
+    let text = move || {
+        marks.with(|marks| {
+            line_pieces(&display.text, &display.words, marks)
+                .into_iter()
+                .map(|piece| match piece {
+                    Piece::Text(runs) => render_runs(runs, search).into_any(),
+                    Piece::Word { index: word, runs } => {
+                        let is_current_word = is_current_word.clone();
+                        let part = move || {
+                            if is_current_word.selected(&Some((index, word))) {
+                                "word current"
+                            } else {
+                                "word"
+                            }
+                        };
+                        view! { <span class="ev-word" part=part>{render_runs(runs, search)}</span> }
+                            .into_any()
+                    }
+                })
+                .collect_view()
+        })
     };
     view! {
         <div
@@ -172,6 +244,26 @@ fn TranscriptLine(
             <span class="ev-text">{text}</span>
         </div>
     }
+}
+
+/// Text runs, search matches in `<mark>` (the match the reader is at marked
+/// `part="match current"`).
+fn render_runs(runs: Vec<Run>, search: SearchState) -> impl IntoView {
+    runs.into_iter()
+        .map(|run| match run.mark {
+            None => run.text.into_any(),
+            Some(number) => {
+                let part = move || {
+                    if search.current.get() == number {
+                        "match current"
+                    } else {
+                        "match"
+                    }
+                };
+                view! { <mark class="ev-match" part=part>{run.text}</mark> }.into_any()
+            }
+        })
+        .collect_view()
 }
 
 /// Whether the reader has selected text (then a click ends a selection and

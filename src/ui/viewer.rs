@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
 use super::header::EpisodeHeader;
-use super::transcript::Transcript;
+use super::search::SearchState;
+use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
-use crate::core::Episode;
+use crate::core::{DisplayText, Episode, Line, TimeIndex};
+use crate::host::frames::use_animation_frames;
 use crate::host::load::page_language;
 use crate::host::media::{find_media, use_media_clock, MediaRef};
 use crate::host::scroll::FollowScroll;
@@ -61,18 +63,43 @@ async fn load_episode(
 #[component]
 fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef) -> impl IntoView {
     let clock = use_media_clock(media);
+    // Between timeupdate events (about 4 a second) the position is read
+    // every frame while playing, so words and chapter progress move smoothly.
+    use_animation_frames(move || clock.playing.get(), move || clock.sample());
+
     let line_index = episode.line_index();
     let current_line = Memo::new(move |_| line_index.at(clock.time.get()));
+    let word_indexes: Vec<TimeIndex> = episode
+        .lines
+        .iter()
+        .map(|line| TimeIndex::new(line.words.iter().map(|word| word.start)))
+        .collect();
+    let current_word = Memo::new(move |_| {
+        let line = current_line.get()?;
+        let word = word_indexes.get(line)?.at(clock.time.get())?;
+        Some((line, word))
+    });
     let chapter_index = episode.chapter_index();
     let current_chapter = Memo::new(move |_| chapter_index.at(clock.time.get()));
     let has_chapters = episode.chapters.iter().any(|chapter| chapter.in_toc);
+    let displays: Arc<Vec<DisplayText>> =
+        Arc::new(episode.lines.iter().map(Line::display_text).collect());
+    let transcript = TranscriptState {
+        episode: episode.clone(),
+        search: SearchState::new(&displays),
+        displays,
+        current_line,
+        current_word,
+        clock,
+        follow: FollowScroll::new(),
+    };
     view! {
         <EpisodeHeader episode=episode.clone() />
         <div class="ev-body" class:ev-has-chapters=has_chapters>
             {has_chapters.then(|| view! {
                 <ChapterList episode=episode.clone() current=current_chapter clock />
             })}
-            <Transcript episode=episode.clone() current=current_line clock follow=FollowScroll::new() />
+            <Transcript state=transcript />
         </div>
         <InputWarnings warnings=episode.warnings.clone() />
     }

@@ -1,0 +1,128 @@
+//! The search box: literal, case- and diacritic-insensitive, with a match
+//! counter and next/previous.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use web_sys::KeyboardEvent;
+
+use crate::core::search::{Match, SearchIndex, MAX_MATCHES};
+use crate::core::DisplayText;
+
+/// Search state shared by the box and the transcript.
+#[derive(Clone, Copy)]
+pub struct SearchState {
+    /// What the reader typed.
+    pub query: RwSignal<String>,
+    /// Every match, in transcript order.
+    pub results: Memo<Vec<Match>>,
+    /// Index into `results` of the match the reader is at.
+    pub current: RwSignal<usize>,
+}
+
+impl SearchState {
+    /// Searches the lines' display texts.
+    pub fn new(displays: &[DisplayText]) -> Self {
+        let index = Arc::new(SearchIndex::new(
+            displays.iter().map(|display| display.text.as_str()),
+        ));
+        let query = RwSignal::new(String::new());
+        Self {
+            query,
+            results: Memo::new(move |_| query.with(|query| index.find(query))),
+            current: RwSignal::new(0),
+        }
+    }
+
+    /// Moves to the next match, wrapping around.
+    pub fn next(&self) {
+        let count = self.results.with(Vec::len);
+        if count > 0 {
+            self.current
+                .update(|current| *current = (*current + 1) % count);
+        }
+    }
+
+    /// Moves to the previous match, wrapping around.
+    pub fn previous(&self) {
+        let count = self.results.with(Vec::len);
+        if count > 0 {
+            self.current
+                .update(|current| *current = (*current + count - 1) % count);
+        }
+    }
+
+    /// Empties the box.
+    pub fn clear(&self) {
+        self.query.set(String::new());
+        self.current.set(0);
+    }
+
+    /// The matches in line `line`: byte ranges with their match numbers.
+    pub fn marks_in(&self, line: usize) -> Vec<(std::ops::Range<usize>, usize)> {
+        self.results.with(|results| {
+            let from = results.partition_point(|found| found.line < line);
+            let to = results.partition_point(|found| found.line <= line);
+            results[from..to]
+                .iter()
+                .enumerate()
+                .map(|(offset, found)| (found.range.clone(), from + offset))
+                .collect()
+        })
+    }
+}
+
+/// The search field, "3 of 17", and previous/next buttons. Enter and
+/// Shift+Enter move between matches; Escape clears.
+#[component]
+pub fn SearchBox(search: SearchState) -> impl IntoView {
+    let count = move || search.results.with(Vec::len);
+    let status = move || {
+        if search.query.with(|query| query.trim().is_empty()) {
+            String::new()
+        } else if count() == 0 {
+            "No matches".to_string()
+        } else {
+            let more = if count() >= MAX_MATCHES { "+" } else { "" };
+            format!("{} of {}{more}", search.current.get() + 1, count())
+        }
+    };
+    let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
+        "Enter" => {
+            event.prevent_default();
+            if event.shift_key() {
+                search.previous();
+            } else {
+                search.next();
+            }
+        }
+        "Escape" => {
+            event.prevent_default();
+            search.clear();
+        }
+        _ => {}
+    };
+    view! {
+        <div class="ev-search" part="search" role="search">
+            <input
+                type="search"
+                class="ev-search-input"
+                part="search-input"
+                placeholder="Search transcript"
+                aria-label="Search transcript"
+                autocomplete="off"
+                prop:value=move || search.query.get()
+                on:input=move |event| {
+                    search.query.set(event_target_value(&event));
+                    search.current.set(0);
+                }
+                on:keydown=on_keydown
+            />
+            <span class="ev-search-status" part="search-status" aria-live="polite">{status}</span>
+            <button type="button" class="ev-search-step" aria-label="Previous match"
+                disabled=move || count() == 0 on:click=move |_| search.previous()>"↑"</button>
+            <button type="button" class="ev-search-step" aria-label="Next match"
+                disabled=move || count() == 0 on:click=move |_| search.next()>"↓"</button>
+        </div>
+    }
+}
