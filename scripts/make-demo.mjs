@@ -51,6 +51,30 @@ const silence = (seconds) => {
   return path;
 };
 
+/** Samples of speech in a clip, trailing silence left out. */
+const speechSamples = (path) => {
+  const trimmed = `${path}.trimmed.wav`;
+  run("sox", [path, "-r", SAMPLE_RATE, trimmed, "reverse", "silence", "1", "0.01", "0.5%", "reverse"]);
+  return Number(run("soxi", ["-s", trimmed]));
+};
+
+/**
+ * Word timings, measured: the line's first k words are spoken alone, and
+ * word k+1 starts where that speech ends. (espeak-ng reports no word
+ * boundaries; a prefix spoken alone ends a little differently than inside
+ * the sentence, so these are good to about a tenth of a second.)
+ */
+const wordTimings = (text, speak, lineStart) => {
+  const words = text.split(" ");
+  const starts = [lineStart];
+  for (let count = 1; count < words.length; count += 1) {
+    const prefix = join(work, `prefix-${count}.wav`);
+    speak(words.slice(0, count).join(" "), prefix);
+    starts.push(Math.max(starts[count - 1] + 0.05, lineStart + seconds(speechSamples(prefix))));
+  }
+  return words.map((word, index) => ({ start: Math.round(starts[index] * 1000) / 1000, text: word }));
+};
+
 const chapterStarts = new Set(source.chapters.map((chapter) => chapter.firstLine));
 const pieces = [];
 const transcript = [];
@@ -67,11 +91,14 @@ source.lines.forEach(([speakerKey, text], index) => {
   if (index > 0) addPiece(silence(chapterStarts.has(index) ? PAUSE_BEFORE_CHAPTER : PAUSE_BETWEEN_LINES));
   const spoken = join(work, `line-${index}.raw.wav`);
   const clip = join(work, `line-${index}.wav`);
-  run("espeak-ng", ["-v", speaker.voice, "-p", String(speaker.pitch ?? 50), "-s", "160", "-w", spoken, text]);
+  const speak = (words, path) =>
+    run("espeak-ng", ["-v", speaker.voice, "-p", String(speaker.pitch ?? 50), "-s", "160", "-w", path, words]);
+  speak(text, spoken);
   run("sox", [spoken, "-r", SAMPLE_RATE, "-c", "1", "-b", "16", clip]);
   const start = seconds(samples);
+  const words = wordTimings(text, speak, start);
   addPiece(clip);
-  transcript.push({ start, end: seconds(samples), speaker: speakerKey, text });
+  transcript.push({ start, end: seconds(samples), speaker: speakerKey, text, words });
 });
 addPiece(silence(1.5));
 
@@ -105,7 +132,10 @@ const clock = (seconds, separator) => {
 };
 const vttCues = transcript.map((line, index) => {
   const voice = index === 0 || transcript[index - 1].speaker !== line.speaker ? `<v ${speakerName(line.speaker)}>` : "";
-  return `${clock(line.start, ".")} --> ${clock(line.end, ".")}\n${voice}${line.text}\n`;
+  const timed = line.words
+    .map((word, index) => (index === 0 ? word.text : `<${clock(word.start, ".")}>${word.text}`))
+    .join(" ");
+  return `${clock(line.start, ".")} --> ${clock(line.end, ".")}\n${voice}${timed}\n`;
 });
 writeFileSync(join(outDir, "episode.vtt"), `WEBVTT - ${source.title}\n\n${vttCues.join("\n")}`);
 const srtCues = transcript.map((line, index) =>

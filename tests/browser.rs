@@ -723,3 +723,131 @@ async fn the_current_word_advances_every_frame_during_playback() {
         .iter()
         .all(|record| record.attribute_name().as_deref() == Some("part")));
 }
+
+const WITH_CHAPTER_DETAILS: &str = r#"{
+  "version": 1, "duration": 12,
+  "speakers": { "ann": { "name": "Ann", "img": "https://example.org/ann.png" },
+                "bo": { "name": "Bo", "img": "javascript:alert(1)" } },
+  "chapters": [
+    { "start": 0, "title": "One", "url": "https://example.org/one", "img": "javascript:alert(1)" },
+    { "start": 6, "title": "Two", "url": "javascript:alert(1)" } ],
+  "transcript": [
+    { "start": 1, "speaker": "ann", "text": "first" },
+    { "start": 2.5, "speaker": "ann", "text": "second" },
+    { "start": 5, "speaker": "bo", "text": "third" },
+    { "start": 7.5, "speaker": "bo", "text": "fourth" },
+    { "start": 10, "speaker": "ann", "text": "fifth" } ] }"#;
+
+#[wasm_bindgen_test]
+async fn the_current_chapter_shows_its_progress() {
+    let fixture = Fixture::new(WITH_CHAPTER_DETAILS).await;
+    fixture.seek_and_expect(3.0, Some("2.5"), Some("0")).await;
+    let progress = fixture.all("[part=chapter-progress]");
+    assert_eq!(
+        progress.len(),
+        1,
+        "only the current chapter has a progress bar"
+    );
+    assert!(progress[0]
+        .closest("[part=chapter][data-start='0']")
+        .unwrap()
+        .is_some());
+    let fill = || {
+        fixture
+            .one("[part=chapter-progress] > span")
+            .style()
+            .get_property_value("transform")
+            .unwrap()
+    };
+    assert_eq!(fill(), "scaleX(0.5)");
+    fixture.seek_and_expect(9.0, Some("7.5"), Some("6")).await;
+    wait_until("the bar moves to chapter two, half way", || {
+        fill() == "scaleX(0.5)"
+            && fixture
+                .one("[part=chapter-progress]")
+                .closest("[data-start='6']")
+                .unwrap()
+                .is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn chapter_links_and_images_are_web_urls_only() {
+    let fixture = Fixture::new(WITH_CHAPTER_DETAILS).await;
+    let links = fixture.all("a[part=chapter-link]");
+    assert_eq!(links.len(), 1, "the javascript: link is dropped");
+    assert_eq!(attribute(&links[0], "href"), "https://example.org/one");
+    assert_eq!(attribute(&links[0], "target"), "_blank");
+    assert_eq!(attribute(&links[0], "rel"), "noopener noreferrer");
+    assert!(
+        fixture.all("[part=chapter-img]").is_empty(),
+        "the javascript: image is dropped"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn chapter_headings_stand_in_the_transcript_where_chapters_begin() {
+    let fixture = Fixture::new(WITH_CHAPTER_DETAILS).await;
+    let headings: Vec<(String, String)> = fixture
+        .all("[part=chapter-heading]")
+        .iter()
+        .map(|heading| {
+            let next: HtmlElement = heading.next_element_sibling().unwrap().unchecked_into();
+            (
+                heading.text_content().unwrap_or_default(),
+                attribute(&next, "data-start"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("One".to_string(), "1".to_string()),
+            ("Two".to_string(), "7.5".to_string())
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn speakers_are_grouped_with_a_colour_and_an_avatar() {
+    let fixture = Fixture::new(WITH_CHAPTER_DETAILS).await;
+    let labels: Vec<(String, String)> = fixture
+        .all("[part=speaker]")
+        .iter()
+        .map(|label| (label.text_content().unwrap_or_default(), label.class_name()))
+        .collect();
+    // A label where the speaker changes, and again after a chapter heading.
+    assert_eq!(
+        labels,
+        [
+            ("Ann".to_string(), "ev-speaker ev-speaker-0".to_string()),
+            ("Bo".to_string(), "ev-speaker ev-speaker-1".to_string()),
+            ("Bo".to_string(), "ev-speaker ev-speaker-1".to_string()),
+            ("Ann".to_string(), "ev-speaker ev-speaker-0".to_string()),
+        ]
+    );
+    let avatars: Vec<String> = fixture
+        .all(".ev-avatar")
+        .iter()
+        .map(|img| attribute(img, "src"))
+        .collect();
+    assert_eq!(
+        avatars,
+        ["https://example.org/ann.png", "https://example.org/ann.png"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_new_source_in_the_same_player_resets_the_highlight() {
+    let fixture = Fixture::new(EPISODE).await;
+    fixture.seek_and_expect(8.0, Some("7.5"), Some("6")).await;
+    fixture
+        .audio
+        .set_src(&blob_url(&silent_wav(12.0), "audio/wav"));
+    fixture.audio.load();
+    wait_until("back to the start of the new media", || {
+        fixture.current("line").is_empty() && fixture.current("chapter") == ["0"]
+    })
+    .await;
+}

@@ -8,6 +8,7 @@ pub mod episode_json;
 pub mod error;
 pub mod formats;
 mod json_fields;
+pub mod links;
 pub mod pieces;
 pub mod search;
 pub mod time;

@@ -5,12 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 
+use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration};
-use crate::core::Episode;
+use crate::core::{Chapter, Episode};
 use crate::host::media::MediaClock;
 
-/// Every listed chapter with its start and length; the current one is
-/// marked `aria-current="true"` (an unlisted current chapter marks none).
+/// Every listed chapter with its start, length, image and link; the
+/// current one is marked `aria-current="true"` (an unlisted current chapter
+/// marks none) and shows its progress.
 #[component]
 pub fn ChapterList(
     episode: Arc<Episode>,
@@ -25,9 +27,11 @@ pub fn ChapterList(
         .filter(|(_, chapter)| chapter.in_toc)
         .map(|(index, chapter)| {
             let start = chapter.start;
+            let length = chapter.end - start;
             let is_current = is_current.clone();
+            let shows_progress = is_current.clone();
             view! {
-                <li>
+                <li class="ev-chapter-item">
                     <button
                         type="button"
                         class="ev-chapter"
@@ -36,12 +40,19 @@ pub fn ChapterList(
                         aria-current=move || is_current.selected(&Some(index)).then_some("true")
                         on:click=move |_| clock.seek(start)
                     >
+                        {chapter.img.as_deref().and_then(http_url).map(|src| view! {
+                            <img class="ev-chapter-img" part="chapter-img" src=src.to_string() alt="" loading="lazy" />
+                        })}
                         <span class="ev-chapter-time">{format_clock(start)}</span>
                         <span class="ev-chapter-title">{chapter.title.clone()}</span>
-                        {(chapter.end > start).then(|| view! {
-                            <span class="ev-chapter-length">{format_duration(chapter.end - start)}</span>
+                        {(length > 0.0).then(|| view! {
+                            <span class="ev-chapter-length">{format_duration(length)}</span>
+                        })}
+                        {move || (length > 0.0 && shows_progress.selected(&Some(index))).then(|| view! {
+                            <ChapterProgress start length clock />
                         })}
                     </button>
+                    {chapter_link(chapter)}
                 </li>
             }
         })
@@ -52,4 +63,29 @@ pub fn ChapterList(
             <ol class="ev-chapter-list">{items}</ol>
         </nav>
     }
+}
+
+/// How far playback is through the current chapter: a bar that fills while
+/// playing (only the current chapter has one, so a tick updates one style).
+#[component]
+fn ChapterProgress(start: f64, length: f64, clock: MediaClock) -> impl IntoView {
+    let fraction = move || ((clock.time.get() - start) / length).clamp(0.0, 1.0);
+    view! {
+        <span class="ev-chapter-progress" part="chapter-progress" aria-hidden="true">
+            <span
+                class="ev-chapter-progress-fill"
+                style:transform=move || format!("scaleX({:.4})", fraction())
+            ></span>
+        </span>
+    }
+}
+
+/// The chapter's web page, opened in a new tab; only http and https links.
+fn chapter_link(chapter: &Chapter) -> Option<impl IntoView> {
+    let href = http_url(chapter.url.as_deref()?)?.to_string();
+    let label = format!("Web page for “{}” (opens in a new tab)", chapter.title);
+    Some(view! {
+        <a class="ev-chapter-link" part="chapter-link" href=href target="_blank"
+            rel="noopener noreferrer" aria-label=label.clone() title=label>"↗"</a>
+    })
 }

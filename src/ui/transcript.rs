@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::search::{SearchBox, SearchState};
+use crate::core::links::http_url;
 use crate::core::pieces::{line_pieces, Piece, Run};
 use crate::core::time::format_clock;
 use crate::core::{DisplayText, Episode};
@@ -57,6 +58,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let is_current_word = Selector::new(move || current_word.get());
     let container = NodeRef::<Section>::new();
     let line_refs: Vec<NodeRef<Div>> = episode.lines.iter().map(|_| NodeRef::new()).collect();
+    let headings = chapter_headings(&episode);
     let lines = episode
         .lines
         .iter()
@@ -66,11 +68,26 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 .checked_sub(1)
                 .and_then(|previous| episode.lines.get(previous))
                 .and_then(|previous| previous.speaker);
-            let speaker_label = (line.speaker != previous_speaker)
-                .then(|| episode.speaker_of(line).map(|speaker| speaker.name.clone()))
+            let speaker_label = (line.speaker != previous_speaker || headings[index].is_some())
+                .then(|| {
+                    let speaker = line.speaker?;
+                    let details = episode.speakers.get(speaker)?;
+                    Some(SpeakerLabel {
+                        name: details.name.clone(),
+                        avatar: details
+                            .img
+                            .as_deref()
+                            .and_then(http_url)
+                            .map(str::to_string),
+                        colour: speaker % SPEAKER_COLOURS,
+                    })
+                })
                 .flatten();
             let is_current = is_current.clone();
             view! {
+                {headings[index].clone().map(|titles| titles.into_iter().map(|title| view! {
+                    <h3 class="ev-chapter-heading" part="chapter-heading">{title}</h3>
+                }).collect_view())}
                 <TranscriptLine
                     node_ref=line_refs[index]
                     index
@@ -175,6 +192,33 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     }
 }
 
+/// How many speaker colours the stylesheet defines (`.ev-speaker-0` …).
+const SPEAKER_COLOURS: usize = 6;
+
+/// The label over a group of lines by one speaker.
+#[derive(Clone)]
+struct SpeakerLabel {
+    name: String,
+    avatar: Option<String>,
+    colour: usize,
+}
+
+/// For each line, the titles of the listed chapters that begin at it (at or
+/// before its start, after the previous line's).
+fn chapter_headings(episode: &Episode) -> Vec<Option<Vec<String>>> {
+    let mut headings = vec![None; episode.lines.len()];
+    for chapter in episode.chapters.iter().filter(|chapter| chapter.in_toc) {
+        let first_line = episode
+            .lines
+            .partition_point(|line| line.start < chapter.start);
+        if let Some(slot) = headings.get_mut(first_line) {
+            slot.get_or_insert_with(Vec::new)
+                .push(chapter.title.clone());
+        }
+    }
+    headings
+}
+
 /// One line: its speaker (when the speaker changes), start time and text.
 #[component]
 fn TranscriptLine(
@@ -182,7 +226,7 @@ fn TranscriptLine(
     index: usize,
     start: f64,
     display: DisplayText,
-    speaker_label: Option<String>,
+    speaker_label: Option<SpeakerLabel>,
     is_current: Signal<bool>,
     is_current_word: Selector<Option<(usize, usize)>>,
     clock: MediaClock,
@@ -239,7 +283,12 @@ fn TranscriptLine(
             on:click=on_click
             on:keydown=on_keydown
         >
-            {speaker_label.map(|name| view! { <span class="ev-speaker">{name}</span> })}
+            {speaker_label.map(|label| view! {
+                <span class=format!("ev-speaker ev-speaker-{}", label.colour) part="speaker">
+                    {label.avatar.map(|src| view! { <img class="ev-avatar" src=src alt="" width="24" height="24" /> })}
+                    {label.name}
+                </span>
+            })}
             <span class="ev-time" aria-hidden="true">{format_clock(start)}</span>
             <span class="ev-text">{text}</span>
         </div>
