@@ -557,16 +557,32 @@ impl Fixture {
             .unwrap_or_default()
     }
 
-    /// (data-start of its line, text) of every mark, and of the current one.
+    /// Texts of the search matches painted in this widget, and the
+    /// data-start of the line of the current one.
     fn marks(&self) -> (Vec<String>, Option<String>) {
-        let marks = self.all("mark[part~=match]");
-        let texts = marks
+        let ranges = |name: &str| -> Vec<web_sys::Range> {
+            let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap();
+            let registry = js_sys::Reflect::get(&css, &"highlights".into()).unwrap();
+            let get: js_sys::Function = js_sys::Reflect::get(&registry, &"get".into())
+                .unwrap()
+                .unchecked_into();
+            let highlight = get.call1(&registry, &name.into()).unwrap();
+            if highlight.is_undefined() {
+                return Vec::new();
+            }
+            js_sys::Array::from(&highlight)
+                .iter()
+                .map(|range| range.unchecked_into::<web_sys::Range>())
+                .filter(|range| range.start_container().unwrap().get_root_node() == **self.shadow())
+                .collect()
+        };
+        let texts = ranges("episode-viewer-match")
             .iter()
-            .map(|mark| mark.text_content().unwrap_or_default())
+            .map(|range| String::from(range.to_string()))
             .collect();
-        let current = self.all("mark[part~=current]").first().map(|mark| {
-            let line = mark.closest("[part=line]").unwrap().unwrap();
-            attribute(&line, "data-start")
+        let current = ranges("episode-viewer-current-match").first().map(|range| {
+            let text = range.start_container().unwrap().parent_element().unwrap();
+            attribute(&text.closest("[part=line]").unwrap().unwrap(), "data-start")
         });
         (texts, current)
     }

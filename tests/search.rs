@@ -1,6 +1,6 @@
 //! Search, display text and the pieces a line is rendered from.
 
-use episode_viewer::core::pieces::{line_pieces, Piece, Run};
+use episode_viewer::core::pieces::{line_pieces, Piece};
 use episode_viewer::core::search::{fold, Match, SearchIndex, MAX_MATCHES};
 use episode_viewer::core::{Line, Word};
 
@@ -115,66 +115,41 @@ fn display_text_joins_words_with_punctuation_attached() {
     assert_eq!(plain.display_text().text, "ignored when words exist");
 }
 
-fn run(text: &str, mark: Option<usize>) -> Run {
-    Run {
+fn word_piece(index: usize, text: &str) -> Piece {
+    Piece::Word {
+        index,
         text: text.to_string(),
-        mark,
     }
 }
 
 #[test]
-fn pieces_split_words_and_marks() {
+fn pieces_are_words_and_the_text_between() {
     let text = "Never drink liquid nitrogen.";
-    let words = [0..5, 6..11, 12..18, 19..28];
-    // "drink liq" is match 3, crossing a word boundary.
-    let marks = [(6..15, 3)];
     assert_eq!(
-        line_pieces(text, &words, &marks),
+        line_pieces(text, &[0..5, 6..11, 12..18, 19..28]),
         [
-            Piece::Word {
-                index: 0,
-                runs: vec![run("Never", None)]
-            },
-            Piece::Text(vec![run(" ", None)]),
-            Piece::Word {
-                index: 1,
-                runs: vec![run("drink", Some(3))]
-            },
-            Piece::Text(vec![run(" ", Some(3))]),
-            Piece::Word {
-                index: 2,
-                runs: vec![run("liq", Some(3)), run("uid", None)]
-            },
-            Piece::Text(vec![run(" ", None)]),
-            Piece::Word {
-                index: 3,
-                runs: vec![run("nitrogen.", None)]
-            },
+            word_piece(0, "Never"),
+            Piece::Text(" ".to_string()),
+            word_piece(1, "drink"),
+            Piece::Text(" ".to_string()),
+            word_piece(2, "liquid"),
+            Piece::Text(" ".to_string()),
+            word_piece(3, "nitrogen."),
         ]
     );
+    assert_eq!(
+        line_pieces("plain text", &[]),
+        [Piece::Text("plain text".to_string())]
+    );
+    assert!(line_pieces("", &[]).is_empty());
 }
 
 #[test]
-fn pieces_of_plain_text_and_bad_ranges() {
+fn pieces_ignore_ranges_that_do_not_fit() {
+    // Off the text, off char boundaries, overlapping: ignored, never a panic.
+    let pieces = line_pieces("résumé", &[0..2, 50..60, 0..3, 1..3]);
     assert_eq!(
-        line_pieces("a résumé b", &[], &[(2..10, 0)]),
-        [Piece::Text(vec![
-            run("a ", None),
-            run("résumé", Some(0)),
-            run(" b", None)
-        ])]
+        pieces,
+        [word_piece(2, "ré"), Piece::Text("sumé".to_string())]
     );
-    // Ranges off the text or off char boundaries are ignored, never a panic.
-    let pieces = line_pieces("résumé", &[0..2, 50..60], &[(1..3, 0), (0..100, 1)]);
-    assert_eq!(
-        pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Text(runs) | Piece::Word { runs, .. } =>
-                    runs.iter().map(|r| r.text.as_str()).collect::<String>(),
-            })
-            .collect::<String>(),
-        "résumé"
-    );
-    assert!(line_pieces("", &[], &[]).is_empty());
 }

@@ -3,6 +3,7 @@
 
 pub mod fetch;
 pub mod frames;
+pub mod highlight;
 pub mod load;
 pub mod media;
 pub mod scroll;

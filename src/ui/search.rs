@@ -57,19 +57,6 @@ impl SearchState {
         self.query.set(String::new());
         self.current.set(0);
     }
-
-    /// The matches in line `line`: byte ranges with their match numbers.
-    pub fn marks_in(&self, line: usize) -> Vec<(std::ops::Range<usize>, usize)> {
-        self.results.with(|results| {
-            let from = results.partition_point(|found| found.line < line);
-            let to = results.partition_point(|found| found.line <= line);
-            results[from..to]
-                .iter()
-                .enumerate()
-                .map(|(offset, found)| (found.range.clone(), from + offset))
-                .collect()
-        })
-    }
 }
 
 /// The search field, "3 of 17", and previous/next buttons. Enter and

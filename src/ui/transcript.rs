@@ -2,19 +2,25 @@
 //! seeks the media to the line's start; timed words and search matches
 //! marked inside lines.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 
+use gloo_timers::future::TimeoutFuture;
 use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::search::{SearchBox, SearchState};
 use crate::core::links::http_url;
-use crate::core::pieces::{line_pieces, Piece, Run};
+use crate::core::pieces::{line_pieces, Piece};
+use crate::core::search::Match;
 use crate::core::time::format_clock;
 use crate::core::{DisplayText, Episode};
+use crate::host::highlight::{HighlightRanges, TextNodes};
 use crate::host::media::MediaClock;
 use crate::host::scroll::FollowScroll;
 
@@ -98,7 +104,6 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                     is_current_word=is_current_word.clone()
                     clock
                     follow
-                    search
                 />
             }
         })
@@ -124,15 +129,84 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             reveal_line(index);
         }
     });
-    // Going to a search match shows it without seeking: follow is suspended
-    // until "Back to now".
+    // Search matches are painted with the Custom Highlight API (no DOM
+    // change); going to a match shows it without seeking, with follow
+    // suspended until "Back to now".
+    let match_ranges = StoredValue::new_local(HighlightRanges::new(MATCH_HIGHLIGHT));
+    let current_range = StoredValue::new_local(HighlightRanges::new(CURRENT_MATCH_HIGHLIGHT));
+    // The ranges of one line's matches (results come sorted by line).
+    let ranges_in_line =
+        StoredValue::new_local(move |line: usize, found: &[Match]| -> Vec<web_sys::Range> {
+            let Some(display) = displays.get(line) else {
+                return Vec::new();
+            };
+            let nodes = line_refs
+                .with_value(|refs| refs.get(line).and_then(NodeRef::get_untracked))
+                .and_then(|line| line.query_selector(".ev-text").ok().flatten())
+                .and_then(|text| TextNodes::of(&text));
+            let Some(nodes) = nodes else {
+                return Vec::new();
+            };
+            let utf16 = |byte: usize| {
+                display
+                    .text
+                    .get(..byte)
+                    .map(|part| part.encode_utf16().count() as u32)
+            };
+            found
+                .iter()
+                .filter_map(|found| nodes.range(utf16(found.range.start)?, utf16(found.range.end)?))
+                .collect()
+        });
+    // All matches are painted a few hundred at a time between frames, so
+    // that typing never waits for thousands of ranges; a newer search stops
+    // an older one's painting.
+    let painting = StoredValue::new_local(Rc::new(Cell::new(0u64)));
     Effect::new(move |_| {
-        let line = search
+        let results = search.results.get();
+        match_ranges.update_value(HighlightRanges::clear);
+        let generation = painting.with_value(|counter| {
+            counter.set(counter.get() + 1);
+            (counter.clone(), counter.get())
+        });
+        spawn_local(async move {
+            let (counter, mine) = generation;
+            let lines: Vec<&[Match]> = results.chunk_by(|a, b| a.line == b.line).collect();
+            for batch in lines.chunks(PAINT_BATCH_LINES) {
+                if counter.get() != mine {
+                    return;
+                }
+                // The widget may have been unmounted in between.
+                let Some(ranges) = ranges_in_line.try_with_value(|ranges_of| {
+                    batch
+                        .iter()
+                        .flat_map(|found| ranges_of(found[0].line, found))
+                        .collect::<Vec<_>>()
+                }) else {
+                    return;
+                };
+                if match_ranges
+                    .try_update_value(|highlight| highlight.extend(ranges))
+                    .is_none()
+                {
+                    return;
+                }
+                TimeoutFuture::new(0).await;
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let found = search
             .results
-            .with(|results| results.get(search.current.get()).map(|found| found.line));
-        if let Some(line) = line {
+            .with(|results| results.get(search.current.get()).cloned());
+        let ranges = found.as_ref().map_or_else(Vec::new, |found| {
+            ranges_in_line
+                .with_value(|ranges_of| ranges_of(found.line, std::slice::from_ref(found)))
+        });
+        current_range.update_value(|highlight| highlight.replace(ranges));
+        if let Some(found) = found {
             follow.suspend();
-            reveal_line(line);
+            reveal_line(found.line);
         }
     });
 
@@ -192,6 +266,13 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     }
 }
 
+/// Highlight names (`::highlight(…)` in the stylesheet) for search matches.
+const MATCH_HIGHLIGHT: &str = "episode-viewer-match";
+const CURRENT_MATCH_HIGHLIGHT: &str = "episode-viewer-current-match";
+
+/// Lines of search matches painted per turn of the event loop.
+const PAINT_BATCH_LINES: usize = 100;
+
 /// How many speaker colours the stylesheet defines (`.ev-speaker-0` …).
 const SPEAKER_COLOURS: usize = 6;
 
@@ -231,7 +312,6 @@ fn TranscriptLine(
     is_current_word: Selector<Option<(usize, usize)>>,
     clock: MediaClock,
     follow: FollowScroll,
-    search: SearchState,
 ) -> impl IntoView {
     let seek_here = move || {
         follow.resume();
@@ -248,29 +328,23 @@ fn TranscriptLine(
             seek_here();
         }
     };
-    let marks = Memo::new(move |_| search.marks_in(index));
-    let text = move || {
-        marks.with(|marks| {
-            line_pieces(&display.text, &display.words, marks)
-                .into_iter()
-                .map(|piece| match piece {
-                    Piece::Text(runs) => render_runs(runs, search).into_any(),
-                    Piece::Word { index: word, runs } => {
-                        let is_current_word = is_current_word.clone();
-                        let part = move || {
-                            if is_current_word.selected(&Some((index, word))) {
-                                "word current"
-                            } else {
-                                "word"
-                            }
-                        };
-                        view! { <span class="ev-word" part=part>{render_runs(runs, search)}</span> }
-                            .into_any()
+    let text = line_pieces(&display.text, &display.words)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.into_any(),
+            Piece::Word { index: word, text } => {
+                let is_current_word = is_current_word.clone();
+                let part = move || {
+                    if is_current_word.selected(&Some((index, word))) {
+                        "word current"
+                    } else {
+                        "word"
                     }
-                })
-                .collect_view()
+                };
+                view! { <span class="ev-word" part=part>{text}</span> }.into_any()
+            }
         })
-    };
+        .collect_view();
     view! {
         <div
             node_ref=node_ref
@@ -293,26 +367,6 @@ fn TranscriptLine(
             <span class="ev-text">{text}</span>
         </div>
     }
-}
-
-/// Text runs, search matches in `<mark>` (the match the reader is at marked
-/// `part="match current"`).
-fn render_runs(runs: Vec<Run>, search: SearchState) -> impl IntoView {
-    runs.into_iter()
-        .map(|run| match run.mark {
-            None => run.text.into_any(),
-            Some(number) => {
-                let part = move || {
-                    if search.current.get() == number {
-                        "match current"
-                    } else {
-                        "match"
-                    }
-                };
-                view! { <mark class="ev-match" part=part>{run.text}</mark> }.into_any()
-            }
-        })
-        .collect_view()
 }
 
 /// Whether the reader has selected text (then a click ends a selection and
