@@ -138,6 +138,16 @@ impl Fixture {
     }
 }
 
+/// A bubbling, cancelable `keydown` of `key`.
+fn keydown(key: &str, shift: bool) -> KeyboardEvent {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+}
+
 fn attribute(element: &Element, name: &str) -> String {
     element.get_attribute(name).unwrap_or_default()
 }
@@ -255,11 +265,7 @@ async fn clicking_a_line_or_chapter_seeks_exactly_and_keeps_play_state() {
 async fn enter_and_space_on_a_line_seek() {
     let fixture = Fixture::new(EPISODE).await;
     for (key, start, expected) in [("Enter", "2.5", 2.5), (" ", "10", 10.0)] {
-        let init = KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let event = keydown(key, false);
         let line = fixture.one(&format!("[part=line][data-start='{start}']"));
         line.dispatch_event(&event).unwrap();
         assert_eq!(
@@ -540,12 +546,7 @@ impl Fixture {
     }
 
     fn press_in_search(&self, key: &str, shift: bool) {
-        let init = KeyboardEventInit::new();
-        init.set_key(key);
-        init.set_shift_key(shift);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let event = keydown(key, shift);
         self.one("[part=search-input]")
             .dispatch_event(&event)
             .unwrap();
