@@ -868,3 +868,22 @@ async fn a_new_source_in_the_same_player_resets_the_highlight() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn the_theme_attribute_overrides_the_colour_scheme() {
+    let fixture = Fixture::new(EPISODE).await;
+    let background = || {
+        let root = fixture.one(".ev");
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&root)
+            .unwrap()
+            .unwrap()
+            .get_property_value("background-color")
+            .unwrap()
+    };
+    fixture.host.set_attribute("theme", "dark").unwrap();
+    assert_eq!(background(), "rgb(23, 25, 28)");
+    fixture.host.set_attribute("theme", "light").unwrap();
+    assert_eq!(background(), "rgb(255, 255, 255)");
+}
