@@ -4,6 +4,11 @@
 // Importing this module loads the widget's WebAssembly (from beside this
 // file) and upgrades every <episode-viewer> element on the page, including
 // elements added later. The element renders into its own shadow root.
+//
+// JS API: el.seek(seconds), el.currentLine, el.follow (get/set),
+// el.search(query). Events (bubbling, detail in event.detail):
+// episode-viewer:ready {lines, chapters, speakers, words, warnings},
+// episode-viewer:error {message}, episode-viewer:seek {time, from}.
 import init, { mount } from "./episode-viewer-core.js";
 
 const wasmReady = init({
@@ -46,6 +51,30 @@ class EpisodeViewerElement extends HTMLElement {
       this.getAttribute("audio") ?? undefined,
       this.getAttribute("chapters") ?? undefined,
     );
+  }
+
+  /** Moves the media to `seconds`, leaving play/pause as it is. */
+  seek(seconds) {
+    return this.#mounted?.seek(Number(seconds)) ?? false;
+  }
+
+  /** The current line, `{ index, start, text, speaker }`, or null. */
+  get currentLine() {
+    return this.#mounted?.currentLine() ?? null;
+  }
+
+  /** Whether the transcript follows playback; set it to turn that on or off. */
+  get follow() {
+    return this.#mounted?.follow() ?? true;
+  }
+
+  set follow(on) {
+    this.#mounted?.setFollow(Boolean(on));
+  }
+
+  /** Searches the transcript (shown in its search box); returns the match count. */
+  search(query) {
+    return this.#mounted?.search(String(query ?? "")) ?? 0;
   }
 
   #unmount() {

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::host::shadow::{mount_in_shadow, MountedView};
-use crate::ui::EpisodeViewer;
+use crate::ui::{ControlsSlot, EpisodeViewer};
 
 /// The widget's stylesheet, placed inside its shadow root.
 const STYLESHEET: &str = include_str!("../style/episode-viewer.css");
@@ -15,6 +15,77 @@ const STYLESHEET: &str = include_str!("../style/episode-viewer.css");
 #[wasm_bindgen]
 pub struct MountedViewer {
     _view: MountedView,
+    controls: ControlsSlot,
+}
+
+/// The element's JS API (`js/episode-viewer.js` forwards to these). Before
+/// the episode has loaded they do nothing and report nothing.
+#[wasm_bindgen]
+impl MountedViewer {
+    /// Moves the media to `seconds` (play/pause unchanged); false before the
+    /// episode has loaded.
+    pub fn seek(&self, seconds: f64) -> bool {
+        let finite = seconds.is_finite() && seconds >= 0.0;
+        finite
+            && self
+                .controls
+                .with(|loaded| loaded.clock.seek(seconds))
+                .is_some()
+    }
+
+    /// The current line as `{ index, start, text, speaker }`, or `null`.
+    #[wasm_bindgen(js_name = currentLine)]
+    pub fn current_line(&self) -> JsValue {
+        self.controls
+            .with(|loaded| {
+                let index = loaded.current_line.get_untracked()?;
+                let line = loaded.episode.lines.get(index)?;
+                let object = js_sys::Object::new();
+                let speaker = loaded.episode.speaker_of(line).map(|s| s.name.as_str());
+                for (key, value) in [
+                    ("index", JsValue::from(index as u32)),
+                    ("start", line.start.into()),
+                    ("text", line.text.as_str().into()),
+                    ("speaker", speaker.map_or(JsValue::NULL, JsValue::from)),
+                ] {
+                    let _ = js_sys::Reflect::set(&object, &key.into(), &value);
+                }
+                Some(object.into())
+            })
+            .flatten()
+            .unwrap_or(JsValue::NULL)
+    }
+
+    /// Whether the transcript follows playback.
+    pub fn follow(&self) -> bool {
+        self.controls
+            .with(|loaded| loaded.follow.following.get_untracked())
+            .unwrap_or(true)
+    }
+
+    /// Turns following on (bringing the current line into view) or off.
+    #[wasm_bindgen(js_name = setFollow)]
+    pub fn set_follow(&self, on: bool) {
+        self.controls.with(|loaded| {
+            if on {
+                loaded.follow.resume()
+            } else {
+                loaded.follow.suspend()
+            }
+        });
+    }
+
+    /// Searches the transcript as the search box would (and shows it there);
+    /// returns the number of matches.
+    pub fn search(&self, query: String) -> u32 {
+        self.controls
+            .with(|loaded| {
+                loaded.search.query.set(query);
+                loaded.search.current.set(0);
+                loaded.search.results.with_untracked(Vec::len) as u32
+            })
+            .unwrap_or(0)
+    }
 }
 
 /// Mounts the widget into `host`'s open shadow root. `src` is the URL of
@@ -28,8 +99,14 @@ pub fn mount(
     audio: Option<String>,
     chapters: Option<String>,
 ) -> Result<MountedViewer, JsValue> {
+    let controls = ControlsSlot::default();
+    let slot = controls.clone();
+    let element = host.clone();
     let view = mount_in_shadow(&host, STYLESHEET, move || {
-        view! { <EpisodeViewer src audio chapters /> }
+        view! { <EpisodeViewer src audio chapters host=element controls=slot /> }
     })?;
-    Ok(MountedViewer { _view: view })
+    Ok(MountedViewer {
+        _view: view,
+        controls,
+    })
 }

@@ -2,9 +2,15 @@
 
 use leptos::prelude::*;
 
+use super::controls::WidgetEvents;
+
 /// An error the reader or publisher can act on, announced to screen readers.
 #[component]
 pub fn ErrorAlert(message: String) -> impl IntoView {
+    if let Some(events) = use_context::<WidgetEvents>() {
+        let sent = message.clone();
+        Effect::new(move |_| events.error(&sent));
+    }
     view! {
         <div class="ev-error" part="error" role="alert">
             <strong class="ev-error-title">"This episode's transcript can't be shown."</strong>

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 
+use super::controls::WidgetEvents;
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration};
 use crate::core::{Chapter, Episode};
@@ -20,6 +21,7 @@ pub fn ChapterList(
     clock: MediaClock,
 ) -> impl IntoView {
     let is_current = Selector::new(move || current.get());
+    let events = use_context::<WidgetEvents>();
     let items = episode
         .chapters
         .iter()
@@ -38,7 +40,12 @@ pub fn ChapterList(
                         part="chapter"
                         data-start=start.to_string()
                         aria-current=move || is_current.selected(&Some(index)).then_some("true")
-                        on:click=move |_| clock.seek(start)
+                        on:click=move |_| {
+                            clock.seek(start);
+                            if let Some(events) = events {
+                                events.seek(start, "chapter");
+                            }
+                        }
                     >
                         {chapter.img.as_deref().and_then(http_url).map(|src| view! {
                             <img class="ev-chapter-img" part="chapter-img" src=src.to_string() alt="" loading="lazy" />

@@ -3,10 +3,12 @@
 
 mod alert;
 mod chapters;
+mod controls;
 mod header;
 mod search;
 mod transcript;
 mod viewer;
 mod warnings;
 
+pub use controls::{ControlsSlot, LoadedControls, WidgetEvents};
 pub use viewer::EpisodeViewer;

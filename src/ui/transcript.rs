@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent};
 
+use super::controls::WidgetEvents;
 use super::search::{SearchBox, SearchState};
 use crate::core::links::http_url;
 use crate::core::pieces::{line_pieces, Piece};
@@ -313,9 +314,13 @@ fn TranscriptLine(
     clock: MediaClock,
     follow: FollowScroll,
 ) -> impl IntoView {
+    let events = use_context::<WidgetEvents>();
     let seek_here = move || {
         follow.resume();
         clock.seek(start);
+        if let Some(events) = events {
+            events.seek(start, "line");
+        }
     };
     let on_click = move |event: MouseEvent| {
         if !event.default_prevented() && !has_text_selection() {

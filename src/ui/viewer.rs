@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
+use super::controls::{ControlsSlot, LoadedControls, WidgetEvents};
 use super::header::EpisodeHeader;
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
@@ -16,32 +17,45 @@ use crate::host::frames::use_animation_frames;
 use crate::host::load::page_language;
 use crate::host::media::{find_media, use_media_clock, MediaRef};
 use crate::host::scroll::FollowScroll;
+use web_sys::HtmlElement;
 
 /// The whole widget for the episode (or transcript) at `src`, with chapters
 /// from `chapters` when given, following the media element that `audio`
-/// selects.
+/// selects. `host` is the element its DOM events are sent from; `controls`
+/// is filled for the element's JS API once the episode has loaded.
 #[component]
 pub fn EpisodeViewer(
     src: Option<String>,
     audio: Option<String>,
     chapters: Option<String>,
+    #[prop(optional)] host: Option<HtmlElement>,
+    #[prop(optional)] controls: ControlsSlot,
 ) -> impl IntoView {
+    provide_context(WidgetEvents::new(host));
     match find_media(audio.as_deref()) {
         Err(message) => view! { <ErrorAlert message /> }.into_any(),
         Ok(media) => {
-            view! { <EpisodeLoader src chapters media=StoredValue::new_local(media) /> }.into_any()
+            let media = StoredValue::new_local(media);
+            view! { <EpisodeLoader src chapters media controls /> }.into_any()
         }
     }
 }
 
 /// Shows a loading status, then the episode or why it could not be loaded.
 #[component]
-fn EpisodeLoader(src: Option<String>, chapters: Option<String>, media: MediaRef) -> impl IntoView {
+fn EpisodeLoader(
+    src: Option<String>,
+    chapters: Option<String>,
+    media: MediaRef,
+    controls: ControlsSlot,
+) -> impl IntoView {
     let episode = LocalResource::new(move || load_episode(src.clone(), chapters.clone()));
     move || match episode.get() {
         None => view! { <p class="ev-status" role="status">"Loading transcript…"</p> }.into_any(),
         Some(Err(message)) => view! { <ErrorAlert message /> }.into_any(),
-        Some(Ok(episode)) => view! { <LoadedEpisode episode media /> }.into_any(),
+        Some(Ok(episode)) => {
+            view! { <LoadedEpisode episode media controls=controls.clone() /> }.into_any()
+        }
     }
 }
 
@@ -61,7 +75,7 @@ async fn load_episode(
 
 /// An episode bound to its media element.
 #[component]
-fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef) -> impl IntoView {
+fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot) -> impl IntoView {
     let clock = use_media_clock(media);
     // Between timeupdate events (about 4 a second) the position is read
     // every frame while playing, so words and chapter progress move smoothly.
@@ -93,6 +107,19 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef) -> impl IntoView {
         clock,
         follow: FollowScroll::new(),
     };
+    controls.set(Some(LoadedControls {
+        episode: episode.clone(),
+        clock,
+        follow: transcript.follow,
+        search: transcript.search,
+        current_line,
+    }));
+    // The JS API lets go of this episode's state with it.
+    StoredValue::new_local(ClearOnDrop(controls));
+    if let Some(events) = use_context::<WidgetEvents>() {
+        let loaded = episode.clone();
+        Effect::new(move |_| events.ready(&loaded));
+    }
     view! {
         <EpisodeHeader episode=episode.clone() />
         <div class="ev-body" class:ev-has-chapters=has_chapters>
@@ -102,5 +129,14 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef) -> impl IntoView {
             <Transcript state=transcript />
         </div>
         <InputWarnings warnings=episode.warnings.clone() />
+    }
+}
+
+/// Empties the JS API's slot when the loaded episode goes away.
+struct ClearOnDrop(ControlsSlot);
+
+impl Drop for ClearOnDrop {
+    fn drop(&mut self) {
+        self.0.set(None);
     }
 }

@@ -187,3 +187,58 @@ test("broken input shows an alert inside the widget that says what and where", a
   await page.screenshot({ path: "test-results/broken-page.png", fullPage: true });
   await page.close();
 });
+
+test("the element's JS API and events", async () => {
+  const { page, problems } = await open("/plain/");
+  const ready = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const late = document.createElement("episode-viewer");
+        late.setAttribute("src", "/demo/episode.json");
+        late.addEventListener("episode-viewer:ready", (event) => resolve(event.detail), { once: true });
+        document.body.append(late);
+      }),
+  );
+  assert.deepEqual(ready, {
+    lines: episode.transcript.length,
+    chapters: episode.chapters.length,
+    speakers: Object.keys(episode.speakers).length,
+    words: episode.transcript.reduce((sum, line) => sum + line.words.length, 0),
+    warnings: 0,
+  });
+
+  const api = await page.evaluate(async (start) => {
+    const viewer = document.querySelector("episode-viewer");
+    const seeks = [];
+    viewer.addEventListener("episode-viewer:seek", (event) => seeks.push(event.detail));
+    viewer.seek(start);
+    await new Promise((done) => setTimeout(done, 100));
+    const line = viewer.currentLine;
+    viewer.follow = false;
+    const followAfterOff = viewer.follow;
+    viewer.follow = true;
+    const matches = viewer.search("transcript");
+    const lines = viewer.shadowRoot.querySelectorAll("[part=line]");
+    lines[3].click();
+    return { time: document.querySelector("audio").currentTime, line, followAfterOff, follow: viewer.follow, matches, seeks };
+  }, lineStarts[5]);
+  assert.equal(api.time, lineStarts[3]);
+  assert.deepEqual(api.line, { index: 5, start: lineStarts[5], text: episode.transcript[5].text, speaker: "Tomas Berg" });
+  assert.equal(api.followAfterOff, false);
+  assert.equal(api.follow, true);
+  assert.ok(api.matches >= 5, `${api.matches} matches`);
+  assert.deepEqual(api.seeks, [{ time: lineStarts[3], from: "line" }], "only the reader's seeks are announced");
+
+  const error = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const broken = document.createElement("episode-viewer");
+        broken.setAttribute("src", "/broken/bad-field.json");
+        broken.addEventListener("episode-viewer:error", (event) => resolve(event.detail.message), { once: true });
+        document.body.append(broken);
+      }),
+  );
+  assert.match(error, /transcript\[1\]\.start: expected seconds, got "abc"/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
