@@ -887,3 +887,74 @@ async fn the_theme_attribute_overrides_the_colour_scheme() {
     fixture.host.set_attribute("theme", "light").unwrap();
     assert_eq!(background(), "rgb(255, 255, 255)");
 }
+
+#[wasm_bindgen_test]
+async fn a_player_created_later_is_bound_when_it_appears() {
+    let src = blob_url(EPISODE.as_bytes(), "application/json");
+    let fixture = Fixture::with(Some(src), Some("#created-later")).await;
+    let message = fixture.alert_text();
+    assert!(
+        message.contains(r##"audio="#created-later" matches no element on this page (yet)"##),
+        "{message}"
+    );
+
+    // A player library creates its media element afterwards.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let late = HtmlAudioElement::new().unwrap();
+    late.set_id("created-later");
+    late.set_src(&blob_url(&silent_wav(12.0), "audio/wav"));
+    document.body().unwrap().append_child(&late).unwrap();
+    wait_until("the widget binds and shows the lines", || {
+        fixture.all("[part=line]").len() == 5
+    })
+    .await;
+    wait_until("its metadata loads", || late.ready_state() >= 1).await;
+    late.set_current_time(5.0);
+    wait_until("the late player drives the highlight", || {
+        fixture.current("line") == ["5"]
+    })
+    .await;
+    late.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_video_element_works_like_audio() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let video: web_sys::HtmlMediaElement =
+        document.create_element("video").unwrap().unchecked_into();
+    video.set_id("test-video");
+    video.set_src(&blob_url(&silent_wav(12.0), "audio/wav"));
+    document.body().unwrap().append_child(&video).unwrap();
+    wait_until("the video's metadata loads", || video.ready_state() >= 1).await;
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let viewer = mount(
+        host.clone(),
+        Some(blob_url(EPISODE.as_bytes(), "application/json")),
+        Some("#test-video".into()),
+        None,
+    )
+    .unwrap();
+    let current = || {
+        host.shadow_root()
+            .and_then(|root| {
+                root.query_selector("[part=line][aria-current]")
+                    .ok()
+                    .flatten()
+            })
+            .map(|line| attribute(&line, "data-start"))
+    };
+    wait_until("lines render", || {
+        host.shadow_root()
+            .is_some_and(|root| root.query_selector("[part=line]").ok().flatten().is_some())
+    })
+    .await;
+    video.set_current_time(7.6);
+    wait_until("the video drives the highlight", || {
+        current().as_deref() == Some("7.5")
+    })
+    .await;
+    drop(viewer);
+    video.remove();
+    host.remove();
+}

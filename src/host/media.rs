@@ -1,10 +1,14 @@
 //! Binding to the host page's media element: finding it, following its
 //! playback position, and seeking it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use gloo_events::EventListener;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlMediaElement;
+use web_sys::{HtmlMediaElement, MutationObserver, MutationObserverInit};
 
 /// Media events after which the playback position may have changed
 /// (`emptied` and `loadeddata`: the player got a new `src`).
@@ -25,28 +29,105 @@ const PLAY_STATE_EVENTS: [&str; 5] = ["play", "playing", "pause", "ended", "empt
 /// The host's media element, shareable between components.
 pub type MediaRef = StoredValue<HtmlMediaElement, LocalStorage>;
 
-/// Finds the media element to follow: the element matching `selector`, or
+/// Looking for the media element to follow.
+#[derive(Clone)]
+pub enum MediaLookup {
+    /// Found it.
+    Found(HtmlMediaElement),
+    /// Nothing matches yet; the message says what is missing.
+    Waiting(String),
+    /// The selector is invalid or matches something that is not media.
+    Failed(String),
+}
+
+/// Looks once for the media element: the element matching `selector`, or
 /// the first `<audio>` or `<video>` of the document when there is none.
-pub fn find_media(selector: Option<&str>) -> Result<HtmlMediaElement, String> {
+pub fn find_media(selector: Option<&str>) -> MediaLookup {
     let document = document();
     let Some(selector) = selector.map(str::trim).filter(|s| !s.is_empty()) else {
-        return document
-            .query_selector("audio, video")
-            .ok()
-            .flatten()
-            .and_then(|element| element.dyn_into().ok())
-            .ok_or_else(|| {
-                "found no <audio> or <video> element on this page to follow; add one, or name it with the audio attribute".to_string()
-            });
+        return match document.query_selector("audio, video").ok().flatten().and_then(|e| e.dyn_into().ok()) {
+            Some(media) => MediaLookup::Found(media),
+            None => MediaLookup::Waiting(
+                "found no <audio> or <video> element on this page to follow; add one, or name it with the audio attribute"
+                    .to_string(),
+            ),
+        };
     };
-    let element = document
-        .query_selector(selector)
-        .map_err(|_| format!("audio=\"{selector}\" is not a valid CSS selector"))?
-        .ok_or_else(|| format!("audio=\"{selector}\" matches no element on this page"))?;
+    let element = match document.query_selector(selector) {
+        Err(_) => {
+            return MediaLookup::Failed(format!("audio=\"{selector}\" is not a valid CSS selector"))
+        }
+        Ok(None) => {
+            return MediaLookup::Waiting(format!(
+                "audio=\"{selector}\" matches no element on this page"
+            ))
+        }
+        Ok(Some(element)) => element,
+    };
     let tag = element.tag_name().to_lowercase();
-    element.dyn_into().map_err(|_| {
-        format!("audio=\"{selector}\" matches a <{tag}> element, not an <audio> or <video> element")
-    })
+    match element.dyn_into() {
+        Ok(media) => MediaLookup::Found(media),
+        Err(_) => MediaLookup::Failed(format!(
+            "audio=\"{selector}\" matches a <{tag}> element, not an <audio> or <video> element"
+        )),
+    }
+}
+
+/// Watches the document until it has the media element (a player library
+/// may create it after the widget): the lookup as a signal, which moves
+/// from `Waiting` to `Found` when the element appears. The watching stops
+/// then, or when the current reactive owner is cleaned up.
+pub fn use_media_lookup(selector: Option<String>) -> ReadSignal<MediaLookup, LocalStorage> {
+    let first = find_media(selector.as_deref());
+    let waiting = matches!(first, MediaLookup::Waiting(_));
+    let (lookup, set_lookup) = signal_local(first);
+    if !waiting {
+        return lookup;
+    }
+    let observer: Rc<RefCell<Option<MutationObserver>>> = Rc::default();
+    let callback = {
+        let observer = observer.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let found = find_media(selector.as_deref());
+            if !matches!(found, MediaLookup::Waiting(_)) {
+                if let Some(observer) = observer.borrow().as_ref() {
+                    observer.disconnect();
+                }
+                set_lookup.set(found);
+            }
+        })
+    };
+    if let (Ok(watcher), Some(root)) = (
+        MutationObserver::new(callback.as_ref().unchecked_ref()),
+        document().document_element(),
+    ) {
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_attributes(true);
+        if watcher.observe_with_options(&root, &options).is_ok() {
+            *observer.borrow_mut() = Some(watcher);
+        }
+    }
+    StoredValue::new_local(DocumentWatch {
+        observer,
+        _callback: callback,
+    });
+    lookup
+}
+
+/// Stops watching the document when dropped.
+struct DocumentWatch {
+    observer: Rc<RefCell<Option<MutationObserver>>>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for DocumentWatch {
+    fn drop(&mut self) {
+        if let Some(observer) = self.observer.borrow_mut().take() {
+            observer.disconnect();
+        }
+    }
 }
 
 /// The media element's playback position and state as signals, plus

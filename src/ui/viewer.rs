@@ -15,7 +15,7 @@ use super::warnings::InputWarnings;
 use crate::core::{DisplayText, Episode, Line, TimeIndex};
 use crate::host::frames::use_animation_frames;
 use crate::host::load::page_language;
-use crate::host::media::{find_media, use_media_clock, MediaRef};
+use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
 use crate::host::scroll::FollowScroll;
 use web_sys::HtmlElement;
 
@@ -32,11 +32,17 @@ pub fn EpisodeViewer(
     #[prop(optional)] controls: ControlsSlot,
 ) -> impl IntoView {
     provide_context(WidgetEvents::new(host));
-    match find_media(audio.as_deref()) {
-        Err(message) => view! { <ErrorAlert message /> }.into_any(),
-        Ok(media) => {
+    let lookup = use_media_lookup(audio);
+    move || match lookup.get() {
+        MediaLookup::Failed(message) => view! { <ErrorAlert message /> }.into_any(),
+        MediaLookup::Waiting(message) => {
+            let message = format!("{message} (yet); the transcript appears as soon as it does");
+            view! { <ErrorAlert message /> }.into_any()
+        }
+        MediaLookup::Found(media) => {
             let media = StoredValue::new_local(media);
-            view! { <EpisodeLoader src chapters media controls /> }.into_any()
+            view! { <EpisodeLoader src=src.clone() chapters=chapters.clone() media controls=controls.clone() /> }
+                .into_any()
         }
     }
 }
