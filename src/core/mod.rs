@@ -7,6 +7,7 @@ pub mod episode;
 pub mod episode_json;
 pub mod error;
 pub mod formats;
+pub mod fragment;
 mod json_fields;
 pub mod links;
 pub mod pieces;

@@ -13,6 +13,7 @@ use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
 use crate::core::{DisplayText, Episode, Line, TimeIndex};
+use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::load::page_language;
 use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
@@ -83,6 +84,7 @@ async fn load_episode(
 #[component]
 fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot) -> impl IntoView {
     let clock = use_media_clock(media);
+    use_deep_link(media, move |seconds| clock.seek(seconds));
     // Between timeupdate events (about 4 a second) the position is read
     // every frame while playing, so words and chapter progress move smoothly.
     use_animation_frames(move || clock.playing.get(), move || clock.sample());

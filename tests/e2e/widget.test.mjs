@@ -242,3 +242,31 @@ test("the element's JS API and events", async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a #t= deep link seeks on load, scrolls there, and a range stops at its end", async () => {
+  const target = lineStarts[12] + 0.2;
+  const end = lineStarts[12] + 1.5;
+  const { page, problems } = await open(`/#t=${target},${end}`);
+  await page.waitForFunction((start) => {
+    const root = document.querySelector("episode-viewer")?.shadowRoot;
+    return root?.querySelector('[part=line][aria-current="true"]')?.dataset.start === String(start);
+  }, lineStarts[12]);
+  assert.equal(await page.evaluate(() => document.querySelector("audio").currentTime), target);
+  await page.waitForFunction(() => {
+    const root = document.querySelector("episode-viewer").shadowRoot;
+    const area = root.querySelector("[part=transcript]");
+    const line = root.querySelector('[part=line][aria-current="true"]');
+    return line.offsetTop >= area.scrollTop && line.offsetTop + line.offsetHeight <= area.scrollTop + area.clientHeight;
+  });
+
+  await page.evaluate(() => document.querySelector("audio").play());
+  await page.waitForFunction(() => document.querySelector("audio").paused, null, { timeout: 10_000 });
+  const stopped = await page.evaluate(() => document.querySelector("audio").currentTime);
+  assert.ok(stopped >= end && stopped < end + 0.6, `stopped at ${stopped}, range ends at ${end}`);
+
+  // A new fragment moves the media again.
+  await page.evaluate((time) => { window.location.hash = `t=${time}`; }, lineStarts[20]);
+  await page.waitForFunction((time) => document.querySelector("audio").currentTime === time, lineStarts[20]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
