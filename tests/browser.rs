@@ -207,9 +207,16 @@ async fn renders_every_line_and_chapter_with_its_start() {
         .collect();
     assert_eq!(chapters, ["0", "6"]);
     assert_eq!(fixture.all("[part=transcript]").len(), 1);
-    for line in fixture.all("[part=line]") {
-        assert_eq!(line.tab_index(), 0, "lines are keyboard-focusable");
-    }
+    let tab_stops: Vec<i32> = fixture
+        .all("[part=line]")
+        .iter()
+        .map(|line| line.tab_index())
+        .collect();
+    assert_eq!(
+        tab_stops,
+        [0, -1, -1, -1, -1],
+        "one Tab stop into the transcript (roving tabindex)"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -957,4 +964,80 @@ async fn a_video_element_works_like_audio() {
     drop(viewer);
     video.remove();
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_moves_between_lines_and_chapters_and_seeks() {
+    let fixture = Fixture::new(EPISODE).await;
+    let shadow = fixture.shadow();
+    let focused = || {
+        shadow
+            .active_element()
+            .map(|element| attribute(&element, "data-start"))
+    };
+    let stops = |part: &str| -> Vec<String> {
+        fixture
+            .all(&format!("[part={part}][tabindex='0']"))
+            .iter()
+            .map(|e| attribute(e, "data-start"))
+            .collect()
+    };
+
+    fixture.one("[part=line][data-start='1']").focus().unwrap();
+    for (key, expected) in [
+        ("ArrowDown", "2.5"),
+        ("ArrowDown", "5"),
+        ("End", "10"),
+        ("ArrowDown", "10"),
+        ("Home", "1"),
+        ("ArrowUp", "1"),
+    ] {
+        shadow
+            .active_element()
+            .unwrap()
+            .dispatch_event(&keydown(key, false))
+            .unwrap();
+        assert_eq!(focused().as_deref(), Some(expected), "after {key}");
+        wait_until("the Tab stop moves along", || stops("line") == [expected]).await;
+    }
+    shadow
+        .active_element()
+        .unwrap()
+        .dispatch_event(&keydown("End", false))
+        .unwrap();
+    shadow
+        .active_element()
+        .unwrap()
+        .dispatch_event(&keydown("Enter", false))
+        .unwrap();
+    assert_eq!(fixture.audio.current_time(), 10.0);
+
+    fixture
+        .one("[part=chapter][data-start='0']")
+        .focus()
+        .unwrap();
+    shadow
+        .active_element()
+        .unwrap()
+        .dispatch_event(&keydown("ArrowDown", false))
+        .unwrap();
+    assert_eq!(focused().as_deref(), Some("6"));
+    wait_until("the chapters' Tab stop moves", || stops("chapter") == ["6"]).await;
+    fixture.one("[part=chapter][data-start='6']").click();
+    assert_eq!(fixture.audio.current_time(), 6.0);
+}
+
+#[wasm_bindgen_test]
+async fn tabbing_in_lands_on_the_current_line() {
+    let fixture = Fixture::new(EPISODE).await;
+    fixture.seek_and_expect(8.0, Some("7.5"), Some("6")).await;
+    wait_until("the Tab stop follows the current line", || {
+        fixture
+            .all("[part=line][tabindex='0']")
+            .iter()
+            .map(|e| attribute(e, "data-start"))
+            .collect::<Vec<_>>()
+            == ["7.5"]
+    })
+    .await;
 }

@@ -2,10 +2,13 @@
 
 use std::sync::Arc;
 
+use leptos::html::Button;
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
+use web_sys::KeyboardEvent;
 
 use super::controls::WidgetEvents;
+use super::roving::{key_target, Roving};
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration};
 use crate::core::{Chapter, Episode};
@@ -22,12 +25,20 @@ pub fn ChapterList(
 ) -> impl IntoView {
     let is_current = Selector::new(move || current.get());
     let events = use_context::<WidgetEvents>();
+    let roving = Roving::new();
+    let buttons: Vec<NodeRef<Button>> = episode
+        .chapters
+        .iter()
+        .filter(|c| c.in_toc)
+        .map(|_| NodeRef::new())
+        .collect();
     let items = episode
         .chapters
         .iter()
         .enumerate()
         .filter(|(_, chapter)| chapter.in_toc)
-        .map(|(index, chapter)| {
+        .enumerate()
+        .map(|(position, (index, chapter))| {
             let start = chapter.start;
             let length = chapter.end - start;
             let is_current = is_current.clone();
@@ -35,9 +46,12 @@ pub fn ChapterList(
             view! {
                 <li class="ev-chapter-item">
                     <button
+                        node_ref=buttons[position]
                         type="button"
                         class="ev-chapter"
                         part="chapter"
+                        tabindex=roving.tabindex(position)
+                        on:focus=move |_| roving.stop.set(position)
                         data-start=start.to_string()
                         aria-current=move || is_current.selected(&Some(index)).then_some("true")
                         on:click=move |_| {
@@ -64,10 +78,20 @@ pub fn ChapterList(
             }
         })
         .collect_view();
+    let count = buttons.len();
+    let on_keydown = move |event: KeyboardEvent| {
+        if let Some(target) = key_target(&event.key(), roving.stop.get_untracked(), count) {
+            event.prevent_default();
+            roving.stop.set(target);
+            if let Some(button) = buttons.get(target).and_then(NodeRef::get_untracked) {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
         <nav class="ev-chapters" part="chapters" aria-label="Chapters">
             <h3 class="ev-section-title">"Chapters"</h3>
-            <ol class="ev-chapter-list">{items}</ol>
+            <ol class="ev-chapter-list" on:keydown=on_keydown>{items}</ol>
         </nav>
     }
 }

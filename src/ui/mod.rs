@@ -5,6 +5,7 @@ mod alert;
 mod chapters;
 mod controls;
 mod header;
+mod roving;
 mod search;
 mod transcript;
 mod viewer;

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::controls::WidgetEvents;
+use super::roving::{key_target, Roving};
 use super::search::{SearchBox, SearchState};
 use crate::core::links::http_url;
 use crate::core::pieces::{line_pieces, Piece};
@@ -65,6 +66,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let is_current_word = Selector::new(move || current_word.get());
     let container = NodeRef::<Section>::new();
     let line_refs: Vec<NodeRef<Div>> = episode.lines.iter().map(|_| NodeRef::new()).collect();
+    let roving = Roving::new();
     let headings = chapter_headings(&episode);
     let lines = episode
         .lines
@@ -105,6 +107,8 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                     is_current_word=is_current_word.clone()
                     clock
                     follow
+                    tabindex=roving.tabindex(index)
+                    on_focus=move || roving.stop.set(index)
                 />
             }
         })
@@ -229,13 +233,47 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             follow.suspend();
         }
     };
+    let line_count = episode.lines.len();
+    let focus_line = move |index: usize| {
+        roving.stop.set(index);
+        if let Some(line) =
+            line_refs.with_value(|refs| refs.get(index).and_then(NodeRef::get_untracked))
+        {
+            let _ = line.focus();
+        }
+    };
     let on_keydown = move |event: KeyboardEvent| {
         let on_line = event
             .target()
             .and_then(|target| target.dyn_into::<Element>().ok())
             .is_some_and(|element| element.get_attribute("part").as_deref() == Some("line"));
         follow.on_key(&event.key(), on_line);
+        let target = on_line
+            .then(|| key_target(&event.key(), roving.stop.get_untracked(), line_count))
+            .flatten();
+        if let Some(target) = target {
+            event.prevent_default();
+            focus_line(target);
+        }
     };
+    // Tab into the transcript lands on the current line, unless the reader
+    // is already moving around in it.
+    Effect::new(move |_| {
+        let Some(current) = current_line.get() else {
+            return;
+        };
+        let focus_inside = container.get_untracked().is_some_and(|area| {
+            let active = area
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|root| root.active_element());
+            active.is_some_and(|active| area.contains(Some(&active)))
+        });
+        if !focus_inside {
+            roving.stop.set(current);
+        }
+    });
     let is_empty = episode.lines.is_empty();
     view! {
         <div class="ev-transcript-area">
@@ -313,6 +351,8 @@ fn TranscriptLine(
     is_current_word: Selector<Option<(usize, usize)>>,
     clock: MediaClock,
     follow: FollowScroll,
+    tabindex: impl Fn() -> &'static str + Send + Sync + 'static,
+    on_focus: impl Fn() + 'static,
 ) -> impl IntoView {
     let events = use_context::<WidgetEvents>();
     let seek_here = move || {
@@ -356,11 +396,12 @@ fn TranscriptLine(
             class="ev-line"
             part="line"
             role="button"
-            tabindex="0"
+            tabindex=tabindex
             data-start=start.to_string()
             aria-current=move || is_current.get().then_some("true")
             on:click=on_click
             on:keydown=on_keydown
+            on:focus=move |_| on_focus()
         >
             {speaker_label.map(|label| view! {
                 <span class=format!("ev-speaker ev-speaker-{}", label.colour) part="speaker">
