@@ -1041,3 +1041,101 @@ async fn tabbing_in_lands_on_the_current_line() {
     })
     .await;
 }
+
+/// Mounts the widget into a fresh host with the given attributes, following
+/// a fresh audio element; returns (host, audio, viewer).
+async fn mount_with_host_attributes(
+    json: &str,
+    attributes: &[(&str, &str)],
+) -> (HtmlElement, HtmlAudioElement, MountedViewer) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let audio = HtmlAudioElement::new().unwrap();
+    audio.set_id("attribute-test-audio");
+    audio.set_src(&blob_url(&silent_wav(12.0), "audio/wav"));
+    document.body().unwrap().append_child(&audio).unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).unwrap();
+    }
+    document.body().unwrap().append_child(&host).unwrap();
+    let src = blob_url(json.as_bytes(), "application/json");
+    let viewer = mount(
+        host.clone(),
+        Some(src),
+        Some("#attribute-test-audio".into()),
+        None,
+    )
+    .unwrap();
+    wait_until("lines render", || {
+        host.shadow_root()
+            .is_some_and(|root| root.query_selector("[part=line]").ok().flatten().is_some())
+    })
+    .await;
+    (host, audio, viewer)
+}
+
+#[wasm_bindgen_test]
+async fn the_interface_speaks_the_language_of_the_element() {
+    let (host, audio, viewer) = mount_with_host_attributes(EPISODE, &[("lang", "de-AT")]).await;
+    let root = host.shadow_root().unwrap();
+    let text = |selector: &str| {
+        root.query_selector(selector)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    let input = root.query_selector("[part=search-input]").unwrap().unwrap();
+    assert_eq!(attribute(&input, "placeholder"), "Transkript durchsuchen");
+    assert_eq!(text(".ev-section-title"), "Kapitel");
+    assert_eq!(text("[part=back-to-now]"), "Zurück zur Stelle");
+    drop(viewer);
+    audio.remove();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn right_to_left_transcripts_run_right_to_left() {
+    let json = r#"{ "version": 1, "transcript": [
+        { "start": 0, "speaker": "سارة", "text": "مرحبا بكم في البودكاست" },
+        { "start": 2, "text": "English line in an RTL page" } ] }"#;
+    let (host, audio, viewer) =
+        mount_with_host_attributes(json, &[("dir", "rtl"), ("lang", "ar")]).await;
+    let root = host.shadow_root().unwrap();
+    let window = web_sys::window().unwrap();
+    let direction = |element: &Element| {
+        window
+            .get_computed_style(element)
+            .unwrap()
+            .unwrap()
+            .get_property_value("direction")
+            .unwrap()
+    };
+    let lines = root.query_selector_all("[part=line]").unwrap();
+    let first: Element = lines.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        direction(&first),
+        "rtl",
+        "the widget follows the element's dir"
+    );
+    let text: Element = first.query_selector(".ev-text").unwrap().unwrap();
+    assert_eq!(
+        attribute(&text, "dir"),
+        "auto",
+        "each line's text finds its own direction"
+    );
+    let english: Element = lines
+        .item(1)
+        .unwrap()
+        .unchecked_into::<Element>()
+        .query_selector(".ev-text")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        english.text_content().unwrap(),
+        "English line in an RTL page"
+    );
+    drop(viewer);
+    audio.remove();
+    host.remove();
+}

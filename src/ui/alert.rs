@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::controls::WidgetEvents;
+use super::i18n::language;
 
 /// An error the reader or publisher can act on, announced to screen readers.
 #[component]
@@ -13,7 +14,7 @@ pub fn ErrorAlert(message: String) -> impl IntoView {
     }
     view! {
         <div class="ev-error" part="error" role="alert">
-            <strong class="ev-error-title">"This episode's transcript can't be shown."</strong>
+            <strong class="ev-error-title">{language().cannot_show()}</strong>
             <p class="ev-error-message">{message}</p>
         </div>
     }

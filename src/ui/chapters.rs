@@ -8,6 +8,7 @@ use leptos::reactive::computed::Selector;
 use web_sys::KeyboardEvent;
 
 use super::controls::WidgetEvents;
+use super::i18n::language;
 use super::roving::{key_target, Roving};
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration};
@@ -89,8 +90,8 @@ pub fn ChapterList(
         }
     };
     view! {
-        <nav class="ev-chapters" part="chapters" aria-label="Chapters">
-            <h3 class="ev-section-title">"Chapters"</h3>
+        <nav class="ev-chapters" part="chapters" aria-label=language().chapters()>
+            <h3 class="ev-section-title">{language().chapters()}</h3>
             <ol class="ev-chapter-list" on:keydown=on_keydown>{items}</ol>
         </nav>
     }
@@ -114,7 +115,7 @@ fn ChapterProgress(start: f64, length: f64, clock: MediaClock) -> impl IntoView 
 /// The chapter's web page, opened in a new tab; only http and https links.
 fn chapter_link(chapter: &Chapter) -> Option<impl IntoView> {
     let href = http_url(chapter.url.as_deref()?)?.to_string();
-    let label = format!("Web page for “{}” (opens in a new tab)", chapter.title);
+    let label = language().chapter_link(&chapter.title);
     Some(view! {
         <a class="ev-chapter-link" part="chapter-link" href=href target="_blank"
             rel="noopener noreferrer" aria-label=label.clone() title=label>"↗"</a>

@@ -5,6 +5,7 @@ mod alert;
 mod chapters;
 mod controls;
 mod header;
+mod i18n;
 mod roving;
 mod search;
 mod transcript;
@@ -12,4 +13,5 @@ mod viewer;
 mod warnings;
 
 pub use controls::{ControlsSlot, LoadedControls, WidgetEvents};
+pub use i18n::Language;
 pub use viewer::EpisodeViewer;

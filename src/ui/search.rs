@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
+use super::i18n::language;
 use crate::core::search::{Match, SearchIndex, MAX_MATCHES};
 use crate::core::DisplayText;
 
@@ -63,15 +64,15 @@ impl SearchState {
 /// Shift+Enter move between matches; Escape clears.
 #[component]
 pub fn SearchBox(search: SearchState) -> impl IntoView {
+    let language = language();
     let count = move || search.results.with(Vec::len);
     let status = move || {
         if search.query.with(|query| query.trim().is_empty()) {
             String::new()
         } else if count() == 0 {
-            "No matches".to_string()
+            language.no_matches().to_string()
         } else {
-            let more = if count() >= MAX_MATCHES { "+" } else { "" };
-            format!("{} of {}{more}", search.current.get() + 1, count())
+            language.match_of(search.current.get() + 1, count(), count() >= MAX_MATCHES)
         }
     };
     let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
@@ -95,8 +96,8 @@ pub fn SearchBox(search: SearchState) -> impl IntoView {
                 type="search"
                 class="ev-search-input"
                 part="search-input"
-                placeholder="Search transcript"
-                aria-label="Search transcript"
+                placeholder=language.search_transcript()
+                aria-label=language.search_transcript()
                 autocomplete="off"
                 prop:value=move || search.query.get()
                 on:input=move |event| {
@@ -106,9 +107,9 @@ pub fn SearchBox(search: SearchState) -> impl IntoView {
                 on:keydown=on_keydown
             />
             <span class="ev-search-status" part="search-status" aria-live="polite">{status}</span>
-            <button type="button" class="ev-search-step" aria-label="Previous match"
+            <button type="button" class="ev-search-step" aria-label=language.previous_match()
                 disabled=move || count() == 0 on:click=move |_| search.previous()>"↑"</button>
-            <button type="button" class="ev-search-step" aria-label="Next match"
+            <button type="button" class="ev-search-step" aria-label=language.next_match()
                 disabled=move || count() == 0 on:click=move |_| search.next()>"↓"</button>
         </div>
     }

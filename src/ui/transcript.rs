@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::controls::WidgetEvents;
+use super::i18n::language;
 use super::roving::{key_target, Roving};
 use super::search::{SearchBox, SearchState};
 use crate::core::links::http_url;
@@ -67,6 +68,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let container = NodeRef::<Section>::new();
     let line_refs: Vec<NodeRef<Div>> = episode.lines.iter().map(|_| NodeRef::new()).collect();
     let roving = Roving::new();
+    let language = language();
     let headings = chapter_headings(&episode);
     let lines = episode
         .lines
@@ -281,7 +283,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             <section
                 class="ev-transcript"
                 part="transcript"
-                aria-label="Transcript"
+                aria-label=language.transcript()
                 node_ref=container
                 on:scroll=on_scroll
                 on:wheel=move |_| follow.suspend()
@@ -289,7 +291,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 on:pointerdown=on_pointerdown
                 on:keydown=on_keydown
             >
-                {is_empty.then(|| view! { <p class="ev-empty">"This episode has no transcript."</p> })}
+                {is_empty.then(|| view! { <p class="ev-empty">{language.no_transcript()}</p> })}
                 {lines}
             </section>
             <button
@@ -299,7 +301,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 hidden=move || follow.following.get() || is_empty
                 on:click=move |_| follow.resume()
             >
-                "Back to now"
+                {language.back_to_now()}
             </button>
         </div>
     }
@@ -410,7 +412,7 @@ fn TranscriptLine(
                 </span>
             })}
             <span class="ev-time" aria-hidden="true">{format_clock(start)}</span>
-            <span class="ev-text">{text}</span>
+            <span class="ev-text" dir="auto">{text}</span>
         </div>
     }
 }

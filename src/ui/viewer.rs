@@ -9,6 +9,7 @@ use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
 use super::controls::{ControlsSlot, LoadedControls, WidgetEvents};
 use super::header::EpisodeHeader;
+use super::i18n::{language, Language};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
@@ -32,12 +33,18 @@ pub fn EpisodeViewer(
     #[prop(optional)] host: Option<HtmlElement>,
     #[prop(optional)] controls: ControlsSlot,
 ) -> impl IntoView {
+    let lang = host
+        .as_ref()
+        .and_then(|host| host.closest("[lang]").ok().flatten())
+        .and_then(|e| e.get_attribute("lang"));
+    let lang = lang.or_else(|| document().document_element()?.get_attribute("lang"));
+    provide_context(Language::for_tag(lang.as_deref()));
     provide_context(WidgetEvents::new(host));
     let lookup = use_media_lookup(audio);
     move || match lookup.get() {
         MediaLookup::Failed(message) => view! { <ErrorAlert message /> }.into_any(),
         MediaLookup::Waiting(message) => {
-            let message = format!("{message} (yet); the transcript appears as soon as it does");
+            let message = format!("{message} {}", language().waiting_for_player());
             view! { <ErrorAlert message /> }.into_any()
         }
         MediaLookup::Found(media) => {
@@ -58,7 +65,7 @@ fn EpisodeLoader(
 ) -> impl IntoView {
     let episode = LocalResource::new(move || load_episode(src.clone(), chapters.clone()));
     move || match episode.get() {
-        None => view! { <p class="ev-status" role="status">"Loading transcript…"</p> }.into_any(),
+        None => view! { <p class="ev-status" role="status">{language().loading()}</p> }.into_any(),
         Some(Err(message)) => view! { <ErrorAlert message /> }.into_any(),
         Some(Ok(episode)) => {
             view! { <LoadedEpisode episode media controls=controls.clone() /> }.into_any()

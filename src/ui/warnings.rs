@@ -2,15 +2,14 @@
 
 use leptos::prelude::*;
 
+use super::i18n::language;
+
 /// "N problems repaired or skipped", expandable to the list; nothing when
 /// there are none.
 #[component]
 pub fn InputWarnings(warnings: Vec<String>) -> impl IntoView {
     (!warnings.is_empty()).then(|| {
-        let summary = match warnings.len() {
-            1 => "1 problem in the transcript files was repaired or skipped".to_string(),
-            count => format!("{count} problems in the transcript files were repaired or skipped"),
-        };
+        let summary = language().problems_repaired(warnings.len());
         view! {
             <details class="ev-warnings" part="warnings">
                 <summary>{summary}</summary>
