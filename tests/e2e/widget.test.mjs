@@ -270,3 +270,61 @@ test("a #t= deep link seeks on load, scrolls there, and a range stops at its end
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("two widgets on a hostile page each follow their own player, and removal leaves no listener", async () => {
+  const { page, problems } = await open("/plain/two-players.html", (page) =>
+    // Counts the listeners on every media element, by element id.
+    page.addInitScript(() => {
+      window.mediaListeners = {};
+      const add = EventTarget.prototype.addEventListener;
+      const remove = EventTarget.prototype.removeEventListener;
+      const key = (target) => (target instanceof HTMLMediaElement ? target.id : null);
+      EventTarget.prototype.addEventListener = function (...args) {
+        const id = key(this);
+        if (id) window.mediaListeners[id] = (window.mediaListeners[id] ?? 0) + 1;
+        return add.apply(this, args);
+      };
+      EventTarget.prototype.removeEventListener = function (...args) {
+        const id = key(this);
+        if (id) window.mediaListeners[id] -= 1;
+        return remove.apply(this, args);
+      };
+    }),
+  );
+  for (const id of ["one", "two"]) await page.locator(`#${id} [part="line"]`).first().waitFor();
+  const current = (id) =>
+    page.evaluate((id) => document.getElementById(id).shadowRoot
+      .querySelector('[part=line][aria-current="true"]')?.dataset.start ?? null, id);
+
+  // Host styles do not reach inside.
+  const style = await page.evaluate(() => {
+    const line = document.getElementById("one").shadowRoot.querySelector("[part=line] .ev-text");
+    const computed = getComputedStyle(line);
+    return { color: computed.color, size: computed.fontSize };
+  });
+  assert.notEqual(style.color, "rgb(255, 0, 0)");
+  assert.equal(style.size, "16px");
+
+  await page.evaluate((time) => { document.getElementById("first").currentTime = time; }, lineStarts[8]);
+  await page.waitForFunction((start) => document.getElementById("one").shadowRoot
+    .querySelector('[part=line][aria-current="true"]')?.dataset.start === String(start), lineStarts[8]);
+  assert.equal(await current("two"), String(lineStarts[0]), "the other widget stays with its own player");
+  await page.evaluate((time) => { document.getElementById("second").currentTime = time; }, lineStarts[15]);
+  await page.waitForFunction((start) => document.getElementById("two").shadowRoot
+    .querySelector('[part=line][aria-current="true"]')?.dataset.start === String(start), lineStarts[15]);
+  assert.equal(await current("one"), String(lineStarts[8]));
+
+  const before = await page.evaluate(() => ({ ...window.mediaListeners }));
+  assert.ok(before.first > 0, "the widget listens to its player");
+  const after = await page.evaluate(async () => {
+    document.getElementById("one").remove();
+    await new Promise((done) => setTimeout(done, 100));
+    document.getElementById("first").currentTime = 30;
+    await new Promise((done) => setTimeout(done, 100));
+    return { ...window.mediaListeners };
+  });
+  assert.equal(after.first, 0, `listeners left on the removed widget's player: ${after.first}`);
+  assert.equal(after.second, before.second, "the other widget keeps its listeners");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
