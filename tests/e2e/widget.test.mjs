@@ -300,10 +300,13 @@ test("two widgets on a hostile page each follow their own player, and removal le
   const style = await page.evaluate(() => {
     const line = document.getElementById("one").shadowRoot.querySelector("[part=line] .ev-text");
     const computed = getComputedStyle(line);
-    return { color: computed.color, size: computed.fontSize };
+    const heading = getComputedStyle(document.getElementById("one").shadowRoot.querySelector(".ev-section-title"));
+    return { color: computed.color, size: computed.fontSize, lineHeight: computed.lineHeight, headingLine: heading.lineHeight };
   });
   assert.notEqual(style.color, "rgb(255, 0, 0)");
   assert.equal(style.size, "16px");
+  assert.ok(parseFloat(style.lineHeight) < 30, `line-height ${style.lineHeight} is the widget's, not the page's`);
+  assert.ok(parseFloat(style.headingLine) < 30, `inherited line-height stops at the widget: ${style.headingLine}`);
 
   await page.evaluate((time) => { document.getElementById("first").currentTime = time; }, lineStarts[8]);
   await page.waitForFunction((start) => document.getElementById("one").shadowRoot
