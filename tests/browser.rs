@@ -1139,3 +1139,47 @@ async fn right_to_left_transcripts_run_right_to_left() {
     audio.remove();
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn narrow_widgets_show_chapters_as_a_compact_selector() {
+    let (host, audio, viewer) =
+        mount_with_host_attributes(EPISODE, &[("style", "display: block; width: 320px")]).await;
+    let root = host.shadow_root().unwrap();
+    let window = web_sys::window().unwrap();
+    let display = |selector: &str| {
+        let element = root.query_selector(selector).unwrap().unwrap();
+        window
+            .get_computed_style(&element)
+            .unwrap()
+            .unwrap()
+            .get_property_value("display")
+            .unwrap()
+    };
+    assert_eq!(display(".ev-chapter-list"), "none");
+    assert_ne!(display("[part=chapter-select]"), "none");
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("[part=chapter-select]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    wait_until("metadata", || audio.ready_state() >= 1).await;
+    audio.set_current_time(8.0);
+    wait_until("the selector shows the current chapter", || {
+        select.value() == "6"
+    })
+    .await;
+    select.set_value("0");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    assert_eq!(audio.current_time(), 0.0, "choosing a chapter seeks to it");
+
+    host.style().set_property("width", "900px").unwrap();
+    wait_until("wide again: the list is back", || {
+        display(".ev-chapter-list") != "none" && display("[part=chapter-select]") == "none"
+    })
+    .await;
+    drop(viewer);
+    audio.remove();
+    host.remove();
+}

@@ -89,11 +89,58 @@ pub fn ChapterList(
             }
         }
     };
+    let compact = compact_selector(&episode, current, clock, events);
     view! {
         <nav class="ev-chapters" part="chapters" aria-label=language().chapters()>
             <h3 class="ev-section-title">{language().chapters()}</h3>
             <ol class="ev-chapter-list" on:keydown=on_keydown>{items}</ol>
+            {compact}
         </nav>
+    }
+}
+
+/// On narrow widths the list gives way to this one-line selector (the
+/// stylesheet shows one or the other by the widget's width).
+fn compact_selector(
+    episode: &Episode,
+    current: Memo<Option<usize>>,
+    clock: MediaClock,
+    events: Option<WidgetEvents>,
+) -> impl IntoView {
+    let listed: Vec<(usize, f64, String)> = episode
+        .chapters
+        .iter()
+        .enumerate()
+        .filter(|(_, chapter)| chapter.in_toc)
+        .map(|(index, chapter)| {
+            (
+                index,
+                chapter.start,
+                format!("{} {}", format_clock(chapter.start), chapter.title),
+            )
+        })
+        .collect();
+    let options = listed
+        .iter()
+        .map(|(index, start, label)| {
+            let index = *index;
+            view! {
+                <option value=start.to_string() prop:selected=move || current.get() == Some(index)>{label.clone()}</option>
+            }
+        })
+        .collect_view();
+    let on_change = move |event: web_sys::Event| {
+        if let Ok(start) = event_target_value(&event).parse::<f64>() {
+            clock.seek(start);
+            if let Some(events) = events {
+                events.seek(start, "chapter");
+            }
+        }
+    };
+    view! {
+        <select class="ev-chapter-select" part="chapter-select" aria-label=language().chapters() on:change=on_change>
+            {options}
+        </select>
     }
 }
 
