@@ -16,7 +16,7 @@ const wasmReady = init({
 });
 
 class EpisodeViewerElement extends HTMLElement {
-  static observedAttributes = ["src", "audio", "chapters"];
+  static observedAttributes = ["src", "audio", "chapters", "height"];
 
   #mounted = null;
   #generation = 0;
@@ -30,8 +30,25 @@ class EpisodeViewerElement extends HTMLElement {
     this.#unmount();
   }
 
-  attributeChangedCallback(_name, oldValue, newValue) {
-    if (this.isConnected && oldValue !== newValue) this.#render();
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (name === "height") {
+      this.#applyHeight(newValue);
+    } else if (this.isConnected && oldValue !== newValue) {
+      this.#render();
+    }
+  }
+
+  // height="480" or height="60vh": the widget takes that height and the
+  // transcript scrolls inside it (CSS height on the element works too,
+  // with --ev-max-height: none).
+  #applyHeight(value) {
+    if (value) {
+      this.style.setProperty("height", /^\d+(\.\d+)?$/.test(value) ? `${value}px` : value);
+      this.style.setProperty("--ev-max-height", "none");
+    } else {
+      this.style.removeProperty("height");
+      this.style.removeProperty("--ev-max-height");
+    }
   }
 
   async #render() {

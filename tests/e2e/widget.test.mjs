@@ -331,3 +331,29 @@ test("two widgets on a hostile page each follow their own player, and removal le
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("the host sets the height and the transcript scrolls inside it", async () => {
+  const { page, problems } = await open("/plain/");
+  await page.locator('episode-viewer [part="line"]').first().waitFor();
+  const measure = () =>
+    page.evaluate(() => {
+      const viewer = document.querySelector("episode-viewer");
+      const root = viewer.shadowRoot.querySelector(".ev").getBoundingClientRect();
+      const transcript = viewer.shadowRoot.querySelector("[part=transcript]");
+      return { host: viewer.getBoundingClientRect().height, widget: root.height,
+        scrolls: transcript.scrollHeight > transcript.clientHeight };
+    });
+  await page.evaluate(() => document.querySelector("episode-viewer").setAttribute("height", "420"));
+  await page.waitForTimeout(100);
+  let size = await measure();
+  assert.equal(size.host, 420);
+  assert.ok(Math.abs(size.widget - 420) <= 1, `the widget fills the element: ${size.widget}`);
+  assert.ok(size.scrolls, "the transcript scrolls inside");
+  await page.evaluate(() => document.querySelector("episode-viewer").setAttribute("height", "700"));
+  await page.waitForTimeout(100);
+  size = await measure();
+  assert.equal(size.host, 700);
+  assert.ok(Math.abs(size.widget - 700) <= 1, `the widget grows with it: ${size.widget}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
