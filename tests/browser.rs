@@ -817,7 +817,12 @@ async fn chapter_headings_stand_in_the_transcript_where_chapters_begin() {
         .all("[part=chapter-heading]")
         .iter()
         .map(|heading| {
-            let next: HtmlElement = heading.next_element_sibling().unwrap().unchecked_into();
+            let row = heading.next_element_sibling().unwrap();
+            let next: HtmlElement = row
+                .query_selector("[part=line]")
+                .unwrap()
+                .unwrap()
+                .unchecked_into();
             (
                 heading.text_content().unwrap_or_default(),
                 attribute(&next, "data-start"),

@@ -133,6 +133,38 @@ impl Language {
         }
     }
 
+    /// Label of a line's copy-link button.
+    pub fn copy_link_to(self, time: &str) -> String {
+        match self {
+            Language::English => format!("Copy link to {time}"),
+            Language::German => format!("Link zu {time} kopieren"),
+        }
+    }
+
+    /// Confirmation after copying a link.
+    pub fn link_copied(self) -> &'static str {
+        match self {
+            Language::English => "Link copied",
+            Language::German => "Link kopiert",
+        }
+    }
+
+    /// Shown with the link when the clipboard is not available.
+    pub fn copy_by_hand(self) -> &'static str {
+        match self {
+            Language::English => "Copy this link:",
+            Language::German => "Diesen Link kopieren:",
+        }
+    }
+
+    /// Label of the button that closes a message.
+    pub fn close(self) -> &'static str {
+        match self {
+            Language::English => "Close",
+            Language::German => "Schließen",
+        }
+    }
+
     /// Summary of the repaired or skipped problems in the input.
     pub fn problems_repaired(self, count: usize) -> String {
         match (self, count) {

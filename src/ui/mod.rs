@@ -8,6 +8,7 @@ mod header;
 mod i18n;
 mod roving;
 mod search;
+mod share;
 mod transcript;
 mod viewer;
 mod warnings;

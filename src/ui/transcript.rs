@@ -18,6 +18,7 @@ use super::controls::WidgetEvents;
 use super::i18n::language;
 use super::roving::{key_target, Roving};
 use super::search::{SearchBox, SearchState};
+use super::share::{Share, ShareStatus};
 use crate::core::links::http_url;
 use crate::core::pieces::{line_pieces, Piece};
 use crate::core::search::Match;
@@ -69,6 +70,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let line_refs: Vec<NodeRef<Div>> = episode.lines.iter().map(|_| NodeRef::new()).collect();
     let roving = Roving::new();
     let language = language();
+    let share = Share::new();
     let headings = chapter_headings(&episode);
     let lines = episode
         .lines
@@ -99,19 +101,38 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 {headings[index].clone().map(|titles| titles.into_iter().map(|title| view! {
                     <h3 class="ev-chapter-heading" part="chapter-heading">{title}</h3>
                 }).collect_view())}
-                <TranscriptLine
-                    node_ref=line_refs[index]
-                    index
-                    start=line.start
-                    display=displays.get(index).cloned().unwrap_or_else(|| line.display_text())
-                    speaker_label
-                    is_current=Signal::derive(move || is_current.selected(&Some(index)))
-                    is_current_word=is_current_word.clone()
-                    clock
-                    follow
-                    tabindex=roving.tabindex(index)
-                    on_focus=move || roving.stop.set(index)
-                />
+                <div class="ev-row">
+                    <TranscriptLine
+                        node_ref=line_refs[index]
+                        index
+                        start=line.start
+                        display=displays.get(index).cloned().unwrap_or_else(|| line.display_text())
+                        speaker_label
+                        is_current=Signal::derive(move || is_current.selected(&Some(index)))
+                        is_current_word=is_current_word.clone()
+                        clock
+                        follow
+                        tabindex=roving.tabindex(index)
+                        on_focus=move || roving.stop.set(index)
+                    />
+                    <button
+                        type="button"
+                        class="ev-copy-link"
+                        part="copy-link"
+                        tabindex=roving.tabindex(index)
+                        aria-label=language.copy_link_to(&format_clock(line.start))
+                        title=language.copy_link_to(&format_clock(line.start))
+                        on:click={
+                            let start = line.start;
+                            move |_| share.copy_link(start)
+                        }
+                    >
+                        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                            <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
+                                d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+                        </svg>
+                    </button>
+                </div>
             }
         })
         .collect_view();
@@ -294,6 +315,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 {is_empty.then(|| view! { <p class="ev-empty">{language.no_transcript()}</p> })}
                 {lines}
             </section>
+            <ShareStatus share />
             <button
                 type="button"
                 class="ev-back-to-now"

@@ -33,10 +33,11 @@ export function useBrowser() {
   });
 }
 
-/** Opens a page (after `prepare(page)`, e.g. to route requests) and
- * collects uncaught errors, console errors and requested paths. */
-export async function open(path, prepare = async () => {}) {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+/** Opens a page (after `prepare(page)`, e.g. to route requests; with extra
+ * browser context options such as permissions) and collects uncaught
+ * errors, console errors and requested paths. */
+export async function open(path, prepare = async () => {}, contextOptions = {}) {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, ...contextOptions });
   const problems = [];
   const requested = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));

@@ -357,3 +357,30 @@ test("the host sets the height and the transcript scrolls inside it", async () =
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("copy link puts the page URL with #t= on the clipboard, or offers it by hand", async () => {
+  const { page, problems } = await open("/plain/", async () => {}, { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.locator('episode-viewer [part="line"]').first().waitFor();
+  await page.locator('episode-viewer [part="line"]').nth(6).hover();
+  await page.locator('episode-viewer [part="copy-link"]').nth(6).click();
+  await page.locator('episode-viewer [part="share-status"]').getByText("Link copied").waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${page.url().split("#")[0]}#t=${lineStarts[6]}`);
+  assert.equal(await page.evaluate(() => document.querySelector("audio").currentTime), 0, "copying does not seek");
+  await page.close();
+
+  // A browser that refuses the clipboard: the link is shown, selected, to copy by hand.
+  const refused = await open("/plain/", (page) =>
+    page.addInitScript(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"));
+    }),
+  );
+  await refused.page.locator('episode-viewer [part="line"]').first().waitFor();
+  await refused.page.locator('episode-viewer [part="copy-link"]').nth(2).focus();
+  await refused.page.keyboard.press("Enter");
+  const link = refused.page.locator('episode-viewer [part="share-link"]');
+  await link.waitFor();
+  assert.equal(await link.inputValue(), `${refused.page.url().split("#")[0]}#t=${lineStarts[2]}`);
+  assert.deepEqual([...problems, ...refused.problems], []);
+  await refused.page.close();
+});
