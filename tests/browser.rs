@@ -217,6 +217,13 @@ async fn renders_every_line_and_chapter_with_its_start() {
         [0, -1, -1, -1, -1],
         "one Tab stop into the transcript (roving tabindex)"
     );
+    assert_eq!(
+        fixture
+            .all("[part=transcript] [role=list] > [role=listitem] > [part=line]")
+            .len(),
+        5,
+        "the transcript is a list of lines"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -817,7 +824,11 @@ async fn chapter_headings_stand_in_the_transcript_where_chapters_begin() {
         .all("[part=chapter-heading]")
         .iter()
         .map(|heading| {
-            let row = heading.next_element_sibling().unwrap();
+            let row = heading
+                .parent_element()
+                .unwrap()
+                .next_element_sibling()
+                .unwrap();
             let next: HtmlElement = row
                 .query_selector("[part=line]")
                 .unwrap()

@@ -141,11 +141,19 @@ impl Language {
         }
     }
 
-    /// Confirmation after copying a link.
+    /// Confirmation after copying.
     pub fn link_copied(self) -> &'static str {
         match self {
-            Language::English => "Link copied",
-            Language::German => "Link kopiert",
+            Language::English => "Copied",
+            Language::German => "Kopiert",
+        }
+    }
+
+    /// The button that copies the selected text with a link.
+    pub fn copy_quote(self) -> &'static str {
+        match self {
+            Language::English => "Copy quote with link",
+            Language::German => "Zitat mit Link kopieren",
         }
     }
 

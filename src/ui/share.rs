@@ -20,11 +20,38 @@ pub enum ShareMessage {
     CopyByHand(String),
 }
 
-/// The message state, shared by every line's copy button.
+/// Text the reader selected in the transcript, to share as a quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The words.
+    pub text: String,
+    /// Who said them (of the first selected line).
+    pub speaker: Option<String>,
+    /// Start of the first selected line.
+    pub start: f64,
+    /// End of the last selected line.
+    pub end: f64,
+}
+
+impl Quote {
+    /// `“text” — speaker, https://…#t=start,end`.
+    pub fn with_link(&self) -> String {
+        let link = page_url_with(&time_fragment(self.start, Some(self.end)));
+        match &self.speaker {
+            Some(speaker) => format!("“{}” — {speaker}, {link}", self.text),
+            None => format!("“{}” {link}", self.text),
+        }
+    }
+}
+
+/// The sharing state, shared by every line's copy button and the
+/// selection.
 #[derive(Clone, Copy)]
 pub struct Share {
     message: RwSignal<ShareMessage>,
     shown_at: RwSignal<u32>,
+    /// The current selection, as a quote.
+    pub quote: RwSignal<Option<Quote>>,
 }
 
 impl Share {
@@ -33,17 +60,28 @@ impl Share {
         Self {
             message: RwSignal::new(ShareMessage::Hidden),
             shown_at: RwSignal::new(0),
+            quote: RwSignal::new(None),
         }
     }
 
     /// Copies the page's URL with `#t=<start>`.
     pub fn copy_link(&self, start: f64) {
-        let url = page_url_with(&time_fragment(start, None));
+        self.copy(page_url_with(&time_fragment(start, None)));
+    }
+
+    /// Copies the selected quote with a link to its lines.
+    pub fn copy_quote(&self) {
+        if let Some(quote) = self.quote.get_untracked() {
+            self.copy(quote.with_link());
+        }
+    }
+
+    fn copy(&self, text: String) {
         let share = *self;
         spawn_local(async move {
-            let message = match copy_text(&url).await {
+            let message = match copy_text(&text).await {
                 Ok(()) => ShareMessage::Copied,
-                Err(()) => ShareMessage::CopyByHand(url),
+                Err(()) => ShareMessage::CopyByHand(text),
             };
             share.show(message);
         });
@@ -79,6 +117,11 @@ pub fn ShareStatus(share: Share) -> impl IntoView {
     let language = language();
     view! {
         <div class="ev-share" part="share-status" role="status" aria-live="polite">
+            {move || share.quote.with(Option::is_some).then(|| view! {
+                <button type="button" class="ev-copy-quote" part="copy-quote"
+                    on:mousedown=|event| event.prevent_default()
+                    on:click=move |_| share.copy_quote()>{language.copy_quote()}</button>
+            })}
             {move || match share.message.get() {
                 ShareMessage::Hidden => ().into_any(),
                 ShareMessage::Copied => view! { <span class="ev-share-note">{language.link_copied()}</span> }.into_any(),

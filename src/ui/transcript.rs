@@ -18,7 +18,7 @@ use super::controls::WidgetEvents;
 use super::i18n::language;
 use super::roving::{key_target, Roving};
 use super::search::{SearchBox, SearchState};
-use super::share::{Share, ShareStatus};
+use super::share::{Quote, Share, ShareStatus};
 use crate::core::links::http_url;
 use crate::core::pieces::{line_pieces, Piece};
 use crate::core::search::Match;
@@ -71,6 +71,11 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let roving = Roving::new();
     let language = language();
     let share = Share::new();
+    let quote_source = (
+        episode.clone(),
+        displays.clone(),
+        Arc::new(episode.line_index()),
+    );
     let headings = chapter_headings(&episode);
     let lines = episode
         .lines
@@ -99,9 +104,11 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             let is_current = is_current.clone();
             view! {
                 {headings[index].clone().map(|titles| titles.into_iter().map(|title| view! {
-                    <h3 class="ev-chapter-heading" part="chapter-heading">{title}</h3>
+                    <div class="ev-heading-item" role="listitem">
+                        <h3 class="ev-chapter-heading" part="chapter-heading">{title}</h3>
+                    </div>
                 }).collect_view())}
-                <div class="ev-row">
+                <div class="ev-row" role="listitem">
                     <TranscriptLine
                         node_ref=line_refs[index]
                         index
@@ -238,6 +245,18 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         }
     });
 
+    // Selecting text in the transcript offers to copy it as a quote.
+    let selection = gloo_events::EventListener::new(&document(), "selectionchange", move |_| {
+        let (episode, displays, index) = &quote_source;
+        let quote = container
+            .get_untracked()
+            .and_then(|area| selected_quote(&area, episode, displays, index));
+        if share.quote.get_untracked() != quote {
+            share.quote.set(quote);
+        }
+    });
+    StoredValue::new_local(selection);
+
     let on_scroll = move |_| {
         if let Some(container) = container.get_untracked() {
             follow.on_scroll(&container);
@@ -313,7 +332,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 on:keydown=on_keydown
             >
                 {is_empty.then(|| view! { <p class="ev-empty">{language.no_transcript()}</p> })}
-                {lines}
+                {(!is_empty).then(|| view! { <div class="ev-lines" role="list">{lines}</div> })}
             </section>
             <ShareStatus share />
             <button
@@ -437,6 +456,62 @@ fn TranscriptLine(
             <span class="ev-text" dir="auto">{text}</span>
         </div>
     }
+}
+
+/// The reader's selection inside `area` as a quote: the selected text of
+/// one line, or the whole lines a selection spans.
+fn selected_quote(
+    area: &web_sys::HtmlElement,
+    episode: &Episode,
+    displays: &[DisplayText],
+    index: &crate::core::TimeIndex,
+) -> Option<Quote> {
+    let root = area.get_root_node();
+    // Chromium's selection of a shadow tree (no standard API reaches inside one yet).
+    let get_selection: js_sys::Function = js_sys::Reflect::get(&root, &"getSelection".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let selection: web_sys::Selection = get_selection.call0(&root).ok()?.dyn_into().ok()?;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let line_of = |node: web_sys::Node| -> Option<usize> {
+        let element = match node.dyn_into::<Element>() {
+            Ok(element) => element,
+            Err(node) => node.parent_element()?,
+        };
+        let line = element.closest("[part=line]").ok()??;
+        if !area.contains(Some(&line)) {
+            return None;
+        }
+        index.at(line.get_attribute("data-start")?.parse().ok()?)
+    };
+    let first = line_of(range.start_container().ok()?)?;
+    let last = line_of(range.end_container().ok()?)?.max(first);
+    let text = if first == last {
+        String::from(selection.to_string())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        displays
+            .get(first..=last)?
+            .iter()
+            .map(|display| display.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (first_line, last_line) = (episode.lines.get(first)?, episode.lines.get(last)?);
+    (!text.is_empty()).then(|| Quote {
+        text,
+        speaker: episode
+            .speaker_of(first_line)
+            .map(|speaker| speaker.name.clone()),
+        start: first_line.start,
+        end: last_line.end.max(first_line.start),
+    })
 }
 
 /// Whether the reader has selected text (then a click ends a selection and

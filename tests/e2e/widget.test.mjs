@@ -363,10 +363,28 @@ test("copy link puts the page URL with #t= on the clipboard, or offers it by han
   await page.locator('episode-viewer [part="line"]').first().waitFor();
   await page.locator('episode-viewer [part="line"]').nth(6).hover();
   await page.locator('episode-viewer [part="copy-link"]').nth(6).click();
-  await page.locator('episode-viewer [part="share-status"]').getByText("Link copied").waitFor();
+  await page.locator('episode-viewer [part="share-status"]').getByText("Copied").waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${page.url().split("#")[0]}#t=${lineStarts[6]}`);
   assert.equal(await page.evaluate(() => document.querySelector("audio").currentTime), 0, "copying does not seek");
+
+  // Selecting across lines offers "Copy quote with link".
+  await page.evaluate(() => {
+    const texts = document.querySelector("episode-viewer").shadowRoot.querySelectorAll("[part=line] .ev-text");
+    const textNodes = (element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      return nodes;
+    };
+    document.getSelection().setBaseAndExtent(textNodes(texts[3])[0], 2, textNodes(texts[5]).at(-1), 1);
+  });
+  await page.locator('episode-viewer [part="copy-quote"]').click();
+  await page.waitForFunction(async (before) => (await navigator.clipboard.readText()) !== before, copied);
+  const quote = await page.evaluate(() => navigator.clipboard.readText());
+  const text = episode.transcript.slice(3, 6).map((line) => line.text).join(" ");
+  const speaker = episode.speakers[episode.transcript[3].speaker].name;
+  assert.equal(quote, `“${text}” — ${speaker}, ${page.url().split("#")[0]}#t=${lineStarts[3]},${episode.transcript[5].end}`);
   await page.close();
 
   // A browser that refuses the clipboard: the link is shown, selected, to copy by hand.
