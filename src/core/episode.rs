@@ -91,6 +91,15 @@ impl Episode {
         TimeIndex::new(self.chapters.iter().map(|chapter| chapter.start))
     }
 
+    /// The chapters shown in lists (all but JSON Chapters' `toc: false`),
+    /// with their indexes into [`Episode::chapters`].
+    pub fn listed_chapters(&self) -> impl Iterator<Item = (usize, &Chapter)> {
+        self.chapters
+            .iter()
+            .enumerate()
+            .filter(|(_, chapter)| chapter.in_toc)
+    }
+
     /// The speaker of a line, if it names one.
     pub fn speaker_of(&self, line: &Line) -> Option<&Speaker> {
         line.speaker.and_then(|index| self.speakers.get(index))

@@ -149,10 +149,9 @@ pub struct MediaClock {
 impl MediaClock {
     /// Moves playback to `seconds` exactly, leaving play/pause as it is.
     pub fn seek(&self, seconds: f64) {
-        self.media.with_value(|media| {
-            media.set_current_time(seconds);
-            self.set_time.set(media.current_time());
-        });
+        self.media
+            .with_value(|media| media.set_current_time(seconds));
+        self.sample();
     }
 
     /// Reads the position now (between media events, e.g. every frame).

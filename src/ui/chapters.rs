@@ -27,17 +27,9 @@ pub fn ChapterList(
     let is_current = Selector::new(move || current.get());
     let events = use_context::<WidgetEvents>();
     let roving = Roving::new();
-    let buttons: Vec<NodeRef<Button>> = episode
-        .chapters
-        .iter()
-        .filter(|c| c.in_toc)
-        .map(|_| NodeRef::new())
-        .collect();
+    let buttons: Vec<NodeRef<Button>> = episode.listed_chapters().map(|_| NodeRef::new()).collect();
     let items = episode
-        .chapters
-        .iter()
-        .enumerate()
-        .filter(|(_, chapter)| chapter.in_toc)
+        .listed_chapters()
         .enumerate()
         .map(|(position, (index, chapter))| {
             let start = chapter.start;
@@ -108,10 +100,7 @@ fn compact_selector(
     events: Option<WidgetEvents>,
 ) -> impl IntoView {
     let listed: Vec<(usize, f64, String)> = episode
-        .chapters
-        .iter()
-        .enumerate()
-        .filter(|(_, chapter)| chapter.in_toc)
+        .listed_chapters()
         .map(|(index, chapter)| {
             (
                 index,

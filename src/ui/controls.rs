@@ -78,10 +78,7 @@ impl WidgetEvents {
             "ready",
             &[
                 ("lines", count(episode.lines.len())),
-                (
-                    "chapters",
-                    count(episode.chapters.iter().filter(|c| c.in_toc).count()),
-                ),
+                ("chapters", count(episode.listed_chapters().count())),
                 ("speakers", count(episode.speakers.len())),
                 (
                     "words",

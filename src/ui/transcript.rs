@@ -2,8 +2,6 @@
 //! seeks the media to the line's start; timed words and search matches
 //! marked inside lines.
 
-use std::cell::Cell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use gloo_timers::future::TimeoutFuture;
@@ -23,7 +21,7 @@ use crate::core::links::http_url;
 use crate::core::pieces::{line_pieces, Piece};
 use crate::core::search::Match;
 use crate::core::time::format_clock;
-use crate::core::{DisplayText, Episode};
+use crate::core::{DisplayText, Episode, TimeIndex};
 use crate::host::highlight::{HighlightRanges, TextNodes};
 use crate::host::media::MediaClock;
 use crate::host::scroll::FollowScroll;
@@ -35,6 +33,8 @@ pub struct TranscriptState {
     pub episode: Arc<Episode>,
     /// Display text of every line.
     pub displays: Arc<Vec<DisplayText>>,
+    /// Index of the lines' starts.
+    pub line_index: Arc<TimeIndex>,
     /// Index of the current line.
     pub current_line: Memo<Option<usize>>,
     /// (line, word) of the current timed word.
@@ -58,6 +58,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let TranscriptState {
         episode,
         displays,
+        line_index,
         current_line,
         current_word,
         clock,
@@ -71,11 +72,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let roving = Roving::new();
     let language = language();
     let share = Share::new();
-    let quote_source = (
-        episode.clone(),
-        displays.clone(),
-        Arc::new(episode.line_index()),
-    );
+    let quote_source = (episode.clone(), displays.clone(), line_index);
     let headings = chapter_headings(&episode);
     let lines = episode
         .lines
@@ -102,6 +99,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 })
                 .flatten();
             let is_current = is_current.clone();
+            let copy_label = language.copy_link_to(&format_clock(line.start));
             view! {
                 {headings[index].clone().map(|titles| titles.into_iter().map(|title| view! {
                     <div class="ev-heading-item" role="listitem">
@@ -127,8 +125,8 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                         class="ev-copy-link"
                         part="copy-link"
                         tabindex=roving.tabindex(index)
-                        aria-label=language.copy_link_to(&format_clock(line.start))
-                        title=language.copy_link_to(&format_clock(line.start))
+                        aria-label=copy_label.clone()
+                        title=copy_label
                         on:click={
                             let start = line.start;
                             move |_| share.copy_link(start)
@@ -153,9 +151,11 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         seeks
     });
     let line_refs = StoredValue::new(line_refs);
+    let line_element = move |index: usize| {
+        line_refs.with_value(|refs| refs.get(index).and_then(NodeRef::get_untracked))
+    };
     let reveal_line = move |index: usize| {
-        let line = line_refs.with_value(|refs| refs.get(index).and_then(NodeRef::get_untracked));
-        if let (Some(container), Some(line)) = (container.get_untracked(), line) {
+        if let (Some(container), Some(line)) = (container.get_untracked(), line_element(index)) {
             follow.reveal(&container, &line);
         }
     };
@@ -175,8 +175,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             let Some(display) = displays.get(line) else {
                 return Vec::new();
             };
-            let nodes = line_refs
-                .with_value(|refs| refs.get(line).and_then(NodeRef::get_untracked))
+            let nodes = line_element(line)
                 .and_then(|line| line.query_selector(".ev-text").ok().flatten())
                 .and_then(|text| TextNodes::of(&text));
             let Some(nodes) = nodes else {
@@ -196,22 +195,19 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     // All matches are painted a few hundred at a time between frames, so
     // that typing never waits for thousands of ranges; a newer search stops
     // an older one's painting.
-    let painting = StoredValue::new_local(Rc::new(Cell::new(0u64)));
+    let painting = StoredValue::new(0u64);
     Effect::new(move |_| {
         let results = search.results.get();
         match_ranges.update_value(HighlightRanges::clear);
-        let generation = painting.with_value(|counter| {
-            counter.set(counter.get() + 1);
-            (counter.clone(), counter.get())
-        });
+        painting.update_value(|generation| *generation += 1);
+        let mine = painting.get_value();
         spawn_local(async move {
-            let (counter, mine) = generation;
             let lines: Vec<&[Match]> = results.chunk_by(|a, b| a.line == b.line).collect();
             for batch in lines.chunks(PAINT_BATCH_LINES) {
-                if counter.get() != mine {
+                // A newer search took over, or the widget was unmounted.
+                if painting.try_get_value() != Some(mine) {
                     return;
                 }
-                // The widget may have been unmounted in between.
                 let Some(ranges) = ranges_in_line.try_with_value(|ranges_of| {
                     batch
                         .iter()
@@ -278,9 +274,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let line_count = episode.lines.len();
     let focus_line = move |index: usize| {
         roving.stop.set(index);
-        if let Some(line) =
-            line_refs.with_value(|refs| refs.get(index).and_then(NodeRef::get_untracked))
-        {
+        if let Some(line) = line_element(index) {
             let _ = line.focus();
         }
     };
@@ -370,7 +364,7 @@ struct SpeakerLabel {
 /// before its start, after the previous line's).
 fn chapter_headings(episode: &Episode) -> Vec<Option<Vec<String>>> {
     let mut headings = vec![None; episode.lines.len()];
-    for chapter in episode.chapters.iter().filter(|chapter| chapter.in_toc) {
+    for (_, chapter) in episode.listed_chapters() {
         let first_line = episode
             .lines
             .partition_point(|line| line.start < chapter.start);

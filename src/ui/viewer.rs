@@ -37,7 +37,7 @@ pub fn EpisodeViewer(
         .as_ref()
         .and_then(|host| host.closest("[lang]").ok().flatten())
         .and_then(|e| e.get_attribute("lang"));
-    let lang = lang.or_else(|| document().document_element()?.get_attribute("lang"));
+    let lang = lang.or_else(page_language);
     provide_context(Language::for_tag(lang.as_deref()));
     provide_context(WidgetEvents::new(host));
     let lookup = use_media_lookup(audio);
@@ -96,8 +96,11 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot)
     // every frame while playing, so words and chapter progress move smoothly.
     use_animation_frames(move || clock.playing.get(), move || clock.sample());
 
-    let line_index = episode.line_index();
-    let current_line = Memo::new(move |_| line_index.at(clock.time.get()));
+    let line_index = Arc::new(episode.line_index());
+    let current_line = {
+        let line_index = line_index.clone();
+        Memo::new(move |_| line_index.at(clock.time.get()))
+    };
     let word_indexes: Vec<TimeIndex> = episode
         .lines
         .iter()
@@ -110,13 +113,14 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot)
     });
     let chapter_index = episode.chapter_index();
     let current_chapter = Memo::new(move |_| chapter_index.at(clock.time.get()));
-    let has_chapters = episode.chapters.iter().any(|chapter| chapter.in_toc);
+    let has_chapters = episode.listed_chapters().next().is_some();
     let displays: Arc<Vec<DisplayText>> =
         Arc::new(episode.lines.iter().map(Line::display_text).collect());
     let transcript = TranscriptState {
         episode: episode.clone(),
         search: SearchState::new(&displays),
         displays,
+        line_index,
         current_line,
         current_word,
         clock,
