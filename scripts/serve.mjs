@@ -43,8 +43,9 @@ function findFile(roots, urlPath) {
   return null;
 }
 
-/** Starts serving `roots` on 127.0.0.1:`port` (0 picks a free port). */
-export function serve(roots, port = 0) {
+/** Starts serving `roots` on 127.0.0.1:`port` (0 picks a free port), with
+ * `extraHeaders` on every file. */
+export function serve(roots, port = 0, extraHeaders = {}) {
   const absoluteRoots = roots.map((root) => resolve(root));
   const server = createServer((request, response) => {
     const url = new URL(request.url, "http://localhost");
@@ -57,6 +58,7 @@ export function serve(roots, port = 0) {
       "content-type": TYPES[extname(file.path)] ?? "application/octet-stream",
       "accept-ranges": "bytes",
       "cache-control": "no-cache",
+      ...extraHeaders,
     };
     const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? "");
     if (range && (range[1] || range[2])) {

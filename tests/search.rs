@@ -1,6 +1,5 @@
-//! Search, display text and the pieces a line is rendered from.
+//! Search and display text.
 
-use episode_viewer::core::pieces::{line_pieces, Piece};
 use episode_viewer::core::search::{fold, Match, SearchIndex, MAX_MATCHES};
 use episode_viewer::core::{Line, Word};
 
@@ -113,43 +112,4 @@ fn display_text_joins_words_with_punctuation_attached() {
         ..line
     };
     assert_eq!(plain.display_text().text, "ignored when words exist");
-}
-
-fn word_piece(index: usize, text: &str) -> Piece {
-    Piece::Word {
-        index,
-        text: text.to_string(),
-    }
-}
-
-#[test]
-fn pieces_are_words_and_the_text_between() {
-    let text = "Never drink liquid nitrogen.";
-    assert_eq!(
-        line_pieces(text, &[0..5, 6..11, 12..18, 19..28]),
-        [
-            word_piece(0, "Never"),
-            Piece::Text(" ".to_string()),
-            word_piece(1, "drink"),
-            Piece::Text(" ".to_string()),
-            word_piece(2, "liquid"),
-            Piece::Text(" ".to_string()),
-            word_piece(3, "nitrogen."),
-        ]
-    );
-    assert_eq!(
-        line_pieces("plain text", &[]),
-        [Piece::Text("plain text".to_string())]
-    );
-    assert!(line_pieces("", &[]).is_empty());
-}
-
-#[test]
-fn pieces_ignore_ranges_that_do_not_fit() {
-    // Off the text, off char boundaries, overlapping: ignored, never a panic.
-    let pieces = line_pieces("résumé", &[0..2, 50..60, 0..3, 1..3]);
-    assert_eq!(
-        pieces,
-        [word_piece(2, "ré"), Piece::Text("sumé".to_string())]
-    );
 }

@@ -10,7 +10,6 @@ pub mod formats;
 pub mod fragment;
 mod json_fields;
 pub mod links;
-pub mod pieces;
 pub mod search;
 pub mod time;
 pub mod time_index;

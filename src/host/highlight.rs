@@ -56,6 +56,55 @@ impl Drop for HighlightRanges {
     }
 }
 
+/// One range in the highlight called `name`, moved in place: two DOM calls
+/// a move and no new objects (for the current word, which moves several
+/// times a second).
+pub struct MovingRange {
+    highlight: Option<JsValue>,
+    range: Option<Range>,
+    shown: bool,
+}
+
+impl MovingRange {
+    /// Not shown yet.
+    pub fn new(name: &'static str) -> Self {
+        Self {
+            highlight: shared_highlight(name),
+            range: leptos::prelude::document().create_range().ok(),
+            shown: false,
+        }
+    }
+
+    /// Marks UTF-16 offsets `start..end` of the text node `node`.
+    pub fn show(&mut self, node: &Node, start: u32, end: u32) {
+        let (Some(highlight), Some(range)) = (&self.highlight, &self.range) else {
+            return;
+        };
+        if range.set_start(node, start).is_err() || range.set_end(node, end).is_err() {
+            self.hide();
+            return;
+        }
+        if !self.shown {
+            call(highlight, "add", range);
+            self.shown = true;
+        }
+    }
+
+    /// Marks nothing.
+    pub fn hide(&mut self) {
+        if let (true, Some(highlight), Some(range)) = (self.shown, &self.highlight, &self.range) {
+            call(highlight, "delete", range);
+        }
+        self.shown = false;
+    }
+}
+
+impl Drop for MovingRange {
+    fn drop(&mut self) {
+        self.hide();
+    }
+}
+
 /// The page's `Highlight` called `name`, registered on first use.
 fn shared_highlight(name: &str) -> Option<JsValue> {
     let css = Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;

@@ -11,3 +11,4 @@ pub mod load;
 pub mod media;
 pub mod scroll;
 pub mod shadow;
+pub mod yielding;

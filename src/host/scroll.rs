@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use web_sys::{HtmlElement, ScrollToOptions};
+use web_sys::{Element, HtmlElement, ScrollToOptions};
 
 /// How long a smooth scroll of the widget's own may take.
 const OWN_SCROLL_MS: f64 = 1500.0;
@@ -104,10 +104,11 @@ impl FollowScroll {
     /// in view or the area cannot scroll further that way. Only `container`
     /// moves, never the page; its CSS `scroll-behavior` makes it smooth
     /// (instant under `prefers-reduced-motion: reduce`).
-    pub fn reveal(&self, container: &HtmlElement, item: &HtmlElement) {
-        let item_top = f64::from(item.offset_top());
-        let item_bottom = item_top + f64::from(item.offset_height());
+    pub fn reveal(&self, container: &HtmlElement, item: &Element) {
         let view_top = f64::from(container.scroll_top());
+        let (item_box, container_box) = (item.get_bounding_client_rect(), container.get_bounding_client_rect());
+        let item_top = item_box.top() - container_box.top() - f64::from(container.client_top()) + view_top;
+        let item_bottom = item_top + item_box.height();
         let view_height = f64::from(container.client_height());
         let comfortable = item_top >= view_top + view_height * COMFORT_TOP
             && item_bottom <= view_top + view_height * COMFORT_BOTTOM;

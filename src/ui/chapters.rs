@@ -134,15 +134,18 @@ fn compact_selector(
 }
 
 /// How far playback is through the current chapter: a bar that fills while
-/// playing (only the current chapter has one, so a tick updates one style).
+/// playing, in steps of a percent (only the current chapter has one, and
+/// its style changes a hundred times per chapter, not every frame).
 #[component]
 fn ChapterProgress(start: f64, length: f64, clock: MediaClock) -> impl IntoView {
-    let fraction = move || ((clock.time.get() - start) / length).clamp(0.0, 1.0);
+    let percent = Memo::new(move |_| {
+        (((clock.time.get() - start) / length).clamp(0.0, 1.0) * 100.0).floor() as u8
+    });
     view! {
         <span class="ev-chapter-progress" part="chapter-progress" aria-hidden="true">
             <span
                 class="ev-chapter-progress-fill"
-                style:transform=move || format!("scaleX({:.4})", fraction())
+                style:--ev-progress=move || percent.get().to_string()
             ></span>
         </span>
     }

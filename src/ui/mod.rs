@@ -6,6 +6,7 @@ mod chapters;
 mod controls;
 mod header;
 mod i18n;
+mod lines;
 mod roving;
 mod search;
 mod share;

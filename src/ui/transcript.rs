@@ -2,29 +2,28 @@
 //! seeks the media to the line's start; timed words and search matches
 //! marked inside lines.
 
+use std::ops::Range;
 use std::sync::Arc;
 
-use gloo_timers::future::TimeoutFuture;
-use leptos::html::{Div, Section};
+use leptos::html::{Button, Div, Section};
 use leptos::prelude::*;
-use leptos::reactive::computed::Selector;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, MouseEvent, PointerEvent};
+use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent, Node, PointerEvent};
 
 use super::controls::WidgetEvents;
 use super::i18n::language;
-use super::roving::{key_target, Roving};
+use super::lines::LineChunks;
+use super::roving::key_target;
 use super::search::{SearchBox, SearchState};
 use super::share::{Quote, Share, ShareStatus};
-use crate::core::links::http_url;
-use crate::core::pieces::{line_pieces, Piece};
 use crate::core::search::Match;
 use crate::core::time::format_clock;
-use crate::core::{DisplayText, Episode, TimeIndex};
-use crate::host::highlight::{HighlightRanges, TextNodes};
+use crate::core::{DisplayText, Episode};
+use crate::host::highlight::{HighlightRanges, MovingRange, TextNodes};
 use crate::host::media::MediaClock;
 use crate::host::scroll::FollowScroll;
+use crate::host::yielding::yield_to_browser;
 
 /// What the transcript shows and follows.
 #[derive(Clone)]
@@ -33,8 +32,6 @@ pub struct TranscriptState {
     pub episode: Arc<Episode>,
     /// Display text of every line.
     pub displays: Arc<Vec<DisplayText>>,
-    /// Index of the lines' starts.
-    pub line_index: Arc<TimeIndex>,
     /// Index of the current line.
     pub current_line: Memo<Option<usize>>,
     /// (line, word) of the current timed word.
@@ -48,99 +45,35 @@ pub struct TranscriptState {
 }
 
 /// All transcript lines, with the search box above them. Only the line
-/// entering and the line leaving "current" (and the word entering and
-/// leaving) are touched when they change. In follow mode the transcript
-/// scrolls (itself, never the page) to keep the current line in view; any
-/// scroll of the reader's suspends that until "Back to now", a click on a
-/// line, or a seek from the player.
+/// entering and the line leaving "current" are touched when it changes;
+/// the current word and search matches are painted as highlights, with no
+/// DOM change. In follow mode the transcript scrolls (itself, never the
+/// page) to keep the current line in view; any scroll of the reader's
+/// suspends that until "Back to now", a click on a line, or a seek from
+/// the player.
 #[component]
 pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let TranscriptState {
         episode,
         displays,
-        line_index,
         current_line,
         current_word,
         clock,
         follow,
         search,
     } = state;
-    let is_current = Selector::new(move || current_line.get());
-    let is_current_word = Selector::new(move || current_word.get());
     let container = NodeRef::<Section>::new();
-    let line_refs: Vec<NodeRef<Div>> = episode.lines.iter().map(|_| NodeRef::new()).collect();
-    let roving = Roving::new();
+    let list = NodeRef::<Div>::new();
+    let tab_stop = RwSignal::new(0);
     let language = language();
     let share = Share::new();
-    let quote_source = (episode.clone(), displays.clone(), line_index);
-    let headings = chapter_headings(&episode);
-    let lines = episode
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            let previous_speaker = index
-                .checked_sub(1)
-                .and_then(|previous| episode.lines.get(previous))
-                .and_then(|previous| previous.speaker);
-            let speaker_label = (line.speaker != previous_speaker || headings[index].is_some())
-                .then(|| {
-                    let speaker = line.speaker?;
-                    let details = episode.speakers.get(speaker)?;
-                    Some(SpeakerLabel {
-                        name: details.name.clone(),
-                        avatar: details
-                            .img
-                            .as_deref()
-                            .and_then(http_url)
-                            .map(str::to_string),
-                        colour: speaker % SPEAKER_COLOURS,
-                    })
-                })
-                .flatten();
-            let is_current = is_current.clone();
-            let copy_label = language.copy_link_to(&format_clock(line.start));
-            view! {
-                {headings[index].clone().map(|titles| titles.into_iter().map(|title| view! {
-                    <div class="ev-heading-item" role="listitem">
-                        <h3 class="ev-chapter-heading" part="chapter-heading">{title}</h3>
-                    </div>
-                }).collect_view())}
-                <div class="ev-row" role="listitem">
-                    <TranscriptLine
-                        node_ref=line_refs[index]
-                        index
-                        start=line.start
-                        display=displays.get(index).cloned().unwrap_or_else(|| line.display_text())
-                        speaker_label
-                        is_current=Signal::derive(move || is_current.selected(&Some(index)))
-                        is_current_word=is_current_word.clone()
-                        clock
-                        follow
-                        tabindex=roving.tabindex(index)
-                        on_focus=move || roving.stop.set(index)
-                    />
-                    <button
-                        type="button"
-                        class="ev-copy-link"
-                        part="copy-link"
-                        tabindex=roving.tabindex(index)
-                        aria-label=copy_label.clone()
-                        title=copy_label
-                        on:click={
-                            let start = line.start;
-                            move |_| share.copy_link(start)
-                        }
-                    >
-                        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                            <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
-                                d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
-                        </svg>
-                    </button>
-                </div>
-            }
-        })
-        .collect_view();
+    let events = use_context::<WidgetEvents>();
+    let chunks = LineChunks::new(episode.clone(), displays.clone(), current_line, tab_stop);
+    let quote_source = (episode.clone(), displays.clone());
+    let line_count = episode.lines.len();
+    let starts = StoredValue::new(episode.lines.iter().map(|line| line.start).collect::<Vec<f64>>());
+    let start_of = move |index: usize| starts.with_value(|starts| starts.get(index).copied());
+    let texts = StoredValue::new(displays.clone());
 
     // A seek from anywhere (the host's own controls included) resumes follow.
     Effect::new(move |previous: Option<u32>| {
@@ -150,18 +83,60 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         }
         seeks
     });
-    let line_refs = StoredValue::new(line_refs);
-    let line_element = move |index: usize| {
-        line_refs.with_value(|refs| refs.get(index).and_then(NodeRef::get_untracked))
-    };
     let reveal_line = move |index: usize| {
-        if let (Some(container), Some(line)) = (container.get_untracked(), line_element(index)) {
+        if let (Some(container), Some(line)) = (container.get_untracked(), chunks.line(index)) {
             follow.reveal(&container, &line);
         }
     };
-    Effect::new(move |_| {
-        if let (true, Some(index)) = (follow.following.get(), current_line.get()) {
+    // The current line and the Tab stop are attributes moved from one line
+    // to the next (lines mounted later get them as they are built).
+    Effect::new(move |previous: Option<Option<usize>>| {
+        let current = current_line.get();
+        move_attribute(&chunks, previous.flatten(), current, "aria-current", "true", None);
+        if let (true, Some(index)) = (follow.following.get(), current) {
             reveal_line(index);
+        }
+        current
+    });
+    Effect::new(move |previous: Option<usize>| {
+        let stop = tab_stop.get();
+        move_attribute(&chunks, previous, Some(stop), "tabindex", "0", Some("-1"));
+        stop
+    });
+    // The current word is one range moved in place; the text node of its
+    // line is looked up once per line.
+    let word_range = StoredValue::new_local(MovingRange::new(WORD_HIGHLIGHT));
+    let word_line = StoredValue::new_local(None::<(usize, Node)>);
+    Effect::new(move |_| {
+        let Some((line, word)) = current_word.get() else {
+            word_range.update_value(MovingRange::hide);
+            return;
+        };
+        let known = word_line.with_value(|known| {
+            known
+                .as_ref()
+                .filter(|(known, _)| *known == line)
+                .map(|(_, node)| node.clone())
+        });
+        let node = known.or_else(|| {
+            let node = chunks
+                .mounted_line(line)?
+                .query_selector(".ev-text")
+                .ok()??
+                .first_child()?;
+            word_line.set_value(Some((line, node.clone())));
+            Some(node)
+        });
+        let bounds = texts.with_value(|displays| {
+            let display = displays.get(line)?;
+            let word = display.words.get(word)?;
+            Some((utf16_offset(&display.text, word.start)?, utf16_offset(&display.text, word.end)?))
+        });
+        match (node, bounds) {
+            (Some(node), Some((start, end))) => {
+                word_range.update_value(|range| range.show(&node, start, end))
+            }
+            _ => word_range.update_value(MovingRange::hide),
         }
     });
     // Search matches are painted with the Custom Highlight API (no DOM
@@ -169,29 +144,17 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     // suspended until "Back to now".
     let match_ranges = StoredValue::new_local(HighlightRanges::new(MATCH_HIGHLIGHT));
     let current_range = StoredValue::new_local(HighlightRanges::new(CURRENT_MATCH_HIGHLIGHT));
-    // The ranges of one line's matches (results come sorted by line).
-    let ranges_in_line =
-        StoredValue::new_local(move |line: usize, found: &[Match]| -> Vec<web_sys::Range> {
-            let Some(display) = displays.get(line) else {
-                return Vec::new();
-            };
-            let nodes = line_element(line)
-                .and_then(|line| line.query_selector(".ev-text").ok().flatten())
-                .and_then(|text| TextNodes::of(&text));
-            let Some(nodes) = nodes else {
-                return Vec::new();
-            };
-            let utf16 = |byte: usize| {
-                display
-                    .text
-                    .get(..byte)
-                    .map(|part| part.encode_utf16().count() as u32)
-            };
-            found
-                .iter()
-                .filter_map(|found| nodes.range(utf16(found.range.start)?, utf16(found.range.end)?))
-                .collect()
-        });
+    let ranges_in_line = move |line: usize, found: &[Match]| -> Vec<web_sys::Range> {
+        let Some(element) = chunks.line(line) else {
+            return Vec::new();
+        };
+        let bounds: Vec<_> = found.iter().map(|found| found.range.clone()).collect();
+        texts.with_value(|displays| {
+            displays
+                .get(line)
+                .map_or_else(Vec::new, |display| text_range(&element, &display.text, &bounds))
+        })
+    };
     // All matches are painted a few hundred at a time between frames, so
     // that typing never waits for thousands of ranges; a newer search stops
     // an older one's painting.
@@ -208,21 +171,17 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 if painting.try_get_value() != Some(mine) {
                     return;
                 }
-                let Some(ranges) = ranges_in_line.try_with_value(|ranges_of| {
-                    batch
-                        .iter()
-                        .flat_map(|found| ranges_of(found[0].line, found))
-                        .collect::<Vec<_>>()
-                }) else {
-                    return;
-                };
+                let ranges: Vec<_> = batch
+                    .iter()
+                    .flat_map(|found| ranges_in_line(found[0].line, found))
+                    .collect();
                 if match_ranges
                     .try_update_value(|highlight| highlight.extend(ranges))
                     .is_none()
                 {
                     return;
                 }
-                TimeoutFuture::new(0).await;
+                yield_to_browser().await;
             }
         });
     });
@@ -231,8 +190,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             .results
             .with(|results| results.get(search.current.get()).cloned());
         let ranges = found.as_ref().map_or_else(Vec::new, |found| {
-            ranges_in_line
-                .with_value(|ranges_of| ranges_of(found.line, std::slice::from_ref(found)))
+            ranges_in_line(found.line, std::slice::from_ref(found))
         });
         current_range.update_value(|highlight| highlight.replace(ranges));
         if let Some(found) = found {
@@ -243,15 +201,52 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
 
     // Selecting text in the transcript offers to copy it as a quote.
     let selection = gloo_events::EventListener::new(&document(), "selectionchange", move |_| {
-        let (episode, displays, index) = &quote_source;
+        let (episode, displays) = &quote_source;
         let quote = container
             .get_untracked()
-            .and_then(|area| selected_quote(&area, episode, displays, index));
+            .and_then(|area| selected_quote(&area, episode, displays));
         if share.quote.get_untracked() != quote {
             share.quote.set(quote);
         }
     });
     StoredValue::new_local(selection);
+
+    // One copy-link button, moved to the line under the pointer or with
+    // the focus.
+    let copy_button = NodeRef::<Button>::new();
+    let copy_line = RwSignal::new(None::<usize>);
+    let offer_copy_link = move |row: Element, index: usize| {
+        let Some(button) = copy_button.get_untracked() else {
+            return;
+        };
+        let button_has_focus = button
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|root| root.active_element())
+            .is_some_and(|active| active == **button);
+        if copy_line.get_untracked() != Some(index) && !button_has_focus {
+            let _ = row.append_child(&button);
+            copy_line.set(Some(index));
+        }
+    };
+    let copy_label = move || {
+        copy_line
+            .get()
+            .and_then(start_of)
+            .map(|start| language.copy_link_to(&format_clock(start)))
+    };
+    let copy_start = move || copy_line.get_untracked().and_then(start_of);
+    let seek_line = move |index: usize| {
+        let Some(start) = start_of(index) else {
+            return;
+        };
+        follow.resume();
+        clock.seek(start);
+        if let Some(events) = events {
+            events.seek(start, "line");
+        }
+    };
 
     let on_scroll = move |_| {
         if let Some(container) = container.get_untracked() {
@@ -271,46 +266,64 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             follow.suspend();
         }
     };
-    let line_count = episode.lines.len();
     let focus_line = move |index: usize| {
-        roving.stop.set(index);
-        if let Some(line) = line_element(index) {
+        tab_stop.set(index);
+        if let Some(line) = chunks.line(index).and_then(|line| line.dyn_into::<HtmlElement>().ok()) {
             let _ = line.focus();
         }
     };
     let on_keydown = move |event: KeyboardEvent| {
-        let on_line = event
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-            .is_some_and(|element| element.get_attribute("part").as_deref() == Some("line"));
-        follow.on_key(&event.key(), on_line);
-        let target = on_line
-            .then(|| key_target(&event.key(), roving.stop.get_untracked(), line_count))
-            .flatten();
-        if let Some(target) = target {
+        let line = line_of_event(&event);
+        follow.on_key(&event.key(), line.is_some());
+        let Some((_, index)) = line else {
+            return;
+        };
+        if matches!(event.key().as_str(), "Enter" | " ") {
+            event.prevent_default();
+            seek_line(index);
+        } else if let Some(target) = key_target(&event.key(), index, line_count) {
             event.prevent_default();
             focus_line(target);
         }
     };
-    // Tab into the transcript lands on the current line, unless the reader
-    // is already moving around in it.
-    Effect::new(move |_| {
-        let Some(current) = current_line.get() else {
+    let on_click = move |event: MouseEvent| {
+        if let Some((_, index)) = line_of_event(&event) {
+            if !event.default_prevented() && !has_text_selection() {
+                seek_line(index);
+            }
+        }
+    };
+    // Tab into the list lands on the current line; moving around inside
+    // it moves the Tab stop.
+    let on_focusin = move |event: FocusEvent| {
+        let Some((line, index)) = line_of_event(&event) else {
             return;
         };
-        let focus_inside = container.get_untracked().is_some_and(|area| {
-            let active = area
-                .get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()
-                .and_then(|root| root.active_element());
-            active.is_some_and(|active| area.contains(Some(&active)))
-        });
-        if !focus_inside {
-            roving.stop.set(current);
+        let from_outside = event
+            .related_target()
+            .and_then(|from| from.dyn_into::<web_sys::Node>().ok())
+            .is_none_or(|from| !list.get_untracked().is_some_and(|list| list.contains(Some(&from))));
+        match current_line.get_untracked() {
+            Some(current) if from_outside && current != index => focus_line(current),
+            _ => {
+                tab_stop.set(index);
+                if let Some(row) = line.parent_element() {
+                    offer_copy_link(row, index);
+                }
+            }
         }
-    });
-    let is_empty = episode.lines.is_empty();
+    };
+    let on_pointerover = move |event: PointerEvent| {
+        if let Some((line, index)) = line_of_event(&event) {
+            if let Some(row) = line.parent_element() {
+                offer_copy_link(row, index);
+            }
+        }
+    };
+    let is_empty = line_count == 0;
+    if !is_empty {
+        chunks.mount_all(current_line.get_untracked());
+    }
     view! {
         <div class="ev-transcript-area">
             {(!is_empty).then(|| view! { <SearchBox search /> })}
@@ -326,7 +339,37 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 on:keydown=on_keydown
             >
                 {is_empty.then(|| view! { <p class="ev-empty">{language.no_transcript()}</p> })}
-                {(!is_empty).then(|| view! { <div class="ev-lines" role="list">{lines}</div> })}
+                {(!is_empty).then(|| view! {
+                    <div
+                        class="ev-lines"
+                        role="list"
+                        node_ref=list
+                        on:click=on_click
+                        on:focusin=on_focusin
+                        on:pointerover=on_pointerover
+                    >
+                        {chunks.view()}
+                    </div>
+                })}
+                <button
+                    type="button"
+                    class="ev-copy-link"
+                    part="copy-link"
+                    node_ref=copy_button
+                    hidden=move || copy_line.get().is_none()
+                    aria-label=copy_label
+                    title=move || copy_label()
+                    on:click=move |_| {
+                        if let Some(start) = copy_start() {
+                            share.copy_link(start);
+                        }
+                    }
+                >
+                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                        <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
+                            d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+                    </svg>
+                </button>
             </section>
             <ShareStatus share />
             <button
@@ -342,114 +385,69 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     }
 }
 
-/// Highlight names (`::highlight(…)` in the stylesheet) for search matches.
+/// Highlight names (`::highlight(…)` in the stylesheet): the current word,
+/// search matches and the match shown.
+const WORD_HIGHLIGHT: &str = "episode-viewer-word";
 const MATCH_HIGHLIGHT: &str = "episode-viewer-match";
 const CURRENT_MATCH_HIGHLIGHT: &str = "episode-viewer-current-match";
 
 /// Lines of search matches painted per turn of the event loop.
 const PAINT_BATCH_LINES: usize = 100;
 
-/// How many speaker colours the stylesheet defines (`.ev-speaker-0` …).
-const SPEAKER_COLOURS: usize = 6;
-
-/// The label over a group of lines by one speaker.
-#[derive(Clone)]
-struct SpeakerLabel {
-    name: String,
-    avatar: Option<String>,
-    colour: usize,
-}
-
-/// For each line, the titles of the listed chapters that begin at it (at or
-/// before its start, after the previous line's).
-fn chapter_headings(episode: &Episode) -> Vec<Option<Vec<String>>> {
-    let mut headings = vec![None; episode.lines.len()];
-    for (_, chapter) in episode.listed_chapters() {
-        let first_line = episode
-            .lines
-            .partition_point(|line| line.start < chapter.start);
-        if let Some(slot) = headings.get_mut(first_line) {
-            slot.get_or_insert_with(Vec::new)
-                .push(chapter.title.clone());
-        }
+/// Moves `attribute` from line `from` to line `to`: set to `value` on
+/// `to`, removed from `from` (or set to `otherwise`).
+fn move_attribute(
+    chunks: &LineChunks,
+    from: Option<usize>,
+    to: Option<usize>,
+    attribute: &str,
+    value: &str,
+    otherwise: Option<&str>,
+) {
+    if from == to {
+        return;
     }
-    headings
+    if let Some(line) = from.and_then(|index| chunks.mounted_line(index)) {
+        let _ = match otherwise {
+            Some(otherwise) => line.set_attribute(attribute, otherwise),
+            None => line.remove_attribute(attribute),
+        };
+    }
+    if let Some(line) = to.and_then(|index| chunks.mounted_line(index)) {
+        let _ = line.set_attribute(attribute, value);
+    }
 }
 
-/// One line: its speaker (when the speaker changes), start time and text.
-#[component]
-fn TranscriptLine(
-    node_ref: NodeRef<Div>,
-    index: usize,
-    start: f64,
-    display: DisplayText,
-    speaker_label: Option<SpeakerLabel>,
-    is_current: Signal<bool>,
-    is_current_word: Selector<Option<(usize, usize)>>,
-    clock: MediaClock,
-    follow: FollowScroll,
-    tabindex: impl Fn() -> &'static str + Send + Sync + 'static,
-    on_focus: impl Fn() + 'static,
-) -> impl IntoView {
-    let events = use_context::<WidgetEvents>();
-    let seek_here = move || {
-        follow.resume();
-        clock.seek(start);
-        if let Some(events) = events {
-            events.seek(start, "line");
-        }
+/// Ranges over the byte ranges `bounds` of `text`, the text shown in
+/// `line`'s text element.
+fn text_range(line: &Element, text: &str, bounds: &[Range<usize>]) -> Vec<web_sys::Range> {
+    let nodes = line
+        .query_selector(".ev-text")
+        .ok()
+        .flatten()
+        .and_then(|text| TextNodes::of(&text));
+    let Some(nodes) = nodes else {
+        return Vec::new();
     };
-    let on_click = move |event: MouseEvent| {
-        if !event.default_prevented() && !has_text_selection() {
-            seek_here();
-        }
-    };
-    let on_keydown = move |event: KeyboardEvent| {
-        if matches!(event.key().as_str(), "Enter" | " ") {
-            event.prevent_default();
-            seek_here();
-        }
-    };
-    let text = line_pieces(&display.text, &display.words)
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.into_any(),
-            Piece::Word { index: word, text } => {
-                let is_current_word = is_current_word.clone();
-                let part = move || {
-                    if is_current_word.selected(&Some((index, word))) {
-                        "word current"
-                    } else {
-                        "word"
-                    }
-                };
-                view! { <span class="ev-word" part=part>{text}</span> }.into_any()
-            }
+    bounds
+        .iter()
+        .filter_map(|bounds| {
+            nodes.range(utf16_offset(text, bounds.start)?, utf16_offset(text, bounds.end)?)
         })
-        .collect_view();
-    view! {
-        <div
-            node_ref=node_ref
-            class="ev-line"
-            part="line"
-            role="button"
-            tabindex=tabindex
-            data-start=start.to_string()
-            aria-current=move || is_current.get().then_some("true")
-            on:click=on_click
-            on:keydown=on_keydown
-            on:focus=move |_| on_focus()
-        >
-            {speaker_label.map(|label| view! {
-                <span class=format!("ev-speaker ev-speaker-{}", label.colour) part="speaker">
-                    {label.avatar.map(|src| view! { <img class="ev-avatar" src=src alt="" width="24" height="24" /> })}
-                    {label.name}
-                </span>
-            })}
-            <span class="ev-time" aria-hidden="true">{format_clock(start)}</span>
-            <span class="ev-text" dir="auto">{text}</span>
-        </div>
-    }
+        .collect()
+}
+
+/// The UTF-16 offset (as the DOM counts) of byte offset `byte` of `text`.
+fn utf16_offset(text: &str, byte: usize) -> Option<u32> {
+    text.get(..byte).map(|part| part.encode_utf16().count() as u32)
+}
+
+/// The line an event happened in, and its index.
+fn line_of_event(event: &web_sys::Event) -> Option<(Element, usize)> {
+    let target: Element = event.target()?.dyn_into().ok()?;
+    let line = target.closest("[part=line]").ok()??;
+    let index = line.get_attribute("data-index")?.parse().ok()?;
+    Some((line, index))
 }
 
 /// The reader's selection inside `area` as a quote: the selected text of
@@ -458,7 +456,6 @@ fn selected_quote(
     area: &web_sys::HtmlElement,
     episode: &Episode,
     displays: &[DisplayText],
-    index: &crate::core::TimeIndex,
 ) -> Option<Quote> {
     let root = area.get_root_node();
     // Chromium's selection of a shadow tree (no standard API reaches inside one yet).
@@ -480,7 +477,7 @@ fn selected_quote(
         if !area.contains(Some(&line)) {
             return None;
         }
-        index.at(line.get_attribute("data-start")?.parse().ok()?)
+        line.get_attribute("data-index")?.parse().ok()
     };
     let first = line_of(range.start_container().ok()?)?;
     let last = line_of(range.end_container().ok()?)?.max(first);

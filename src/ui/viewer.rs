@@ -96,11 +96,8 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot)
     // every frame while playing, so words and chapter progress move smoothly.
     use_animation_frames(move || clock.playing.get(), move || clock.sample());
 
-    let line_index = Arc::new(episode.line_index());
-    let current_line = {
-        let line_index = line_index.clone();
-        Memo::new(move |_| line_index.at(clock.time.get()))
-    };
+    let line_index = episode.line_index();
+    let current_line = Memo::new(move |_| line_index.at(clock.time.get()));
     let word_indexes: Vec<TimeIndex> = episode
         .lines
         .iter()
@@ -120,7 +117,6 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot)
         episode: episode.clone(),
         search: SearchState::new(&displays),
         displays,
-        line_index,
         current_line,
         current_word,
         clock,
