@@ -66,6 +66,20 @@ wasm_cargo() {
   fi
 }
 
+# The release (size) build always compiles std itself, with Debian's
+# rustc-web and its std sources, optimised for size like the rest and
+# without panic messages, source locations or Debug formatting: the same
+# bytes on every machine, whichever route the debug builds take.
+ensure_size_toolchain() {
+  ensure_debian_packages rustc-web cargo-web rust-web-src lld-22
+}
+
+size_cargo_build() {
+  PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+    cargo build --target "$WASM_TARGET" -Zbuild-std=std,panic_abort --release "$@"
+}
+
 # wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock.
 ensure_wasm_bindgen() {
   local version

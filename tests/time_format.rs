@@ -1,6 +1,6 @@
 //! Clock times in and out.
 
-use episode_viewer::core::time::{format_clock, format_duration, parse_clock};
+use episode_viewer::core::time::{format_clock, format_duration, format_seconds, parse_clock};
 
 #[test]
 fn parses_hours_minutes_seconds_with_fractions() {
@@ -53,4 +53,51 @@ fn formats_durations_for_people() {
     assert_eq!(format_duration(3600.0), "1 h 00 min");
     assert_eq!(format_duration(3929.0), "1 h 05 min");
     assert_eq!(format_duration(f64::NAN), "0 s");
+}
+
+#[test]
+fn decimal_seconds_parse_exactly_as_the_standard_parser() {
+    // The small parser must round exactly like `str::parse::<f64>` up to
+    // 15 significant digits; digits past that are dropped (a difference
+    // far below a nanosecond).
+    let mut checked = 0;
+    for whole in ["0", "7", "59", "90", "3723", "35999", "123456"] {
+        for fraction in [
+            "",
+            "5",
+            "1",
+            "25",
+            "345",
+            "999",
+            "001",
+            "1234567",
+            "333333333",
+        ] {
+            let text = if fraction.is_empty() {
+                whole.to_string()
+            } else {
+                format!("{whole}.{fraction}")
+            };
+            assert_eq!(parse_clock(&text), text.parse::<f64>().ok(), "{text}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 63);
+    let long = "3723.3333333333333333333";
+    let difference = parse_clock(long).unwrap() - long.parse::<f64>().unwrap();
+    assert!(difference.abs() < 1e-9, "{difference}");
+    assert_eq!(parse_clock("1.5e3"), None, "no exponents");
+    assert_eq!(parse_clock("-5"), None);
+}
+
+#[test]
+fn seconds_format_to_the_millisecond_without_trailing_zeros() {
+    assert_eq!(format_seconds(90.0), "90");
+    assert_eq!(format_seconds(90.5), "90.5");
+    assert_eq!(format_seconds(3723.25), "3723.25");
+    assert_eq!(format_seconds(0.1 + 0.2), "0.3");
+    assert_eq!(format_seconds(12.0004), "12");
+    assert_eq!(format_seconds(12.0005), "12.001");
+    assert_eq!(format_seconds(-3.0), "0");
+    assert_eq!(format_seconds(f64::NAN), "0");
 }

@@ -12,6 +12,7 @@ use super::json_fields::{
     describe, error_at, expect_object, optional_array, optional_bool, optional_end,
     optional_string, optional_time, parse_json, required_string, required_time, Loc,
 };
+use super::json_stream::parse_object_streaming;
 
 /// Episode JSON versions this parser reads.
 pub const SUPPORTED_VERSIONS: &[u64] = &[1];
@@ -51,13 +52,36 @@ pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
 /// each a list given inline or a reference to a file (`{"url", "type",
 /// "language"}`, or a list of those for transcripts).
 pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeError> {
-    let root = parse_json(text)?;
-    let root = expect_object(&root, &Loc::Root)?;
+    // Inline lines are read one at a time as the JSON is parsed (see
+    // `json_stream`); the first error among them is reported after the
+    // document-level checks, as if the whole tree had been read first.
+    let mut streamed_lines = Vec::new();
+    let mut line_error = None;
+    let mut take_line = |index: usize, item: Value| {
+        if line_error.is_none() {
+            match parse_line(&item, index) {
+                Ok(line) => streamed_lines.push(line),
+                Err(error) => line_error = Some(error),
+            }
+        }
+    };
+    let Some((root, streamed)) =
+        parse_object_streaming(text, "transcript", &is_file_ref, &mut take_line)?
+    else {
+        let root = parse_json(text)?;
+        expect_object(&root, &Loc::Root)?;
+        return Err(error_at(&Loc::Root, "expected an object"));
+    };
+    let root = &root;
     check_version(root)?;
 
     let mut speakers = declared_speakers(root)?;
     let duration = optional_time(root, &Loc::Root, "duration")?;
-    let transcript = read_listing(root, "transcript")?;
+    let transcript = if streamed {
+        Some(Listing::Streamed)
+    } else {
+        read_listing(root, "transcript")?
+    };
     let chapters = read_listing(root, "chapters")?;
     if transcript.is_none() && chapters.is_none() {
         return Err(error_at(
@@ -67,14 +91,28 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
     }
 
     let (lines, transcript_files) = match transcript {
-        Some(Listing::Inline(items)) => (parse_lines(items, &mut speakers, duration)?, Vec::new()),
+        Some(Listing::Streamed) => match line_error {
+            Some(error) => return Err(error),
+            None => (
+                finish_lines(streamed_lines, &mut speakers, duration),
+                Vec::new(),
+            ),
+        },
+        Some(Listing::Inline(items)) => {
+            let parsed = items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| parse_line(item, index))
+                .collect::<Result<Vec<_>, _>>()?;
+            (finish_lines(parsed, &mut speakers, duration), Vec::new())
+        }
         Some(Listing::Files(files)) => (Vec::new(), files),
         None => (Vec::new(), Vec::new()),
     };
     let (chapters, chapters_file) = match chapters {
         Some(Listing::Inline(items)) => (parse_chapters(items, duration)?, None),
         Some(Listing::Files(files)) => (Vec::new(), files.into_iter().next()),
-        None => (Vec::new(), None),
+        Some(Listing::Streamed) | None => (Vec::new(), None),
     };
     let episode = Episode {
         title: optional_string(root, &Loc::Root, "title")?,
@@ -94,10 +132,19 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
     })
 }
 
-/// `transcript` or `chapters`: entries inline, or files to load.
+/// `transcript` or `chapters`: entries inline (or already read while
+/// parsing), or files to load.
 enum Listing<'v> {
+    Streamed,
     Inline(&'v [Value]),
     Files(Vec<FileRef>),
+}
+
+/// Whether a list entry is a file reference rather than a line or chapter.
+fn is_file_ref(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|fields| fields.contains_key("url") && !fields.contains_key("start"))
 }
 
 fn read_listing<'v>(
@@ -105,11 +152,6 @@ fn read_listing<'v>(
     key: &str,
 ) -> Result<Option<Listing<'v>>, EpisodeError> {
     let loc = Loc::Field(&Loc::Root, key);
-    let is_file_ref = |value: &Value| {
-        value
-            .as_object()
-            .is_some_and(|fields| fields.contains_key("url") && !fields.contains_key("start"))
-    };
     match root.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Array(items)) if items.first().is_some_and(is_file_ref) => items
@@ -206,44 +248,52 @@ fn declared_speakers(root: &Map<String, Value>) -> Result<SpeakerList, EpisodeEr
 
 struct ParsedLine {
     line: Line,
+    speaker: Option<String>,
     end: Option<f64>,
     word_ends: Vec<Option<f64>>,
 }
 
-fn parse_lines(
-    items: &[Value],
+/// Reads `transcript[index]`; its speaker is resolved later, once the
+/// declared speakers are known (they may come after the transcript).
+fn parse_line(item: &Value, index: usize) -> Result<ParsedLine, EpisodeError> {
+    let list_loc = Loc::Field(&Loc::Root, "transcript");
+    let loc = Loc::Item(&list_loc, index);
+    let fields = expect_object(item, &loc)?;
+    let start = required_time(fields, &loc, "start")?;
+    let end = optional_end(fields, &loc, start)?;
+    let speaker = optional_string(fields, &loc, "speaker")?
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty());
+    let text = required_string(fields, &loc, "text")?.trim().to_string();
+    let (words, word_ends) = parse_words(fields, &loc)?;
+    Ok(ParsedLine {
+        line: Line {
+            start,
+            end: start,
+            speaker: None,
+            text,
+            words,
+        },
+        speaker,
+        end,
+        word_ends,
+    })
+}
+
+/// Resolves speakers (in document order), sorts the lines by start and
+/// fills in the ends of lines and words.
+fn finish_lines(
+    mut parsed: Vec<ParsedLine>,
     speakers: &mut SpeakerList,
     duration: Option<f64>,
-) -> Result<Vec<Line>, EpisodeError> {
-    let list_loc = Loc::Field(&Loc::Root, "transcript");
-    let mut parsed = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let loc = Loc::Item(&list_loc, index);
-        let fields = expect_object(item, &loc)?;
-        let start = required_time(fields, &loc, "start")?;
-        let end = optional_end(fields, &loc, start)?;
-        let speaker = optional_string(fields, &loc, "speaker")?
-            .map(|name| name.trim().to_string())
-            .filter(|name| !name.is_empty())
-            .map(|name| speakers.index_of(&name));
-        let text = required_string(fields, &loc, "text")?.trim().to_string();
-        let (words, word_ends) = parse_words(fields, &loc)?;
-        parsed.push(ParsedLine {
-            line: Line {
-                start,
-                end: start,
-                speaker,
-                text,
-                words,
-            },
-            end,
-            word_ends,
-        });
+) -> Vec<Line> {
+    for entry in &mut parsed {
+        entry.line.speaker = entry.speaker.take().map(|name| speakers.index_of(&name));
     }
     parsed.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
 
     let starts: Vec<f64> = parsed.iter().map(|entry| entry.line.start).collect();
-    let lines = parsed
+    parsed
         .into_iter()
         .enumerate()
         .map(|(index, mut entry)| {
@@ -261,8 +311,7 @@ fn parse_lines(
             }
             entry.line
         })
-        .collect();
-    Ok(lines)
+        .collect()
 }
 
 fn parse_words(

@@ -23,3 +23,10 @@ impl fmt::Display for EpisodeError {
 }
 
 impl std::error::Error for EpisodeError {}
+
+/// `text` in double quotes, escaped as Rust's `{:?}` would (quotes,
+/// backslashes, control characters), for error messages. A function of its
+/// own because the release build compiles `Debug` formatting out.
+pub(crate) fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.escape_debug())
+}

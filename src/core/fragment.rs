@@ -1,7 +1,7 @@
 //! Media Fragments time ranges in page URLs: `#t=90`, `#t=1:30`,
 //! `#t=1:30,1:45`, `#t=npt:10,20`, `#t=,20`.
 
-use super::time::parse_clock;
+use super::time::{format_seconds, parse_clock};
 
 /// A time range to play: from `start`, until `end` when given.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,10 +42,7 @@ pub fn parse_time_fragment(fragment: &str) -> Option<TimeFragment> {
 
 /// The fragment for a time or range, e.g. `#t=90.5` or `#t=90.5,95`.
 pub fn time_fragment(start: f64, end: Option<f64>) -> String {
-    let seconds = |value: f64| {
-        let rounded = (value.max(0.0) * 1000.0).round() / 1000.0;
-        rounded.to_string()
-    };
+    let seconds = format_seconds;
     match end {
         Some(end) if end > start => format!("#t={},{}", seconds(start), seconds(end)),
         _ => format!("#t={}", seconds(start)),

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::error::EpisodeError;
+use super::error::{quoted, EpisodeError};
 use super::time::parse_clock;
 
 /// A place in the document, formatted only when an error is reported.
@@ -166,9 +166,9 @@ pub(crate) fn describe(value: &Value) -> String {
         Value::Number(number) => number.to_string(),
         Value::String(text) if text.chars().count() > MAX_CHARS => {
             let shortened: String = text.chars().take(MAX_CHARS).collect();
-            format!("{:?}", shortened + "…")
+            quoted(&(shortened + "…"))
         }
-        Value::String(text) => format!("{text:?}"),
+        Value::String(text) => quoted(text),
         Value::Array(_) => "a list".to_string(),
         Value::Object(_) => "an object".to_string(),
     }

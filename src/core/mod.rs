@@ -9,6 +9,7 @@ pub mod error;
 pub mod formats;
 pub mod fragment;
 mod json_fields;
+mod json_stream;
 pub mod links;
 pub mod search;
 pub mod time;

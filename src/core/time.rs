@@ -42,7 +42,38 @@ fn parse_decimal(field: &str) -> Option<f64> {
     if let Some(fraction) = fraction {
         parse_digits(fraction)?;
     }
-    field.parse().ok().filter(|value: &f64| value.is_finite())
+    decimal_value(whole, fraction.unwrap_or(""))
+}
+
+/// The value of the ASCII digits `whole` `.` `fraction`, correctly rounded
+/// (one division of two exact integers), without the size of a general
+/// float parser. Fraction digits past the 15th significant digit are
+/// dropped; `None` when the whole part alone is too long to be exact.
+pub(crate) fn decimal_value(whole: &str, fraction: &str) -> Option<f64> {
+    const EXACT_DIGITS: usize = 15;
+    let whole = whole.trim_start_matches('0');
+    let kept = fraction.len().min(EXACT_DIGITS.checked_sub(whole.len())?);
+    let mut numerator: u64 = 0;
+    for byte in whole.bytes().chain(fraction.bytes().take(kept)) {
+        numerator = numerator * 10 + u64::from(byte.checked_sub(b'0').filter(|digit| *digit <= 9)?);
+    }
+    Some(numerator as f64 / 10f64.powi(kept as i32))
+}
+
+/// Seconds as the shortest decimal to the millisecond: `90`, `90.5`,
+/// `3723.25` (for URLs and attributes; negative values count as 0).
+pub fn format_seconds(seconds: f64) -> String {
+    let millis = if seconds.is_finite() && seconds > 0.0 {
+        (seconds * 1000.0).round() as u64
+    } else {
+        0
+    };
+    let (whole, fraction) = (millis / 1000, millis % 1000);
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{fraction:03}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
 /// Formats seconds as a clock: `m:ss` below an hour, `h:mm:ss` from an hour

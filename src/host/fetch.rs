@@ -1,7 +1,10 @@
-//! Loading text over HTTP, aborted when the caller goes away.
+//! Loading text over HTTP (the Fetch API), aborted when the caller goes away.
 
-use gloo_net::http::Request;
-use web_sys::AbortController;
+use js_sys::JsString;
+use leptos::prelude::window;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
 
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
@@ -30,14 +33,18 @@ pub struct Fetched {
 /// for which URL, in words for the reader of the page.
 pub async fn fetch_text(url: &str) -> Result<Fetched, String> {
     let guard = AbortOnDrop(AbortController::new().ok());
-    let signal = guard.0.as_ref().map(AbortController::signal);
-    let response = Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
+    let init = RequestInit::new();
+    if let Some(controller) = &guard.0 {
+        init.set_signal(Some(&controller.signal()));
+    }
+    let failed = || {
+        format!("could not load \"{url}\": the request failed (offline, or blocked by the server's CORS rules)")
+    };
+    let response: Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|_| {
-            format!("could not load \"{url}\": the request failed (offline, or blocked by the server's CORS rules)")
-        })?;
+        .ok()
+        .and_then(|response| response.dyn_into().ok())
+        .ok_or_else(failed)?;
     if !response.ok() {
         return Err(format!(
             "could not load \"{url}\": the server answered HTTP {} {}",
@@ -45,12 +52,16 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, String> {
             response.status_text()
         ));
     }
-    let content_type = response.headers().get("content-type");
+    let content_type = response.headers().get("content-type").ok().flatten();
     let final_url = response.url();
-    let text = response
-        .text()
+    let unreadable = || format!("could not load \"{url}\": the response could not be read as text");
+    let body = response.text().map_err(|_| unreadable())?;
+    let text = JsFuture::from(body)
         .await
-        .map_err(|_| format!("could not load \"{url}\": the response could not be read as text"))?;
+        .ok()
+        .and_then(|text| text.dyn_into::<JsString>().ok())
+        .map(String::from)
+        .ok_or_else(unreadable)?;
     Ok(Fetched {
         text,
         content_type,

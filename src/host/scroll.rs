@@ -106,8 +106,12 @@ impl FollowScroll {
     /// (instant under `prefers-reduced-motion: reduce`).
     pub fn reveal(&self, container: &HtmlElement, item: &Element) {
         let view_top = f64::from(container.scroll_top());
-        let (item_box, container_box) = (item.get_bounding_client_rect(), container.get_bounding_client_rect());
-        let item_top = item_box.top() - container_box.top() - f64::from(container.client_top()) + view_top;
+        let (item_box, container_box) = (
+            item.get_bounding_client_rect(),
+            container.get_bounding_client_rect(),
+        );
+        let item_top =
+            item_box.top() - container_box.top() - f64::from(container.client_top()) + view_top;
         let item_bottom = item_top + item_box.height();
         let view_height = f64::from(container.client_height());
         let comfortable = item_top >= view_top + view_height * COMFORT_TOP

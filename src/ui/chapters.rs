@@ -11,7 +11,7 @@ use super::controls::WidgetEvents;
 use super::i18n::language;
 use super::roving::{key_target, Roving};
 use crate::core::links::http_url;
-use crate::core::time::{format_clock, format_duration};
+use crate::core::time::{format_clock, format_duration, format_seconds, parse_clock};
 use crate::core::{Chapter, Episode};
 use crate::host::media::MediaClock;
 
@@ -45,7 +45,7 @@ pub fn ChapterList(
                         part="chapter"
                         tabindex=roving.tabindex(position)
                         on:focus=move |_| roving.stop.set(position)
-                        data-start=start.to_string()
+                        data-start=format_seconds(start)
                         aria-current=move || is_current.selected(&Some(index)).then_some("true")
                         on:click=move |_| {
                             clock.seek(start);
@@ -114,12 +114,12 @@ fn compact_selector(
         .map(|(index, start, label)| {
             let index = *index;
             view! {
-                <option value=start.to_string() prop:selected=move || current.get() == Some(index)>{label.clone()}</option>
+                <option value=format_seconds(*start) prop:selected=move || current.get() == Some(index)>{label.clone()}</option>
             }
         })
         .collect_view();
     let on_change = move |event: web_sys::Event| {
-        if let Ok(start) = event_target_value(&event).parse::<f64>() {
+        if let Some(start) = parse_clock(&event_target_value(&event)) {
             clock.seek(start);
             if let Some(events) = events {
                 events.seek(start, "chapter");

@@ -12,12 +12,12 @@ use std::sync::Arc;
 use leptos::html::Div;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos::tachys::view::any_view::AnyViewState;
+use leptos::task::spawn_local;
 use web_sys::Element;
 
 use crate::core::links::http_url;
-use crate::core::time::format_clock;
+use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
 use crate::host::yielding::{next_frame, yield_to_browser};
 
@@ -68,7 +68,9 @@ impl LineChunks {
                 .iter()
                 .enumerate()
                 .map(|(chunk, node_ref)| {
-                    let lines = line_count.saturating_sub(chunk * CHUNK_LINES).min(CHUNK_LINES);
+                    let lines = line_count
+                        .saturating_sub(chunk * CHUNK_LINES)
+                        .min(CHUNK_LINES);
                     view! {
                         <div
                             class="ev-chunk"
@@ -89,7 +91,8 @@ impl LineChunks {
         let count = self.containers.with_value(Vec::len);
         let first = first_line.map_or(0, |line| line / CHUNK_LINES);
         spawn_local(async move {
-            let order = std::iter::once(first).chain((0..count).filter(move |&chunk| chunk != first));
+            let order =
+                std::iter::once(first).chain((0..count).filter(move |&chunk| chunk != first));
             let mut slice_started = now();
             let mut painted = false;
             for chunk in order {
@@ -228,7 +231,7 @@ impl LineViews {
                     tabindex=if is_tab_stop { "0" } else { "-1" }
                     aria-current=is_current.then_some("true")
                     data-index=index.to_string()
-                    data-start=start.to_string()
+                    data-start=format_seconds(start)
                 >
                     {speaker}
                     <span class="ev-time" aria-hidden="true">{format_clock(start)}</span>
@@ -256,5 +259,7 @@ fn chapter_headings(episode: &Episode) -> Vec<Option<Vec<String>>> {
 }
 
 fn now() -> f64 {
-    window().performance().map_or(0.0, |performance| performance.now())
+    window()
+        .performance()
+        .map_or(0.0, |performance| performance.now())
 }

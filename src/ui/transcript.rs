@@ -71,7 +71,13 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let chunks = LineChunks::new(episode.clone(), displays.clone(), current_line, tab_stop);
     let quote_source = (episode.clone(), displays.clone());
     let line_count = episode.lines.len();
-    let starts = StoredValue::new(episode.lines.iter().map(|line| line.start).collect::<Vec<f64>>());
+    let starts = StoredValue::new(
+        episode
+            .lines
+            .iter()
+            .map(|line| line.start)
+            .collect::<Vec<f64>>(),
+    );
     let start_of = move |index: usize| starts.with_value(|starts| starts.get(index).copied());
     let texts = StoredValue::new(displays.clone());
 
@@ -92,7 +98,14 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     // to the next (lines mounted later get them as they are built).
     Effect::new(move |previous: Option<Option<usize>>| {
         let current = current_line.get();
-        move_attribute(&chunks, previous.flatten(), current, "aria-current", "true", None);
+        move_attribute(
+            &chunks,
+            previous.flatten(),
+            current,
+            "aria-current",
+            "true",
+            None,
+        );
         if let (true, Some(index)) = (follow.following.get(), current) {
             reveal_line(index);
         }
@@ -130,7 +143,10 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         let bounds = texts.with_value(|displays| {
             let display = displays.get(line)?;
             let word = display.words.get(word)?;
-            Some((utf16_offset(&display.text, word.start)?, utf16_offset(&display.text, word.end)?))
+            Some((
+                utf16_offset(&display.text, word.start)?,
+                utf16_offset(&display.text, word.end)?,
+            ))
         });
         match (node, bounds) {
             (Some(node), Some((start, end))) => {
@@ -150,9 +166,9 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         };
         let bounds: Vec<_> = found.iter().map(|found| found.range.clone()).collect();
         texts.with_value(|displays| {
-            displays
-                .get(line)
-                .map_or_else(Vec::new, |display| text_range(&element, &display.text, &bounds))
+            displays.get(line).map_or_else(Vec::new, |display| {
+                text_range(&element, &display.text, &bounds)
+            })
         })
     };
     // All matches are painted a few hundred at a time between frames, so
@@ -268,7 +284,10 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     };
     let focus_line = move |index: usize| {
         tab_stop.set(index);
-        if let Some(line) = chunks.line(index).and_then(|line| line.dyn_into::<HtmlElement>().ok()) {
+        if let Some(line) = chunks
+            .line(index)
+            .and_then(|line| line.dyn_into::<HtmlElement>().ok())
+        {
             let _ = line.focus();
         }
     };
@@ -293,24 +312,26 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             }
         }
     };
-    // Tab into the list lands on the current line; moving around inside
-    // it moves the Tab stop.
+    // Moving around the list moves its Tab stop.
     let on_focusin = move |event: FocusEvent| {
-        let Some((line, index)) = line_of_event(&event) else {
-            return;
-        };
-        let from_outside = event
-            .related_target()
-            .and_then(|from| from.dyn_into::<web_sys::Node>().ok())
-            .is_none_or(|from| !list.get_untracked().is_some_and(|list| list.contains(Some(&from))));
-        match current_line.get_untracked() {
-            Some(current) if from_outside && current != index => focus_line(current),
-            _ => {
-                tab_stop.set(index);
-                if let Some(row) = line.parent_element() {
-                    offer_copy_link(row, index);
-                }
+        if let Some((line, index)) = line_of_event(&event) {
+            tab_stop.set(index);
+            if let Some(row) = line.parent_element() {
+                offer_copy_link(row, index);
             }
+        }
+    };
+    // Focus anywhere else in the transcript area (the search box above the
+    // list, the buttons below it, which Tab passes on the way in) makes the
+    // current line the Tab stop, so that Tab lands on it.
+    let on_area_focusin = move |event: FocusEvent| {
+        let in_list = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+            .zip(list.get_untracked())
+            .is_some_and(|(target, list)| list.contains(Some(&target)));
+        if let (false, Some(current)) = (in_list, current_line.get_untracked()) {
+            tab_stop.set(current);
         }
     };
     let on_pointerover = move |event: PointerEvent| {
@@ -325,7 +346,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         chunks.mount_all(current_line.get_untracked());
     }
     view! {
-        <div class="ev-transcript-area">
+        <div class="ev-transcript-area" on:focusin=on_area_focusin>
             {(!is_empty).then(|| view! { <SearchBox search /> })}
             <section
                 class="ev-transcript"
@@ -358,7 +379,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                     node_ref=copy_button
                     hidden=move || copy_line.get().is_none()
                     aria-label=copy_label
-                    title=move || copy_label()
+                    title=copy_label
                     on:click=move |_| {
                         if let Some(start) = copy_start() {
                             share.copy_link(start);
@@ -432,14 +453,18 @@ fn text_range(line: &Element, text: &str, bounds: &[Range<usize>]) -> Vec<web_sy
     bounds
         .iter()
         .filter_map(|bounds| {
-            nodes.range(utf16_offset(text, bounds.start)?, utf16_offset(text, bounds.end)?)
+            nodes.range(
+                utf16_offset(text, bounds.start)?,
+                utf16_offset(text, bounds.end)?,
+            )
         })
         .collect()
 }
 
 /// The UTF-16 offset (as the DOM counts) of byte offset `byte` of `text`.
 fn utf16_offset(text: &str, byte: usize) -> Option<u32> {
-    text.get(..byte).map(|part| part.encode_utf16().count() as u32)
+    text.get(..byte)
+        .map(|part| part.encode_utf16().count() as u32)
 }
 
 /// The line an event happened in, and its index.

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
 
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
@@ -63,7 +64,11 @@ fn EpisodeLoader(
     media: MediaRef,
     controls: ControlsSlot,
 ) -> impl IntoView {
-    let episode = LocalResource::new(move || load_episode(src.clone(), chapters.clone()));
+    // The load is dropped (its requests aborted) if the widget goes first.
+    let (episode, set_episode) = signal(None);
+    spawn_local_scoped_with_cancellation(async move {
+        set_episode.set(Some(load_episode(src, chapters).await));
+    });
     move || match episode.get() {
         None => view! { <p class="ev-status" role="status">{language().loading()}</p> }.into_any(),
         Some(Err(message)) => view! { <ErrorAlert message /> }.into_any(),

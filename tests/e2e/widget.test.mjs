@@ -361,8 +361,10 @@ test("the host sets the height and the transcript scrolls inside it", async () =
 test("copy link puts the page URL with #t= on the clipboard, or offers it by hand", async () => {
   const { page, problems } = await open("/plain/", async () => {}, { permissions: ["clipboard-read", "clipboard-write"] });
   await page.locator('episode-viewer [part="line"]').first().waitFor();
+  // One copy-link button, offered on the line under the pointer.
   await page.locator('episode-viewer [part="line"]').nth(6).hover();
-  await page.locator('episode-viewer [part="copy-link"]').nth(6).click();
+  assert.equal(await page.locator('episode-viewer [part="copy-link"]').count(), 1);
+  await page.locator('episode-viewer [part="copy-link"]').click();
   await page.locator('episode-viewer [part="share-status"]').getByText("Copied").waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${page.url().split("#")[0]}#t=${lineStarts[6]}`);
@@ -394,7 +396,13 @@ test("copy link puts the page URL with #t= on the clipboard, or offers it by han
     }),
   );
   await refused.page.locator('episode-viewer [part="line"]').first().waitFor();
-  await refused.page.locator('episode-viewer [part="copy-link"]').nth(2).focus();
+  // By keyboard: the line's link button follows the line with the focus.
+  await refused.page.locator('episode-viewer [part="line"]').nth(2).focus();
+  await refused.page.keyboard.press("Tab");
+  assert.equal(
+    await refused.page.evaluate(() => document.querySelector("episode-viewer").shadowRoot.activeElement?.getAttribute("part")),
+    "copy-link",
+  );
   await refused.page.keyboard.press("Enter");
   const link = refused.page.locator('episode-viewer [part="share-link"]');
   await link.waitFor();

@@ -7,7 +7,7 @@ pub mod podcast_json;
 pub mod srt;
 pub mod webvtt;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::episode::{Episode, Line, Speaker, Word};
 use super::episode_json::{EpisodeError, FileRef};
@@ -28,7 +28,7 @@ pub struct Transcript {
 #[derive(Debug, Default)]
 pub struct SpeakerList {
     speakers: Vec<Speaker>,
-    by_name: HashMap<String, usize>,
+    by_name: BTreeMap<String, usize>,
 }
 
 impl SpeakerList {

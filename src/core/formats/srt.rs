@@ -6,6 +6,8 @@
 use super::webvtt::{collapse_whitespace, decode_character_reference};
 use super::{CueContent, CueLines, Transcript};
 use crate::core::episode_json::EpisodeError;
+use crate::core::error::quoted;
+use crate::core::time::decimal_value;
 
 struct OpenCue {
     start: f64,
@@ -40,8 +42,8 @@ pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
                     })
                 }
                 None => warnings.push(format!(
-                    "line {line_number}: the cue timing {:?} is not valid (expected \"00:00:00,000 --> 00:00:00,000\"); cue skipped",
-                    line.chars().take(60).collect::<String>()
+                    "line {line_number}: the cue timing {} is not valid (expected \"00:00:00,000 --> 00:00:00,000\"); cue skipped",
+                    quoted(&line.chars().take(60).collect::<String>())
                 )),
             }
         } else if let Some(cue) = open.as_mut() {
@@ -131,11 +133,7 @@ pub fn parse_srt_time(text: &str) -> Option<f64> {
         }
         seconds = seconds * 60.0 + f64::from(value);
     }
-    let millis = if fraction.is_empty() {
-        0.0
-    } else {
-        fraction.parse::<f64>().ok()? / 10f64.powi(fraction.len() as i32)
-    };
+    let millis = decimal_value("", fraction)?;
     Some(seconds + millis)
 }
 

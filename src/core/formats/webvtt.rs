@@ -6,6 +6,7 @@
 use super::{CueContent, CueLines, Transcript};
 use crate::core::episode::Word;
 use crate::core::episode_json::EpisodeError;
+use crate::core::error::quoted;
 
 /// One cue as the spec's block parser yields it.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +67,10 @@ pub fn parse_cues(input: &str) -> Result<CueList, EpisodeError> {
         let shown: String = signature.chars().take(30).collect();
         return Err(EpisodeError {
             path: "line 1".to_string(),
-            message: format!("expected \"WEBVTT\" to start a WebVTT file, found {shown:?}"),
+            message: format!(
+                "expected \"WEBVTT\" to start a WebVTT file, found {}",
+                quoted(&shown)
+            ),
         });
     }
 
@@ -121,8 +125,8 @@ fn collect_block(
                     }),
                     None => {
                         list.warnings.push(format!(
-                            "line {index}: the cue timing {:?} is not valid (expected \"00:00:00.000 --> 00:00:00.000\"); cue skipped",
-                            line.chars().take(60).collect::<String>()
+                            "line {index}: the cue timing {} is not valid (expected \"00:00:00.000 --> 00:00:00.000\"); cue skipped",
+                            quoted(&line.chars().take(60).collect::<String>())
                         ));
                         buffer.clear();
                         None

@@ -1,0 +1,159 @@
+//! Reading a JSON object whose one big array (a transcript with tens of
+//! thousands of timed words) is handed over an element at a time as it is
+//! parsed, so that only one element's `Value` exists at once instead of a
+//! tree for the whole file (which for a 5 MB file takes over 50 MB).
+
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::error::EpisodeError;
+
+/// The fields of a top-level object, and whether the streamed array was
+/// left out of them (handed over element by element).
+pub(crate) type StreamedObject = (Map<String, Value>, bool);
+
+/// The top-level object of `text`, with the array under `key` streamed:
+/// each of its elements goes to `each` (with its index) and the array is
+/// left out of the map, unless `keep(first element)` says to keep it whole.
+/// Returns the other fields and whether the array was streamed; `None` when
+/// `text` is valid JSON but not an object.
+pub(crate) fn parse_object_streaming(
+    text: &str,
+    key: &str,
+    keep: &dyn Fn(&Value) -> bool,
+    each: &mut dyn FnMut(usize, Value),
+) -> Result<Option<StreamedObject>, EpisodeError> {
+    if !text.trim_start().starts_with('{') {
+        return Ok(None);
+    }
+    let mut streamed = false;
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let root = RootVisitor {
+        key,
+        keep,
+        each,
+        streamed: &mut streamed,
+    };
+    let fields = deserializer
+        .deserialize_map(root)
+        .and_then(|fields| deserializer.end().map(|()| fields))
+        .map_err(|error| EpisodeError {
+            path: String::new(),
+            message: format!("not valid JSON: {error}"),
+        })?;
+    Ok(Some((fields, streamed)))
+}
+
+struct RootVisitor<'a> {
+    key: &'a str,
+    keep: &'a dyn Fn(&Value) -> bool,
+    each: &'a mut dyn FnMut(usize, Value),
+    streamed: &'a mut bool,
+}
+
+impl<'de> Visitor<'de> for RootVisitor<'_> {
+    type Value = Map<String, Value>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        let mut fields = Map::new();
+        while let Some(name) = access.next_key::<String>()? {
+            if name == self.key {
+                let seed = ArraySeed {
+                    keep: self.keep,
+                    each: &mut *self.each,
+                };
+                match access.next_value_seed(seed)? {
+                    Some(value) => {
+                        fields.insert(name, value);
+                    }
+                    None => *self.streamed = true,
+                }
+            } else {
+                let value: Value = access.next_value()?;
+                fields.insert(name, value);
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// The value under the streamed key: `None` when it was an array handed
+/// over element by element, otherwise the value itself.
+struct ArraySeed<'a> {
+    keep: &'a dyn Fn(&Value) -> bool,
+    each: &'a mut dyn FnMut(usize, Value),
+}
+
+impl<'de> DeserializeSeed<'de> for ArraySeed<'_> {
+    type Value = Option<Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ArraySeed<'_> {
+    type Value = Option<Value>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+        let Some(first) = access.next_element::<Value>()? else {
+            return Ok(None);
+        };
+        if (self.keep)(&first) {
+            let mut items = vec![first];
+            while let Some(item) = access.next_element::<Value>()? {
+                items.push(item);
+            }
+            return Ok(Some(Value::Array(items)));
+        }
+        (self.each)(0, first);
+        let mut index = 1;
+        while let Some(item) = access.next_element::<Value>()? {
+            (self.each)(index, item);
+            index += 1;
+        }
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(access)).map(Some)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        Ok(Some(Value::Bool(value)))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        Ok(Some(Value::from(value)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        Ok(Some(Value::from(value)))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        serde_json::Number::from_f64(value)
+            .map(|number| Some(Value::Number(number)))
+            .ok_or_else(|| E::custom("not a finite number"))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok(Some(Value::String(value.to_string())))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Some(Value::Null))
+    }
+}
