@@ -1,6 +1,6 @@
 //! The episode model the widget renders: lines, words, chapters, speakers.
 
-use super::time_index::TimeIndex;
+use super::time_index::{span_of, TimeIndex, TimeSpan};
 
 /// One podcast episode: metadata, a transcript and chapters, with lines and
 /// chapters sorted by start time and every `end` resolved.
@@ -132,6 +132,20 @@ pub struct DisplayText {
 }
 
 impl Line {
+    /// The timed word being spoken at `time`: the last whose start is
+    /// `<= time` (binary search; `None` before the first and for NaN).
+    pub fn word_at(&self, time: f64) -> Option<usize> {
+        self.words
+            .partition_point(|word| word.start <= time)
+            .checked_sub(1)
+    }
+
+    /// The times around `time` within which [`Line::word_at`] gives the
+    /// same answer.
+    pub fn word_span(&self, time: f64) -> TimeSpan {
+        span_of(&self.words, |word| word.start, time)
+    }
+
     /// The text to show and search. With word timings it is the words
     /// joined by spaces (punctuation sent as its own word attaches to the
     /// word before), so that each word can be marked in place.

@@ -18,4 +18,4 @@ pub mod time_index;
 pub use episode::{Chapter, DisplayText, Episode, Line, Speaker, Word};
 pub use episode_json::{parse_episode_json, EpisodeError};
 pub use time::{format_clock, parse_clock};
-pub use time_index::TimeIndex;
+pub use time_index::{TimeIndex, TimeSpan};

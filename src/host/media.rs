@@ -10,6 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlMediaElement, MutationObserver, MutationObserverInit};
 
+use crate::core::TimeSpan;
+
 /// Media events after which the playback position may have changed
 /// (`emptied` and `loadeddata`: the player got a new `src`).
 pub const POSITION_EVENTS: [&str; 8] = [
@@ -134,10 +136,12 @@ impl Drop for DocumentWatch {
 /// seeking.
 #[derive(Clone, Copy)]
 pub struct MediaClock {
-    /// Playback position in seconds, updated on every [`POSITION_EVENTS`]
-    /// and, while playing, by [`MediaClock::sample`] every frame.
+    /// Playback position in seconds, read on every [`POSITION_EVENTS`] and,
+    /// while playing, by [`MediaClock::sample`] every frame; published only
+    /// when it leaves the span within which nothing shown would change (see
+    /// [`MediaClock::publish_only_across`]).
     pub time: ReadSignal<f64>,
-    set_time: WriteSignal<f64>,
+    gate: PositionGate,
     /// Whether the media is playing.
     pub playing: ReadSignal<bool>,
     /// Counts `seeking` events: a seek from anywhere, the host's own
@@ -156,8 +160,48 @@ impl MediaClock {
 
     /// Reads the position now (between media events, e.g. every frame).
     pub fn sample(&self) {
-        self.media
-            .with_value(|media| self.set_time.set(media.current_time()));
+        self.gate
+            .publish(self.media.with_value(HtmlMediaElement::current_time));
+    }
+
+    /// From now on a position is published only when it lies outside
+    /// `spans(last published position)`: the times around it within which
+    /// everything derived from the position stays the same. Most of the
+    /// several position reads a second then cost no reactive work at all.
+    pub fn publish_only_across(&self, spans: impl Fn(f64) -> TimeSpan + 'static) {
+        self.gate.spans.set_value(Some(Box::new(spans)));
+        self.gate.quiet.set_value(NOTHING_QUIET);
+    }
+}
+
+/// Publishes positions to the `time` signal unless they fall in the span
+/// around the last one published.
+#[derive(Clone, Copy)]
+struct PositionGate {
+    set_time: WriteSignal<f64>,
+    spans: StoredValue<Option<SpanOf>, LocalStorage>,
+    quiet: StoredValue<TimeSpan, LocalStorage>,
+}
+
+/// The span around a position within which nothing shown changes.
+type SpanOf = Box<dyn Fn(f64) -> TimeSpan>;
+
+const NOTHING_QUIET: TimeSpan = TimeSpan {
+    from: 0.0,
+    until: 0.0,
+};
+
+impl PositionGate {
+    fn publish(&self, time: f64) {
+        if self.quiet.get_value().contains(time) {
+            return;
+        }
+        let quiet = self
+            .spans
+            .with_value(|spans| spans.as_ref().map(|spans| spans(time)))
+            .unwrap_or(NOTHING_QUIET);
+        self.quiet.set_value(quiet);
+        self.set_time.set(time);
     }
 }
 
@@ -165,12 +209,17 @@ impl MediaClock {
 /// owner lives; its listeners are removed when the owner is cleaned up.
 pub fn use_media_clock(media: MediaRef) -> MediaClock {
     let (time, set_time) = signal(media.with_value(HtmlMediaElement::current_time));
+    let gate = PositionGate {
+        set_time,
+        spans: StoredValue::new_local(None),
+        quiet: StoredValue::new_local(NOTHING_QUIET),
+    };
     let (playing, set_playing) = signal(media.with_value(|element| !element.paused()));
     let (seeks, set_seeks) = signal(0u32);
     let listeners: Vec<EventListener> = media.with_value(|element| {
         let position = POSITION_EVENTS.iter().map(|&event| {
             let source = element.clone();
-            EventListener::new(element, event, move |_| set_time.set(source.current_time()))
+            EventListener::new(element, event, move |_| gate.publish(source.current_time()))
         });
         let play_state = PLAY_STATE_EVENTS.iter().map(|&event| {
             let source = element.clone();
@@ -187,7 +236,7 @@ pub fn use_media_clock(media: MediaRef) -> MediaClock {
     StoredValue::new_local(listeners);
     MediaClock {
         time,
-        set_time,
+        gate,
         playing,
         seeks,
         media,

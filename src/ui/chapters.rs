@@ -12,6 +12,7 @@ use super::i18n::language;
 use super::roving::{key_target, Roving};
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration, format_seconds, parse_clock};
+use crate::core::time_index::percent_through;
 use crate::core::{Chapter, Episode};
 use crate::host::media::MediaClock;
 
@@ -81,7 +82,7 @@ pub fn ChapterList(
             }
         }
     };
-    let compact = compact_selector(&episode, current, clock, events);
+    let compact = compact_selector(&episode, is_current, clock, events);
     view! {
         <nav class="ev-chapters" part="chapters" aria-label=language().chapters()>
             <h3 class="ev-section-title">{language().chapters()}</h3>
@@ -95,7 +96,7 @@ pub fn ChapterList(
 /// stylesheet shows one or the other by the widget's width).
 fn compact_selector(
     episode: &Episode,
-    current: Memo<Option<usize>>,
+    is_current: Selector<Option<usize>>,
     clock: MediaClock,
     events: Option<WidgetEvents>,
 ) -> impl IntoView {
@@ -113,8 +114,9 @@ fn compact_selector(
         .iter()
         .map(|(index, start, label)| {
             let index = *index;
+            let is_current = is_current.clone();
             view! {
-                <option value=format_seconds(*start) prop:selected=move || current.get() == Some(index)>{label.clone()}</option>
+                <option value=format_seconds(*start) prop:selected=move || is_current.selected(&Some(index))>{label.clone()}</option>
             }
         })
         .collect_view();
@@ -138,9 +140,7 @@ fn compact_selector(
 /// its style changes a hundred times per chapter, not every frame).
 #[component]
 fn ChapterProgress(start: f64, length: f64, clock: MediaClock) -> impl IntoView {
-    let percent = Memo::new(move |_| {
-        (((clock.time.get() - start) / length).clamp(0.0, 1.0) * 100.0).floor() as u8
-    });
+    let percent = Memo::new(move |_| percent_through(start, length, clock.time.get()));
     view! {
         <span class="ev-chapter-progress" part="chapter-progress" aria-hidden="true">
             <span

@@ -22,7 +22,7 @@ use crate::core::{DisplayText, Episode};
 use crate::host::yielding::{next_frame, yield_to_browser};
 
 /// Lines per chunk.
-const CHUNK_LINES: usize = 100;
+const CHUNK_LINES: usize = 50;
 /// How long one slice of mounting may run before the browser gets a turn.
 const SLICE_MS: f64 = 8.0;
 /// How many speaker colours the stylesheet defines (`.ev-speaker-0` …).

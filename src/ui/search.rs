@@ -1,7 +1,7 @@
 //! The search box: literal, case- and diacritic-insensitive, with a match
 //! counter and next/previous.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
@@ -19,20 +19,52 @@ pub struct SearchState {
     pub results: Memo<Vec<Match>>,
     /// Index into `results` of the match the reader is at.
     pub current: RwSignal<usize>,
+    index: StoredValue<LazyIndex>,
+}
+
+/// The search index, built on first use (or by [`SearchState::prepare`]).
+#[derive(Clone)]
+struct LazyIndex {
+    displays: Arc<Vec<DisplayText>>,
+    index: Arc<OnceLock<SearchIndex>>,
+}
+
+impl LazyIndex {
+    fn get(&self) -> &SearchIndex {
+        self.index.get_or_init(|| {
+            SearchIndex::new(self.displays.iter().map(|display| display.text.as_str()))
+        })
+    }
 }
 
 impl SearchState {
     /// Searches the lines' display texts.
-    pub fn new(displays: &[DisplayText]) -> Self {
-        let index = Arc::new(SearchIndex::new(
-            displays.iter().map(|display| display.text.as_str()),
-        ));
+    pub fn new(displays: Arc<Vec<DisplayText>>) -> Self {
+        let index = LazyIndex {
+            displays,
+            index: Arc::new(OnceLock::new()),
+        };
         let query = RwSignal::new(String::new());
+        let lazy = index.clone();
         Self {
             query,
-            results: Memo::new(move |_| query.with(|query| index.find(query))),
+            results: Memo::new(move |_| {
+                query.with(|query| match query.trim() {
+                    "" => Vec::new(),
+                    query => lazy.get().find(query),
+                })
+            }),
             current: RwSignal::new(0),
+            index: StoredValue::new(index),
         }
+    }
+
+    /// Builds the index now (e.g. in a quiet moment after loading) rather
+    /// than on the first keystroke.
+    pub fn prepare(&self) {
+        self.index.try_with_value(|index| {
+            index.get();
+        });
     }
 
     /// Moves to the next match, wrapping around.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
+use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
@@ -14,12 +14,14 @@ use super::i18n::{language, Language};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
-use crate::core::{DisplayText, Episode, Line, TimeIndex};
+use crate::core::time_index::percent_span;
+use crate::core::{DisplayText, Episode, Line, TimeIndex, TimeSpan};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::load::page_language;
 use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
 use crate::host::scroll::FollowScroll;
+use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
 
 /// The whole widget for the episode (or transcript) at `src`, with chapters
@@ -65,15 +67,27 @@ fn EpisodeLoader(
     controls: ControlsSlot,
 ) -> impl IntoView {
     // The load is dropped (its requests aborted) if the widget goes first.
+    // Parsing and what is derived from it run in tasks of their own, so no
+    // single task holds the page for long.
     let (episode, set_episode) = signal(None);
     spawn_local_scoped_with_cancellation(async move {
-        set_episode.set(Some(load_episode(src, chapters).await));
+        let loaded = match load_episode(src, chapters).await {
+            Ok(episode) => {
+                yield_to_browser().await;
+                let displays: Arc<Vec<DisplayText>> =
+                    Arc::new(episode.lines.iter().map(Line::display_text).collect());
+                yield_to_browser().await;
+                Ok((episode, displays))
+            }
+            Err(message) => Err(message),
+        };
+        set_episode.set(Some(loaded));
     });
     move || match episode.get() {
         None => view! { <p class="ev-status" role="status">{language().loading()}</p> }.into_any(),
         Some(Err(message)) => view! { <ErrorAlert message /> }.into_any(),
-        Some(Ok(episode)) => {
-            view! { <LoadedEpisode episode media controls=controls.clone() /> }.into_any()
+        Some(Ok((episode, displays))) => {
+            view! { <LoadedEpisode episode displays media controls=controls.clone() /> }.into_any()
         }
     }
 }
@@ -94,7 +108,12 @@ async fn load_episode(
 
 /// An episode bound to its media element.
 #[component]
-fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot) -> impl IntoView {
+fn LoadedEpisode(
+    episode: Arc<Episode>,
+    displays: Arc<Vec<DisplayText>>,
+    media: MediaRef,
+    controls: ControlsSlot,
+) -> impl IntoView {
     let clock = use_media_clock(media);
     use_deep_link(media, move |seconds| clock.seek(seconds));
     // Between timeupdate events (about 4 a second) the position is read
@@ -102,25 +121,31 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot)
     use_animation_frames(move || clock.playing.get(), move || clock.sample());
 
     let line_index = episode.line_index();
+    let chapter_index = episode.chapter_index();
+    clock.publish_only_across(unchanged_span(
+        episode.clone(),
+        line_index.clone(),
+        chapter_index.clone(),
+    ));
     let current_line = Memo::new(move |_| line_index.at(clock.time.get()));
-    let word_indexes: Vec<TimeIndex> = episode
-        .lines
-        .iter()
-        .map(|line| TimeIndex::new(line.words.iter().map(|word| word.start)))
-        .collect();
+    let timed = episode.clone();
     let current_word = Memo::new(move |_| {
         let line = current_line.get()?;
-        let word = word_indexes.get(line)?.at(clock.time.get())?;
+        let word = timed.lines.get(line)?.word_at(clock.time.get())?;
         Some((line, word))
     });
-    let chapter_index = episode.chapter_index();
     let current_chapter = Memo::new(move |_| chapter_index.at(clock.time.get()));
     let has_chapters = episode.listed_chapters().next().is_some();
-    let displays: Arc<Vec<DisplayText>> =
-        Arc::new(episode.lines.iter().map(Line::display_text).collect());
+    let search = SearchState::new(displays.clone());
+    // The search index is built after the first lines are painted.
+    spawn_local(async move {
+        next_frame().await;
+        yield_to_browser().await;
+        search.prepare();
+    });
     let transcript = TranscriptState {
         episode: episode.clone(),
-        search: SearchState::new(&displays),
+        search,
         displays,
         current_line,
         current_word,
@@ -149,6 +174,29 @@ fn LoadedEpisode(episode: Arc<Episode>, media: MediaRef, controls: ControlsSlot)
             <Transcript state=transcript />
         </div>
         <InputWarnings warnings=episode.warnings.clone() />
+    }
+}
+
+/// The times around a position within which the current line, word and
+/// chapter and the chapter's percent done all stay the same.
+fn unchanged_span(
+    episode: Arc<Episode>,
+    lines: TimeIndex,
+    chapters: TimeIndex,
+) -> impl Fn(f64) -> TimeSpan {
+    move |time| {
+        let mut span = lines.span(time).intersect(chapters.span(time));
+        if let Some(line) = lines.at(time).and_then(|line| episode.lines.get(line)) {
+            span = span.intersect(line.word_span(time));
+        }
+        if let Some(chapter) = chapters
+            .at(time)
+            .and_then(|chapter| episode.chapters.get(chapter))
+        {
+            let length = chapter.end - chapter.start;
+            span = span.intersect(percent_span(chapter.start, length, time));
+        }
+        span
     }
 }
 
