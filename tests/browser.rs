@@ -392,9 +392,7 @@ async fn the_transcript_scrolls_itself_to_the_current_line_not_the_page() {
     fixture.audio.set_current_time(9.0); // line 72
     let line = fixture.one("[part=line][data-start='9']");
     wait_until("line 72 is scrolled into the transcript's view", || {
-        let top = line.offset_top();
-        top >= transcript.scroll_top()
-            && top + line.offset_height() <= transcript.scroll_top() + transcript.client_height()
+        shown_in(&line, &transcript)
     })
     .await;
     assert!(transcript.scroll_top() > 0);
@@ -428,9 +426,7 @@ impl Fixture {
         let Some(line) = self.all("[part=line][aria-current]").into_iter().next() else {
             return false;
         };
-        let top = line.offset_top();
-        top >= transcript.scroll_top()
-            && top + line.offset_height() <= transcript.scroll_top() + transcript.client_height()
+        shown_in(&line, &transcript)
     }
 
     async fn play_at(&self, rate: f64) {
@@ -439,6 +435,18 @@ impl Fixture {
             .await
             .unwrap();
     }
+}
+
+/// Whether `line` lies wholly inside the visible part of the scroll area
+/// `area`. Bounding boxes, not offsetTop: each chunk of lines contains its
+/// layout, so it is the lines' offsetParent.
+fn shown_in(line: &Element, area: &HtmlElement) -> bool {
+    let (line, outer) = (
+        line.get_bounding_client_rect(),
+        area.get_bounding_client_rect(),
+    );
+    let top = outer.top() + f64::from(area.client_top());
+    line.top() >= top - 0.5 && line.bottom() <= top + f64::from(area.client_height()) + 0.5
 }
 
 #[wasm_bindgen_test]
@@ -663,9 +671,7 @@ async fn going_to_a_match_scrolls_there_without_seeking() {
     let line = fixture.one("[part=line][data-start='52.5']");
     let transcript = fixture.transcript();
     wait_until("the match's line is scrolled into view", || {
-        let top = line.offset_top();
-        top >= transcript.scroll_top()
-            && top + line.offset_height() <= transcript.scroll_top() + transcript.client_height()
+        shown_in(&line, &transcript)
     })
     .await;
     assert_eq!(fixture.audio.current_time(), 0.0);

@@ -1,7 +1,7 @@
 //! Binding to the host page's media element: finding it, following its
 //! playback position, and seeking it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -136,18 +136,13 @@ impl Drop for DocumentWatch {
 /// seeking.
 #[derive(Clone, Copy)]
 pub struct MediaClock {
-    /// Playback position in seconds, read on every [`POSITION_EVENTS`] and,
-    /// while playing, by [`MediaClock::sample`] every frame; published only
-    /// when it leaves the span within which nothing shown would change (see
-    /// [`MediaClock::publish_only_across`]).
-    pub time: ReadSignal<f64>,
-    gate: PositionGate,
     /// Whether the media is playing.
     pub playing: ReadSignal<bool>,
     /// Counts `seeking` events: a seek from anywhere, the host's own
     /// controls included.
     pub seeks: ReadSignal<u32>,
     media: MediaRef,
+    gates: StoredValue<Vec<PositionGate>, LocalStorage>,
 }
 
 impl MediaClock {
@@ -160,66 +155,68 @@ impl MediaClock {
 
     /// Reads the position now (between media events, e.g. every frame).
     pub fn sample(&self) {
-        self.gate
-            .publish(self.media.with_value(HtmlMediaElement::current_time));
+        offer(
+            self.gates,
+            self.media.with_value(HtmlMediaElement::current_time),
+        );
     }
 
-    /// From now on a position is published only when it lies outside
-    /// `spans(last published position)`: the times around it within which
-    /// everything derived from the position stays the same. Most of the
-    /// several position reads a second then cost no reactive work at all.
-    pub fn publish_only_across(&self, spans: impl Fn(f64) -> TimeSpan + 'static) {
-        self.gate.spans.set_value(Some(Box::new(spans)));
-        self.gate.quiet.set_value(NOTHING_QUIET);
+    /// The playback position in seconds, read on every [`POSITION_EVENTS`]
+    /// and, while playing, every frame ([`MediaClock::sample`]), but
+    /// published only when it leaves `spans(last published position)`: the
+    /// times around it within which what the caller derives from it stays
+    /// the same. Most position reads then cost no reactive work at all, and
+    /// a word change wakes only what depends on words. Call it once per
+    /// use, when setting up (each call adds a gate for the clock's life).
+    pub fn position_across(&self, spans: impl Fn(f64) -> TimeSpan + 'static) -> ReadSignal<f64> {
+        let time = self.media.with_value(HtmlMediaElement::current_time);
+        let (position, set_position) = signal(time);
+        let gate = PositionGate {
+            set_position,
+            quiet: Cell::new(spans(time)),
+            spans: Box::new(spans),
+        };
+        self.gates.update_value(|gates| gates.push(gate));
+        position
     }
 }
 
-/// Publishes positions to the `time` signal unless they fall in the span
-/// around the last one published.
-#[derive(Clone, Copy)]
+/// Publishes positions unless they fall in the span around the last one
+/// published.
 struct PositionGate {
-    set_time: WriteSignal<f64>,
-    spans: StoredValue<Option<SpanOf>, LocalStorage>,
-    quiet: StoredValue<TimeSpan, LocalStorage>,
+    set_position: WriteSignal<f64>,
+    spans: Box<dyn Fn(f64) -> TimeSpan>,
+    quiet: Cell<TimeSpan>,
 }
 
-/// The span around a position within which nothing shown changes.
-type SpanOf = Box<dyn Fn(f64) -> TimeSpan>;
-
-const NOTHING_QUIET: TimeSpan = TimeSpan {
-    from: 0.0,
-    until: 0.0,
-};
+/// Hands a position read to every gate.
+fn offer(gates: StoredValue<Vec<PositionGate>, LocalStorage>, time: f64) {
+    gates.with_value(|gates| {
+        for gate in gates {
+            gate.offer(time);
+        }
+    });
+}
 
 impl PositionGate {
-    fn publish(&self, time: f64) {
-        if self.quiet.get_value().contains(time) {
-            return;
+    fn offer(&self, time: f64) {
+        if !self.quiet.get().contains(time) {
+            self.quiet.set((self.spans)(time));
+            self.set_position.set(time);
         }
-        let quiet = self
-            .spans
-            .with_value(|spans| spans.as_ref().map(|spans| spans(time)))
-            .unwrap_or(NOTHING_QUIET);
-        self.quiet.set_value(quiet);
-        self.set_time.set(time);
     }
 }
 
 /// Follows `media`'s playback position for as long as the current reactive
 /// owner lives; its listeners are removed when the owner is cleaned up.
 pub fn use_media_clock(media: MediaRef) -> MediaClock {
-    let (time, set_time) = signal(media.with_value(HtmlMediaElement::current_time));
-    let gate = PositionGate {
-        set_time,
-        spans: StoredValue::new_local(None),
-        quiet: StoredValue::new_local(NOTHING_QUIET),
-    };
+    let gates = StoredValue::new_local(Vec::<PositionGate>::new());
     let (playing, set_playing) = signal(media.with_value(|element| !element.paused()));
     let (seeks, set_seeks) = signal(0u32);
     let listeners: Vec<EventListener> = media.with_value(|element| {
         let position = POSITION_EVENTS.iter().map(|&event| {
             let source = element.clone();
-            EventListener::new(element, event, move |_| gate.publish(source.current_time()))
+            EventListener::new(element, event, move |_| offer(gates, source.current_time()))
         });
         let play_state = PLAY_STATE_EVENTS.iter().map(|&event| {
             let source = element.clone();
@@ -235,8 +232,7 @@ pub fn use_media_clock(media: MediaRef) -> MediaClock {
     // Owned by the reactive owner: dropped, and so unregistered, on cleanup.
     StoredValue::new_local(listeners);
     MediaClock {
-        time,
-        gate,
+        gates,
         playing,
         seeks,
         media,

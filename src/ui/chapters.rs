@@ -12,7 +12,6 @@ use super::i18n::language;
 use super::roving::{key_target, Roving};
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration, format_seconds, parse_clock};
-use crate::core::time_index::percent_through;
 use crate::core::{Chapter, Episode};
 use crate::host::media::MediaClock;
 
@@ -23,6 +22,7 @@ use crate::host::media::MediaClock;
 pub fn ChapterList(
     episode: Arc<Episode>,
     current: Memo<Option<usize>>,
+    percent: Memo<Option<u8>>,
     clock: MediaClock,
 ) -> impl IntoView {
     let is_current = Selector::new(move || current.get());
@@ -64,7 +64,7 @@ pub fn ChapterList(
                             <span class="ev-chapter-length">{format_duration(length)}</span>
                         })}
                         {move || (length > 0.0 && shows_progress.selected(&Some(index))).then(|| view! {
-                            <ChapterProgress start length clock />
+                            <ChapterProgress percent />
                         })}
                     </button>
                     {chapter_link(chapter)}
@@ -139,13 +139,12 @@ fn compact_selector(
 /// playing, in steps of a percent (only the current chapter has one, and
 /// its style changes a hundred times per chapter, not every frame).
 #[component]
-fn ChapterProgress(start: f64, length: f64, clock: MediaClock) -> impl IntoView {
-    let percent = Memo::new(move |_| percent_through(start, length, clock.time.get()));
+fn ChapterProgress(percent: Memo<Option<u8>>) -> impl IntoView {
     view! {
         <span class="ev-chapter-progress" part="chapter-progress" aria-hidden="true">
             <span
                 class="ev-chapter-progress-fill"
-                style:--ev-progress=move || percent.get().to_string()
+                style:--ev-progress=move || percent.get().unwrap_or(0).to_string()
             ></span>
         </span>
     }

@@ -14,8 +14,8 @@ use super::i18n::{language, Language};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
-use crate::core::time_index::percent_span;
-use crate::core::{DisplayText, Episode, Line, TimeIndex, TimeSpan};
+use crate::core::time_index::{percent_span, percent_through};
+use crate::core::{DisplayText, Episode, Line, TimeSpan};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::load::page_language;
@@ -120,21 +120,66 @@ fn LoadedEpisode(
     // every frame while playing, so words and chapter progress move smoothly.
     use_animation_frames(move || clock.playing.get(), move || clock.sample());
 
-    let line_index = episode.line_index();
-    let chapter_index = episode.chapter_index();
-    clock.publish_only_across(unchanged_span(
-        episode.clone(),
-        line_index.clone(),
-        chapter_index.clone(),
-    ));
-    let current_line = Memo::new(move |_| line_index.at(clock.time.get()));
+    // Each of these moves only when the position crosses one of its own
+    // boundaries (see `MediaClock::position_across`).
+    let line_index = Arc::new(episode.line_index());
+    let chapter_index = Arc::new(episode.chapter_index());
+    let line_time = {
+        let lines = line_index.clone();
+        clock.position_across(move |time| lines.span(time))
+    };
+    let word_time = {
+        let (episode, lines) = (episode.clone(), line_index.clone());
+        clock.position_across(move |time| {
+            let line = lines.at(time).and_then(|line| episode.lines.get(line));
+            let words = line.map_or(TimeSpan::ALL, |line| line.word_span(time));
+            lines.span(time).intersect(words)
+        })
+    };
+    let chapter_time = {
+        let chapters = chapter_index.clone();
+        clock.position_across(move |time| chapters.span(time))
+    };
+    let percent_time = {
+        let (episode, chapters) = (episode.clone(), chapter_index.clone());
+        clock.position_across(move |time| {
+            let chapter = chapters
+                .at(time)
+                .and_then(|chapter| episode.chapters.get(chapter));
+            let percent = chapter.map_or(TimeSpan::ALL, |chapter| {
+                percent_span(chapter.start, chapter.end - chapter.start, time)
+            });
+            chapters.span(time).intersect(percent)
+        })
+    };
+    let current_line = {
+        let lines = line_index.clone();
+        Memo::new(move |_| lines.at(line_time.get()))
+    };
     let timed = episode.clone();
     let current_word = Memo::new(move |_| {
         let line = current_line.get()?;
-        let word = timed.lines.get(line)?.word_at(clock.time.get())?;
+        let word = timed.lines.get(line)?.word_at(word_time.get())?;
         Some((line, word))
     });
-    let current_chapter = Memo::new(move |_| chapter_index.at(clock.time.get()));
+    let current_chapter = {
+        let chapters = chapter_index.clone();
+        Memo::new(move |_| chapters.at(chapter_time.get()))
+    };
+    let chapter_percent = {
+        let episode = episode.clone();
+        Memo::new(move |_| {
+            let time = percent_time.get();
+            let chapter = chapter_index
+                .at(time)
+                .and_then(|chapter| episode.chapters.get(chapter))?;
+            Some(percent_through(
+                chapter.start,
+                chapter.end - chapter.start,
+                time,
+            ))
+        })
+    };
     let has_chapters = episode.listed_chapters().next().is_some();
     let search = SearchState::new(displays.clone());
     // The search index is built after the first lines are painted.
@@ -169,34 +214,11 @@ fn LoadedEpisode(
         <EpisodeHeader episode=episode.clone() />
         <div class="ev-body" class:ev-has-chapters=has_chapters>
             {has_chapters.then(|| view! {
-                <ChapterList episode=episode.clone() current=current_chapter clock />
+                <ChapterList episode=episode.clone() current=current_chapter percent=chapter_percent clock />
             })}
             <Transcript state=transcript />
         </div>
         <InputWarnings warnings=episode.warnings.clone() />
-    }
-}
-
-/// The times around a position within which the current line, word and
-/// chapter and the chapter's percent done all stay the same.
-fn unchanged_span(
-    episode: Arc<Episode>,
-    lines: TimeIndex,
-    chapters: TimeIndex,
-) -> impl Fn(f64) -> TimeSpan {
-    move |time| {
-        let mut span = lines.span(time).intersect(chapters.span(time));
-        if let Some(line) = lines.at(time).and_then(|line| episode.lines.get(line)) {
-            span = span.intersect(line.word_span(time));
-        }
-        if let Some(chapter) = chapters
-            .at(time)
-            .and_then(|chapter| episode.chapters.get(chapter))
-        {
-            let length = chapter.end - chapter.start;
-            span = span.intersect(percent_span(chapter.start, length, time));
-        }
-        span
     }
 }
 

@@ -256,7 +256,10 @@ test("a #t= deep link seeks on load, scrolls there, and a range stops at its end
     const root = document.querySelector("episode-viewer").shadowRoot;
     const area = root.querySelector("[part=transcript]");
     const line = root.querySelector('[part=line][aria-current="true"]');
-    return line.offsetTop >= area.scrollTop && line.offsetTop + line.offsetHeight <= area.scrollTop + area.clientHeight;
+    // Boxes, not offsetTop: each chunk of lines is its lines' offsetParent.
+    const [shown, box] = [area.getBoundingClientRect(), line.getBoundingClientRect()];
+    const top = shown.top + area.clientTop;
+    return box.top >= top - 0.5 && box.bottom <= top + area.clientHeight + 0.5;
   });
 
   await page.evaluate(() => document.querySelector("audio").play());
