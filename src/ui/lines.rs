@@ -36,8 +36,6 @@ pub struct LineChunks {
     views: StoredValue<LineViews>,
     current: Memo<Option<usize>>,
     tab_stop: RwSignal<usize>,
-    /// How many chunks are mounted so far.
-    pub mounted_count: RwSignal<usize>,
 }
 
 impl LineChunks {
@@ -56,7 +54,6 @@ impl LineChunks {
             views: StoredValue::new(LineViews::new(episode, displays)),
             current,
             tab_stop,
-            mounted_count: RwSignal::new(0),
         }
     }
 
@@ -165,7 +162,6 @@ impl LineChunks {
                 *slot = Some(handle);
             }
         });
-        self.mounted_count.update(|count| *count += 1);
     }
 }
 
