@@ -127,7 +127,8 @@ try {
     const domNodes = await page.evaluate(() => window.bench.domNodes());
     await browser.startTracing(page, { categories: ["devtools.timeline"] });
     const playback = await page.evaluate(([starts, seconds]) => window.bench.play(600, seconds, 2, starts), [starts, PLAY_SECONDS]);
-    const cpu = cpuPerTimeupdate(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+    const traced = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const cpu = cpuPerTimeupdate(traced);
     const seeks = await page.evaluate(([starts, duration, count]) => window.bench.seeks(count, starts, duration, 42), [starts, duration, SEEKS]);
     const search = [];
     if (variant.hours === Math.max(...HOURS)) {
@@ -156,6 +157,7 @@ try {
         perEventMedian: median(cpu),
         perEventP99: quantile(cpu, 0.99),
         settledMedian: median(playback.perEvent),
+        renderingPerEvent: renderingTime(traced) / Math.max(1, cpu.length),
         lineChanges: playback.lineChanges,
         mutationsPerLineChange: playback.mutations / Math.max(1, playback.lineChanges),
         longTasks: playback.longTasks.length,
@@ -215,6 +217,16 @@ function cpuPerTimeupdate(events) {
     cpu.push(threadTime / 1000);
   });
   return cpu;
+}
+
+/** The main thread's time spent rendering (style, layout, paint) during
+ * the trace, in ms: the cost of what the widget changed, paid in frames. */
+function renderingTime(events) {
+  const rendering = new Set(["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize"]);
+  const thread = events.find((event) => event.name === "EventDispatch")?.tid;
+  return events
+    .filter((event) => event.tid === thread && event.ph === "X" && rendering.has(event.name))
+    .reduce((sum, event) => sum + (event.tdur ?? event.dur) / 1000, 0);
 }
 
 function machine() {
@@ -278,11 +290,11 @@ function markdown({ date, machine, bundle, variants, verdicts }) {
     "",
     "## Per episode",
     "",
-    "| episode | lines | words | file | first line | interactive | interactive after JSON | longest load task | per timeupdate median / p99 | mutations per line change | playback long tasks | seek median / p99 | JS heap | wasm memory | DOM nodes |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| episode | lines | words | file | first line | interactive | interactive after JSON | longest load task | per timeupdate median / p99 | rendering per timeupdate | mutations per line change | playback long tasks | seek median / p99 | JS heap | wasm memory | DOM nodes |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...variants.map(
       (v) =>
-        `| ${v.label} | ${v.lines} | ${v.wordCount} | ${kb(v.fileBytes)} | ${ms(v.load.firstLine)} | ${ms(v.load.interactive)} | ${ms(v.load.interactiveAfterArrival)} | ${ms(v.load.longestTask)} | ${ms(v.playback.perEventMedian)} / ${ms(v.playback.perEventP99)} | ${v.playback.mutationsPerLineChange.toFixed(2)} | ${v.playback.longTasks} | ${ms(v.seek.median)} / ${ms(v.seek.p99)} | ${mb(v.memory.jsHeap)} | ${mb(v.memory.wasm)} | ${v.memory.domNodes} |`,
+        `| ${v.label} | ${v.lines} | ${v.wordCount} | ${kb(v.fileBytes)} | ${ms(v.load.firstLine)} | ${ms(v.load.interactive)} | ${ms(v.load.interactiveAfterArrival)} | ${ms(v.load.longestTask)} | ${ms(v.playback.perEventMedian)} / ${ms(v.playback.perEventP99)} | ${ms(v.playback.renderingPerEvent)} | ${v.playback.mutationsPerLineChange.toFixed(2)} | ${v.playback.longTasks} | ${ms(v.seek.median)} / ${ms(v.seek.p99)} | ${mb(v.memory.jsHeap)} | ${mb(v.memory.wasm)} | ${v.memory.domNodes} |`,
     ),
     "",
     "## Search (largest episode)",
