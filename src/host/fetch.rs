@@ -6,6 +6,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
+use super::yielding::yield_to_browser;
+
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
 struct AbortOnDrop(Option<AbortController>);
@@ -62,6 +64,9 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, String> {
         .and_then(|text| text.dyn_into::<JsString>().ok())
         .map(String::from)
         .ok_or_else(unreadable)?;
+    // Copying a large body into wasm takes a while; parsing it then starts
+    // in a task of its own rather than lengthening this one.
+    yield_to_browser().await;
     Ok(Fetched {
         text,
         content_type,

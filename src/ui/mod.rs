@@ -7,6 +7,8 @@ mod controls;
 mod header;
 mod i18n;
 mod lines;
+mod marks;
+mod playhead;
 mod roving;
 mod search;
 mod share;

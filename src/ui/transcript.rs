@@ -2,28 +2,24 @@
 //! seeks the media to the line's start; timed words and search matches
 //! marked inside lines.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::html::{Button, Div, Section};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent, Node, PointerEvent};
+use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::controls::WidgetEvents;
 use super::i18n::language;
 use super::lines::LineChunks;
+use super::marks::{use_search_marks, use_word_mark};
 use super::roving::key_target;
 use super::search::{SearchBox, SearchState};
 use super::share::{Quote, Share, ShareStatus};
-use crate::core::search::Match;
 use crate::core::time::format_clock;
 use crate::core::{DisplayText, Episode};
-use crate::host::highlight::{HighlightRanges, MovingRange, TextNodes};
 use crate::host::media::MediaClock;
 use crate::host::scroll::FollowScroll;
-use crate::host::yielding::yield_to_browser;
 
 /// What the transcript shows and follows.
 #[derive(Clone)]
@@ -116,103 +112,12 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         move_attribute(&chunks, previous, Some(stop), "tabindex", "0", Some("-1"));
         stop
     });
-    // The current word is one range moved in place; the text node of its
-    // line is looked up once per line.
-    let word_range = StoredValue::new_local(MovingRange::new(WORD_HIGHLIGHT));
-    let word_line = StoredValue::new_local(None::<(usize, Node)>);
-    Effect::new(move |_| {
-        let Some((line, word)) = current_word.get() else {
-            word_range.update_value(MovingRange::hide);
-            return;
-        };
-        let known = word_line.with_value(|known| {
-            known
-                .as_ref()
-                .filter(|(known, _)| *known == line)
-                .map(|(_, node)| node.clone())
-        });
-        let node = known.or_else(|| {
-            let node = chunks
-                .mounted_line(line)?
-                .query_selector(".ev-text")
-                .ok()??
-                .first_child()?;
-            word_line.set_value(Some((line, node.clone())));
-            Some(node)
-        });
-        let bounds = texts.with_value(|displays| {
-            let display = displays.get(line)?;
-            let word = display.words.get(word)?;
-            Some((
-                utf16_offset(&display.text, word.start)?,
-                utf16_offset(&display.text, word.end)?,
-            ))
-        });
-        match (node, bounds) {
-            (Some(node), Some((start, end))) => {
-                word_range.update_value(|range| range.show(&node, start, end))
-            }
-            _ => word_range.update_value(MovingRange::hide),
-        }
-    });
-    // Search matches are painted with the Custom Highlight API (no DOM
-    // change); going to a match shows it without seeking, with follow
-    // suspended until "Back to now".
-    let match_ranges = StoredValue::new_local(HighlightRanges::new(MATCH_HIGHLIGHT));
-    let current_range = StoredValue::new_local(HighlightRanges::new(CURRENT_MATCH_HIGHLIGHT));
-    let ranges_in_line = move |line: usize, found: &[Match]| -> Vec<web_sys::Range> {
-        let Some(element) = chunks.line(line) else {
-            return Vec::new();
-        };
-        let bounds: Vec<_> = found.iter().map(|found| found.range.clone()).collect();
-        texts.with_value(|displays| {
-            displays.get(line).map_or_else(Vec::new, |display| {
-                text_range(&element, &display.text, &bounds)
-            })
-        })
-    };
-    // All matches are painted a few hundred at a time between frames, so
-    // that typing never waits for thousands of ranges; a newer search stops
-    // an older one's painting.
-    let painting = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let results = search.results.get();
-        match_ranges.update_value(HighlightRanges::clear);
-        painting.update_value(|generation| *generation += 1);
-        let mine = painting.get_value();
-        spawn_local(async move {
-            let lines: Vec<&[Match]> = results.chunk_by(|a, b| a.line == b.line).collect();
-            for batch in lines.chunks(PAINT_BATCH_LINES) {
-                // A newer search took over, or the widget was unmounted.
-                if painting.try_get_value() != Some(mine) {
-                    return;
-                }
-                let ranges: Vec<_> = batch
-                    .iter()
-                    .flat_map(|found| ranges_in_line(found[0].line, found))
-                    .collect();
-                if match_ranges
-                    .try_update_value(|highlight| highlight.extend(ranges))
-                    .is_none()
-                {
-                    return;
-                }
-                yield_to_browser().await;
-            }
-        });
-    });
-    Effect::new(move |_| {
-        let found = search
-            .results
-            .with(|results| results.get(search.current.get()).cloned());
-        let ranges = found.as_ref().map_or_else(Vec::new, |found| {
-            ranges_in_line(found.line, std::slice::from_ref(found))
-        });
-        current_range.update_value(|highlight| highlight.replace(ranges));
-        if let Some(found) = found {
-            follow.suspend();
-            reveal_line(found.line);
-        }
+    use_word_mark(chunks, texts, current_word);
+    // Going to a match shows it without seeking, with follow suspended
+    // until "Back to now".
+    use_search_marks(chunks, texts, search, move |line| {
+        follow.suspend();
+        reveal_line(line);
     });
 
     // Selecting text in the transcript offers to copy it as a quote.
@@ -406,15 +311,6 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     }
 }
 
-/// Highlight names (`::highlight(…)` in the stylesheet): the current word,
-/// search matches and the match shown.
-const WORD_HIGHLIGHT: &str = "episode-viewer-word";
-const MATCH_HIGHLIGHT: &str = "episode-viewer-match";
-const CURRENT_MATCH_HIGHLIGHT: &str = "episode-viewer-current-match";
-
-/// Lines of search matches painted per turn of the event loop.
-const PAINT_BATCH_LINES: usize = 100;
-
 /// Moves `attribute` from line `from` to line `to`: set to `value` on
 /// `to`, removed from `from` (or set to `otherwise`).
 fn move_attribute(
@@ -437,34 +333,6 @@ fn move_attribute(
     if let Some(line) = to.and_then(|index| chunks.mounted_line(index)) {
         let _ = line.set_attribute(attribute, value);
     }
-}
-
-/// Ranges over the byte ranges `bounds` of `text`, the text shown in
-/// `line`'s text element.
-fn text_range(line: &Element, text: &str, bounds: &[Range<usize>]) -> Vec<web_sys::Range> {
-    let nodes = line
-        .query_selector(".ev-text")
-        .ok()
-        .flatten()
-        .and_then(|text| TextNodes::of(&text));
-    let Some(nodes) = nodes else {
-        return Vec::new();
-    };
-    bounds
-        .iter()
-        .filter_map(|bounds| {
-            nodes.range(
-                utf16_offset(text, bounds.start)?,
-                utf16_offset(text, bounds.end)?,
-            )
-        })
-        .collect()
-}
-
-/// The UTF-16 offset (as the DOM counts) of byte offset `byte` of `text`.
-fn utf16_offset(text: &str, byte: usize) -> Option<u32> {
-    text.get(..byte)
-        .map(|part| part.encode_utf16().count() as u32)
 }
 
 /// The line an event happened in, and its index.

@@ -11,11 +11,11 @@ use super::chapters::ChapterList;
 use super::controls::{ControlsSlot, LoadedControls, WidgetEvents};
 use super::header::EpisodeHeader;
 use super::i18n::{language, Language};
+use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
-use crate::core::time_index::{percent_span, percent_through};
-use crate::core::{DisplayText, Episode, Line, TimeSpan};
+use crate::core::{DisplayText, Episode, Line};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::load::page_language;
@@ -120,66 +120,12 @@ fn LoadedEpisode(
     // every frame while playing, so words and chapter progress move smoothly.
     use_animation_frames(move || clock.playing.get(), move || clock.sample());
 
-    // Each of these moves only when the position crosses one of its own
-    // boundaries (see `MediaClock::position_across`).
-    let line_index = Arc::new(episode.line_index());
-    let chapter_index = Arc::new(episode.chapter_index());
-    let line_time = {
-        let lines = line_index.clone();
-        clock.position_across(move |time| lines.span(time))
-    };
-    let word_time = {
-        let (episode, lines) = (episode.clone(), line_index.clone());
-        clock.position_across(move |time| {
-            let line = lines.at(time).and_then(|line| episode.lines.get(line));
-            let words = line.map_or(TimeSpan::ALL, |line| line.word_span(time));
-            lines.span(time).intersect(words)
-        })
-    };
-    let chapter_time = {
-        let chapters = chapter_index.clone();
-        clock.position_across(move |time| chapters.span(time))
-    };
-    let percent_time = {
-        let (episode, chapters) = (episode.clone(), chapter_index.clone());
-        clock.position_across(move |time| {
-            let chapter = chapters
-                .at(time)
-                .and_then(|chapter| episode.chapters.get(chapter));
-            let percent = chapter.map_or(TimeSpan::ALL, |chapter| {
-                percent_span(chapter.start, chapter.end - chapter.start, time)
-            });
-            chapters.span(time).intersect(percent)
-        })
-    };
-    let current_line = {
-        let lines = line_index.clone();
-        Memo::new(move |_| lines.at(line_time.get()))
-    };
-    let timed = episode.clone();
-    let current_word = Memo::new(move |_| {
-        let line = current_line.get()?;
-        let word = timed.lines.get(line)?.word_at(word_time.get())?;
-        Some((line, word))
-    });
-    let current_chapter = {
-        let chapters = chapter_index.clone();
-        Memo::new(move |_| chapters.at(chapter_time.get()))
-    };
-    let chapter_percent = {
-        let episode = episode.clone();
-        Memo::new(move |_| {
-            let time = percent_time.get();
-            let chapter = chapter_index
-                .at(time)
-                .and_then(|chapter| episode.chapters.get(chapter))?;
-            Some(percent_through(
-                chapter.start,
-                chapter.end - chapter.start,
-                time,
-            ))
-        })
-    };
+    let Playhead {
+        current_line,
+        current_word,
+        current_chapter,
+        chapter_percent,
+    } = use_playhead(&episode, clock);
     let has_chapters = episode.listed_chapters().next().is_some();
     let search = SearchState::new(displays.clone());
     // The search index is built after the first lines are painted.
