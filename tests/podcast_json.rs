@@ -1,28 +1,14 @@
 //! Podcasting 2.0 JSON transcripts and JSON Chapters.
 
+mod common;
+
 use episode_viewer::core::formats::json_chapters::parse_json_chapters;
 use episode_viewer::core::formats::podcast_json::parse_podcast_json;
-use episode_viewer::core::formats::Transcript;
+
+use common::{corpus_file, rows};
 
 fn corpus(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/corpus/json/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
-fn rows(transcript: &Transcript) -> Vec<(f64, f64, Option<&str>, &str)> {
-    transcript
-        .lines
-        .iter()
-        .map(|line| {
-            let speaker = line
-                .speaker
-                .map(|index| transcript.speakers[index].name.as_str());
-            (line.start, line.end, speaker, line.text.as_str())
-        })
-        .collect()
+    corpus_file("json", name)
 }
 
 #[test]

@@ -1,32 +1,14 @@
 //! SubRip: lenient reading of what real files look like.
 
+mod common;
+
 use episode_viewer::core::formats::srt::{parse_srt, parse_srt_time, split_speaker_label};
 use episode_viewer::core::formats::Transcript;
 
+use common::{corpus_file, rows};
+
 fn read(name: &str) -> Transcript {
-    let path = format!("{}/tests/corpus/srt/{name}", env!("CARGO_MANIFEST_DIR"));
-    parse_srt(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn rows(transcript: &Transcript) -> Vec<(f64, f64, Option<String>, String)> {
-    transcript
-        .lines
-        .iter()
-        .map(|line| {
-            let speaker = line
-                .speaker
-                .map(|index| transcript.speakers[index].name.clone());
-            (line.start, line.end, speaker, line.text.clone())
-        })
-        .collect()
-}
-
-fn owned(rows: &[(f64, f64, Option<&str>, &str)]) -> Vec<(f64, f64, Option<String>, String)> {
-    rows.iter()
-        .map(|(start, end, speaker, text)| {
-            (*start, *end, speaker.map(str::to_string), text.to_string())
-        })
-        .collect()
+    parse_srt(&corpus_file("srt", name)).unwrap()
 }
 
 #[test]
@@ -34,7 +16,7 @@ fn bom_crlf_numbered_cues_with_speakers_carried_forward() {
     let transcript = read("bom-crlf.srt");
     assert_eq!(
         rows(&transcript),
-        owned(&[
+        [
             (0.0, 2.5, Some("Sam Host"), "Welcome to the show."),
             (2.5, 5.0, Some("Sam Host"), "The speaker carries forward."),
             (
@@ -43,7 +25,7 @@ fn bom_crlf_numbered_cues_with_speakers_carried_forward() {
                 Some("Gale Guest"),
                 "Thanks for having me! Two lines of text."
             ),
-        ])
+        ]
     );
     assert!(transcript.warnings.is_empty());
 }
@@ -53,7 +35,7 @@ fn messy_files_are_read_as_players_read_them() {
     let transcript = read("messy.srt");
     assert_eq!(
         rows(&transcript),
-        owned(&[
+        [
             (0.0, 1.0, None, "Italic and bold and red text."),
             (
                 1.0,
@@ -69,7 +51,7 @@ fn messy_files_are_read_as_players_read_them() {
             ),
             (6.0, 8.0, None, "a < b and R&D <tag> stay readable."),
             (7.0, 7.0, None, "Ends before it starts."),
-        ])
+        ]
     );
     assert_eq!(
         transcript.warnings,
@@ -87,7 +69,7 @@ fn messy_files_are_read_as_players_read_them() {
 fn speaker_labels_are_told_from_other_colons() {
     let speakers: Vec<Option<String>> = rows(&read("speakers-colons.srt"))
         .into_iter()
-        .map(|row| row.2)
+        .map(|row| row.2.map(str::to_string))
         .collect();
     let expected = [
         Some("HOST"),
@@ -102,7 +84,7 @@ fn speaker_labels_are_told_from_other_colons() {
     assert_eq!(speakers, expected.map(|name| name.map(str::to_string)));
     let texts: Vec<String> = rows(&read("speakers-colons.srt"))
         .into_iter()
-        .map(|row| row.3)
+        .map(|row| row.3.to_string())
         .collect();
     assert_eq!(texts[1], "Time check: it is 10:30 now.");
     assert_eq!(texts[4], "Ratio 3:2 is not a speaker.");
@@ -114,10 +96,10 @@ fn speaker_labels_are_told_from_other_colons() {
 fn right_to_left_names_long_hours_and_no_final_newline() {
     assert_eq!(
         rows(&read("rtl-hours-no-newline.srt")),
-        owned(&[
+        [
             (0.0, 2.0, Some("سارة"), "مرحبا بكم في البودكاست."),
             (360000.0, 360001.0, Some("עברית"), "Over a hundred hours."),
-        ])
+        ]
     );
 }
 

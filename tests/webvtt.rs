@@ -1,15 +1,15 @@
 //! WebVTT: from cues to transcript lines. (Cue times and text are checked
 //! against Chromium's own parser in `vtt_against_chromium.rs`.)
 
+mod common;
+
 use episode_viewer::core::formats::webvtt::{parse_cue_text, parse_cues, parse_webvtt};
 use episode_viewer::core::formats::Transcript;
 
+use common::{corpus_file, rows};
+
 fn corpus(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/tests/corpus/vtt/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    corpus_file("vtt", name)
 }
 
 fn read(name: &str) -> Transcript {
@@ -17,14 +17,7 @@ fn read(name: &str) -> Transcript {
 }
 
 fn speakers_of(transcript: &Transcript) -> Vec<Option<&str>> {
-    transcript
-        .lines
-        .iter()
-        .map(|line| {
-            line.speaker
-                .map(|index| transcript.speakers[index].name.as_str())
-        })
-        .collect()
+    rows(transcript).into_iter().map(|row| row.2).collect()
 }
 
 #[test]
