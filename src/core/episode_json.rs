@@ -91,21 +91,15 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
     }
 
     let (lines, transcript_files) = match transcript {
-        Some(Listing::Streamed) => match line_error {
+        // An inline list of lines never stays in `root`: it was read while
+        // parsing, so `Inline` cannot come from `read_listing` here.
+        Some(Listing::Streamed | Listing::Inline(_)) => match line_error {
             Some(error) => return Err(error),
             None => (
                 finish_lines(streamed_lines, &mut speakers, duration),
                 Vec::new(),
             ),
         },
-        Some(Listing::Inline(items)) => {
-            let parsed = items
-                .iter()
-                .enumerate()
-                .map(|(index, item)| parse_line(item, index))
-                .collect::<Result<Vec<_>, _>>()?;
-            (finish_lines(parsed, &mut speakers, duration), Vec::new())
-        }
         Some(Listing::Files(files)) => (Vec::new(), files),
         None => (Vec::new(), Vec::new()),
     };

@@ -67,14 +67,10 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let chunks = LineChunks::new(episode.clone(), displays.clone(), current_line, tab_stop);
     let quote_source = (episode.clone(), displays.clone());
     let line_count = episode.lines.len();
-    let starts = StoredValue::new(
-        episode
-            .lines
-            .iter()
-            .map(|line| line.start)
-            .collect::<Vec<f64>>(),
-    );
-    let start_of = move |index: usize| starts.with_value(|starts| starts.get(index).copied());
+    let lines = StoredValue::new(episode.clone());
+    let start_of = move |index: usize| {
+        lines.with_value(|episode| episode.lines.get(index).map(|line| line.start))
+    };
     let texts = StoredValue::new(displays.clone());
 
     // A seek from anywhere (the host's own controls included) resumes follow.
