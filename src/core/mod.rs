@@ -1,7 +1,18 @@
 //! The pure core: the episode model, the episode JSON parser, time parsing
 //! and formatting, and the time index. Nothing here touches the browser, so
 //! all of it is tested natively with `cargo test`, and none of it panics on
-//! input-derived data.
+//! input-derived data: the lints below refuse the constructs that can.
+
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented
+)]
 
 pub mod episode;
 pub mod episode_json;

@@ -100,7 +100,10 @@ fn push_folded(c: char, out: &mut String) {
     let code = c as u32;
     match code {
         0x0300..=0x036F => {}
-        0x00C0..=0x017F => out.push_str(LATIN_FOLD[(code - 0xC0) as usize]),
+        0x00C0..=0x017F => match LATIN_FOLD.get((code - 0xC0) as usize) {
+            Some(folded) => out.push_str(folded),
+            None => out.push(c),
+        },
         0x2018 | 0x2019 | 0x201B | 0x2032 => out.push('\''),
         0x201C | 0x201D | 0x201F | 0x2033 => out.push('"'),
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),

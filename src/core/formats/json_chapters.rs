@@ -68,10 +68,7 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
             Err(error) => warnings.push(format!("{error}; chapter skipped")),
         }
     }
-    if parsed
-        .windows(2)
-        .any(|pair| pair[1].0.start < pair[0].0.start)
-    {
+    if !parsed.is_sorted_by_key(|(chapter, _)| chapter.start) {
         parsed.sort_by(|a, b| a.0.start.total_cmp(&b.0.start));
     }
     let starts: Vec<f64> = parsed.iter().map(|(chapter, _)| chapter.start).collect();

@@ -152,10 +152,7 @@ pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Vec<String>) -> Vec<Li
             line.end = line.start;
         }
     }
-    if raw
-        .windows(2)
-        .any(|pair| pair[1].line.start < pair[0].line.start)
-    {
+    if !raw.is_sorted_by_key(|entry| entry.line.start) {
         warnings.push("lines were not in time order; they were sorted".to_string());
         raw.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
     }

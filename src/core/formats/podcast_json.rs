@@ -52,10 +52,7 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
             Err(error) => warnings.push(format!("{error}; segment skipped")),
         }
     }
-    if segments
-        .windows(2)
-        .any(|pair| pair[1].start < pair[0].start)
-    {
+    if !segments.is_sorted_by_key(|segment| segment.start) {
         warnings.push("segments were not in time order; they were sorted".to_string());
         segments.sort_by(|a, b| a.start.total_cmp(&b.start));
     }

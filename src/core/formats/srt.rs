@@ -145,33 +145,35 @@ fn strip_tags(text: &str) -> String {
     let mut result = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
+        let after = rest.get(c.len_utf8()..).unwrap_or_default();
         if c == '<' {
-            if let Some(end) = rest.find('>') {
-                let inner = rest[1..end].trim_start_matches('/');
-                let name_end = inner
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .unwrap_or(inner.len());
-                if STRIPPED_TAGS.contains(&inner[..name_end].to_ascii_lowercase().as_str()) {
-                    if inner[..name_end].eq_ignore_ascii_case("br") {
+            if let Some((inside, tail)) = after.split_once('>') {
+                let inner = inside.trim_start_matches('/');
+                let name = inner
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or_default();
+                if STRIPPED_TAGS.contains(&name.to_ascii_lowercase().as_str()) {
+                    if name.eq_ignore_ascii_case("br") {
                         result.push('\n');
                     }
-                    rest = &rest[end + 1..];
+                    rest = tail;
                     continue;
                 }
             }
-        } else if c == '{' && rest.starts_with("{\\") {
-            if let Some(end) = rest.find('}') {
-                rest = &rest[end + 1..];
+        } else if c == '{' && after.starts_with('\\') {
+            if let Some((_, tail)) = after.split_once('}') {
+                rest = tail;
                 continue;
             }
         } else if c == '&' {
-            let (decoded, consumed) = decode_character_reference(&rest[1..]);
+            let (decoded, consumed) = decode_character_reference(after);
             result.push_str(&decoded);
-            rest = &rest[1 + consumed..];
+            rest = after.get(consumed..).unwrap_or_default();
             continue;
         }
         result.push(c);
-        rest = &rest[c.len_utf8()..];
+        rest = after;
     }
     result
 }
@@ -187,15 +189,19 @@ const NAME_PARTICLES: &[&str] = &[
 /// lowercase except name particles and camel-case (`deGrasse`), no digits
 /// only, no sentence punctuation. `Time check: 10:30` keeps its text.
 pub fn split_speaker_label(text: &str) -> (Option<&str>, &str) {
-    let Some(colon) = text.find([':', '：']) else {
+    let Some((before, colon_and_after)) = text
+        .find([':', '：'])
+        .and_then(|colon| text.split_at_checked(colon))
+    else {
         return (None, text);
     };
-    let full_width = text[colon..].starts_with('：');
-    let after = &text[colon + if full_width { '：'.len_utf8() } else { 1 }..];
+    let mut from_colon = colon_and_after.chars();
+    let full_width = from_colon.next() == Some('：');
+    let after = from_colon.as_str();
     if !(full_width || after.is_empty() || after.starts_with(char::is_whitespace)) {
         return (None, text);
     }
-    let label = text[..colon].trim_start_matches(['-', '–', ' ']).trim();
+    let label = before.trim_start_matches(['-', '–', ' ']).trim();
     let words: Vec<&str> = label.split_whitespace().collect();
     let looks_like_name = !label.is_empty()
         && label.chars().count() <= 40

@@ -250,9 +250,13 @@ impl CueText {
                 text,
             })
             .collect();
-        for index in 0..words.len() {
-            let next_start = words.get(index + 1).map_or(cue_end, |next| next.start);
-            let word = &mut words[index];
+        let next_starts: Vec<f64> = words
+            .iter()
+            .skip(1)
+            .map(|next| next.start)
+            .chain([cue_end])
+            .collect();
+        for (word, next_start) in words.iter_mut().zip(next_starts) {
             word.end = next_start.max(word.start);
         }
         words
@@ -265,20 +269,18 @@ pub fn parse_cue_text(payload: &str) -> CueText {
     let mut result = CueText::default();
     let mut run = String::new();
     let mut run_time = None;
-    let mut position = 0;
-    while let Some(c) = payload[position..].chars().next() {
-        let rest = &payload[position..];
+    let mut rest = payload;
+    while let Some(c) = rest.chars().next() {
+        let after = rest.get(c.len_utf8()..).unwrap_or_default();
         match c {
             '&' => {
-                let (decoded, consumed) = decode_character_reference(&rest[1..]);
+                let (decoded, consumed) = decode_character_reference(after);
                 run.push_str(&decoded);
-                position += 1 + consumed;
+                rest = after.get(consumed..).unwrap_or_default();
             }
             '<' => {
-                let (tag, length) = match rest.find('>') {
-                    Some(end) => (&rest[1..end], end + 1),
-                    None => (&rest[1..], rest.len()),
-                };
+                let (tag, tail) = after.split_once('>').unwrap_or((after, ""));
+                rest = tail;
                 match read_tag(tag) {
                     Tag::Voice(name) if result.voice.is_none() => result.voice = Some(name),
                     Tag::Timestamp(time) => {
@@ -287,11 +289,10 @@ pub fn parse_cue_text(payload: &str) -> CueText {
                     }
                     _ => {}
                 }
-                position += length;
             }
             c => {
                 run.push(c);
-                position += c.len_utf8();
+                rest = after;
             }
         }
     }
@@ -322,10 +323,10 @@ fn read_tag(tag: &str) -> Tag {
     let name_end = tag
         .find(|c: char| c == '.' || is_vtt_space(c) || c == '\n')
         .unwrap_or(tag.len());
-    if &tag[..name_end] != "v" {
+    let Some(("v", after_name)) = tag.split_at_checked(name_end) else {
         return Tag::Other;
-    }
-    let annotation = tag[name_end..]
+    };
+    let annotation = after_name
         .trim_start_matches(|c: char| c != ' ' && c != '\t' && c != '\u{0C}' && c != '\n');
     Tag::Voice(collapse_whitespace(annotation))
 }
@@ -340,15 +341,17 @@ pub(crate) fn decode_character_reference(after: &str) -> (String, usize) {
                 let end = hex
                     .find(|c: char| !c.is_ascii_hexdigit())
                     .unwrap_or(hex.len());
-                (&hex[..end], 16, 2)
+                (hex.get(..end).unwrap_or_default(), 16, 2)
             }
             None => (split_digits(numeric).0, 10, 1),
         };
         if digits.is_empty() {
             return ("&".to_string(), 0);
         }
-        let consumed =
-            prefix + digits.len() + usize::from(after[prefix + digits.len()..].starts_with(';'));
+        let ends_with_semicolon = after
+            .get(prefix + digits.len()..)
+            .is_some_and(|rest| rest.starts_with(';'));
+        let consumed = prefix + digits.len() + usize::from(ends_with_semicolon);
         let decoded = u32::from_str_radix(digits, radix)
             .ok()
             .and_then(char::from_u32)
