@@ -113,3 +113,12 @@ ensure_test_tools() {
   ensure_build_tools
   ensure_debian_packages chromium chromium-driver
 }
+
+# cargo-fuzz (libFuzzer), for scripts/fuzz. It runs on the stable toolchain
+# with RUSTC_BOOTSTRAP=1 and no sanitizer: the core has no unsafe code, so
+# AddressSanitizer would only halve the speed.
+ensure_cargo_fuzz() {
+  if cargo fuzz --version >/dev/null 2>&1; then return; fi
+  log "installing cargo-fuzz (about 1 minute)"
+  cargo install cargo-fuzz --locked
+}

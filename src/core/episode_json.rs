@@ -13,6 +13,7 @@ use super::json_fields::{
     optional_string, optional_time, parse_json, required_string, required_time, Loc,
 };
 use super::json_stream::parse_object_streaming;
+use super::limits::{check_entry_count, check_file_size, check_text_length};
 
 /// Episode JSON versions this parser reads.
 pub const SUPPORTED_VERSIONS: &[u64] = &[1];
@@ -52,6 +53,7 @@ pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
 /// each a list given inline or a reference to a file (`{"url", "type",
 /// "language"}`, or a list of those for transcripts).
 pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeError> {
+    check_file_size(text.len())?;
     // Inline lines are read one at a time as the JSON is parsed (see
     // `json_stream`); the first error among them is reported after the
     // document-level checks, as if the whole tree had been read first.
@@ -59,7 +61,7 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
     let mut line_error = None;
     let mut take_line = |index: usize, item: Value| {
         if line_error.is_none() {
-            match parse_line(&item, index) {
+            match check_line_count(index).and_then(|()| parse_line(&item, index)) {
                 Ok(line) => streamed_lines.push(line),
                 Err(error) => line_error = Some(error),
             }
@@ -249,6 +251,13 @@ struct ParsedLine {
 
 /// Reads `transcript[index]`; its speaker is resolved later, once the
 /// declared speakers are known (they may come after the transcript).
+/// An error at `transcript[index]` when that line is one too many.
+fn check_line_count(index: usize) -> Result<(), EpisodeError> {
+    check_entry_count(index, "transcript lines", || {
+        Loc::Item(&Loc::Field(&Loc::Root, "transcript"), index).to_string()
+    })
+}
+
 fn parse_line(item: &Value, index: usize) -> Result<ParsedLine, EpisodeError> {
     let list_loc = Loc::Field(&Loc::Root, "transcript");
     let loc = Loc::Item(&list_loc, index);
@@ -259,6 +268,7 @@ fn parse_line(item: &Value, index: usize) -> Result<ParsedLine, EpisodeError> {
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty());
     let text = required_string(fields, &loc, "text")?.trim().to_string();
+    check_text_length(&text, || Loc::Field(&loc, "text").to_string())?;
     let (words, word_ends) = parse_words(fields, &loc)?;
     Ok(ParsedLine {
         line: Line {
@@ -337,6 +347,7 @@ fn parse_chapters(items: &[Value], duration: Option<f64>) -> Result<Vec<Chapter>
     let mut parsed = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let loc = Loc::Item(&list_loc, index);
+        check_entry_count(index, "chapters", || loc.to_string())?;
         let fields = expect_object(item, &loc)?;
         let start = required_time(fields, &loc, "start")?;
         let end = optional_end(fields, &loc, start)?;

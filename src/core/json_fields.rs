@@ -36,10 +36,7 @@ pub(crate) fn error_at(loc: &Loc, message: impl Into<String>) -> EpisodeError {
 
 /// Parses JSON text, reporting syntax errors with line and column.
 pub(crate) fn parse_json(text: &str) -> Result<Value, EpisodeError> {
-    serde_json::from_str(text).map_err(|error| EpisodeError {
-        path: String::new(),
-        message: format!("not valid JSON: {error}"),
-    })
+    serde_json::from_str(text).map_err(|error| super::limits::json_error(&error))
 }
 
 /// An optional `true`/`false` field.

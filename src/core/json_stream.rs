@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::error::EpisodeError;
+use super::limits::json_error;
 
 /// The fields of a top-level object, and whether the streamed array was
 /// left out of them (handed over element by element).
@@ -41,10 +42,7 @@ pub(crate) fn parse_object_streaming(
     let fields = deserializer
         .deserialize_map(root)
         .and_then(|fields| deserializer.end().map(|()| fields))
-        .map_err(|error| EpisodeError {
-            path: String::new(),
-            message: format!("not valid JSON: {error}"),
-        })?;
+        .map_err(|error| json_error(&error))?;
     Ok(Some((fields, streamed)))
 }
 

@@ -21,6 +21,7 @@ pub mod formats;
 pub mod fragment;
 mod json_fields;
 mod json_stream;
+pub mod limits;
 pub mod links;
 pub mod search;
 pub mod time;

@@ -9,6 +9,7 @@ use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_bool, optional_string, optional_time,
     parse_json, required_time, Loc,
 };
+use crate::core::limits::{check_entry_count, check_file_size};
 
 /// Chapters read from a file, and the entries that were skipped or repaired.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -23,6 +24,7 @@ pub struct ChapterFile {
 /// chapter. A bad chapter is skipped with a warning; a document that is not
 /// JSON Chapters at all is an error.
 pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterFile, EpisodeError> {
+    check_file_size(text.len())?;
     let root = parse_json(text)?;
     let root = expect_object(&root, &Loc::Root)?;
     if let Some(version) = root.get("version") {
@@ -51,6 +53,7 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
     let mut parsed: Vec<(Chapter, Option<f64>)> = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let loc = Loc::Item(&list_loc, index);
+        check_entry_count(index, "chapters", || loc.to_string())?;
         match read_chapter(item, &loc) {
             Ok((chapter, end)) => {
                 let end = match end {

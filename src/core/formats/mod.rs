@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use super::episode::{Episode, Line, Speaker, Word};
 use super::episode_json::{EpisodeError, FileRef};
+use super::limits::{check_entry_count, check_text_length};
 
 /// A transcript read from a file, with what had to be repaired or skipped.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -106,8 +107,17 @@ impl CueLines {
         }
     }
 
-    /// Adds a cue in file order.
-    pub fn push(&mut self, cue: CueContent) {
+    /// Adds a cue in file order, unless it is beyond the limits on cue count
+    /// and text length ([`crate::core::limits`]).
+    pub fn push_checked(&mut self, cue: CueContent) -> Result<(), EpisodeError> {
+        let place = || format!("line {}", cue.line_number);
+        check_entry_count(self.raw.len(), "cues", place)?;
+        check_text_length(&cue.text, place)?;
+        self.push(cue);
+        Ok(())
+    }
+
+    fn push(&mut self, cue: CueContent) {
         if let Some(name) = cue.speaker.as_deref().filter(|name| !name.is_empty()) {
             self.current_speaker = Some(self.speakers.index_of(name));
         }

@@ -13,6 +13,7 @@ use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_string, optional_time, parse_json,
     required_string, required_time, Loc,
 };
+use crate::core::limits::{check_entry_count, check_file_size, check_text_length};
 
 /// A gap this long between words starts a new line.
 const PAUSE_SECONDS: f64 = 1.5;
@@ -30,6 +31,7 @@ struct Segment {
 /// Reads a Podcasting 2.0 JSON transcript. A bad segment is skipped with a
 /// warning; a document without a `segments` list is an error.
 pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
+    check_file_size(text.len())?;
     let root = parse_json(text)?;
     let root = expect_object(&root, &Loc::Root)?;
     let items = optional_array(root, &Loc::Root, "segments")?.ok_or_else(|| {
@@ -44,6 +46,7 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
     let mut segments = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let loc = Loc::Item(&list_loc, index);
+        check_entry_count(index, "segments", || loc.to_string())?;
         match read_segment(item, &loc, &mut speakers) {
             Ok(segment) if segment.body.is_empty() => {
                 warnings.push(format!("{}: empty segment skipped", segment.place));
@@ -82,6 +85,7 @@ fn read_segment(
         .filter(|name| !name.is_empty())
         .map(|name| speakers.index_of(&name));
     let body = required_string(fields, loc, "body")?;
+    check_text_length(&body, || Loc::Field(loc, "body").to_string())?;
     Ok(Segment {
         place: loc.to_string(),
         speaker,

@@ -7,6 +7,7 @@ use super::webvtt::{collapse_whitespace, decode_character_reference};
 use super::{CueContent, CueLines, Transcript};
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
+use crate::core::limits::check_file_size;
 use crate::core::time::decimal_value;
 
 struct OpenCue {
@@ -19,6 +20,7 @@ struct OpenCue {
 /// Reads an SRT file into a transcript. Cues with a bad timing line are
 /// skipped with a warning; a file with no cue at all is an error.
 pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
+    check_file_size(input.len())?;
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let normalized = input.replace("\r\n", "\n").replace('\r', "\n");
     let mut warnings = Vec::new();
@@ -72,14 +74,14 @@ pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
     for cue in cues {
         let text = collapse_whitespace(&strip_tags(&cue.text.join("\n")));
         let (speaker, text) = split_speaker_label(&text);
-        lines.push(CueContent {
+        lines.push_checked(CueContent {
             line_number: cue.line_number,
             start: cue.start,
             end: cue.end,
             speaker: speaker.map(str::to_string),
             text: text.to_string(),
             words: Vec::new(),
-        });
+        })?;
     }
     Ok(lines.finish())
 }
@@ -143,13 +145,17 @@ const STRIPPED_TAGS: &[&str] = &["i", "b", "u", "s", "em", "strong", "font", "br
 /// override codes, and decodes character references; other `<` stay text.
 fn strip_tags(text: &str) -> String {
     let mut result = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let after = rest.get(c.len_utf8()..).unwrap_or_default();
+    let mut tag_ends = NextOf::new('>');
+    let mut override_ends = NextOf::new('}');
+    let mut position = 0;
+    while let Some(c) = text.get(position..).and_then(|rest| rest.chars().next()) {
+        let after_start = position + c.len_utf8();
+        let after = text.get(after_start..).unwrap_or_default();
         if c == '<' {
-            if let Some((inside, tail)) = after.split_once('>') {
-                let inner = inside.trim_start_matches('/');
+            if let Some(end) = tag_ends.at_or_after(text, after_start) {
+                let inner = text.get(after_start..end).unwrap_or_default();
                 let name = inner
+                    .trim_start_matches('/')
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .next()
                     .unwrap_or_default();
@@ -157,25 +163,56 @@ fn strip_tags(text: &str) -> String {
                     if name.eq_ignore_ascii_case("br") {
                         result.push('\n');
                     }
-                    rest = tail;
+                    position = end + 1;
                     continue;
                 }
             }
         } else if c == '{' && after.starts_with('\\') {
-            if let Some((_, tail)) = after.split_once('}') {
-                rest = tail;
+            if let Some(end) = override_ends.at_or_after(text, after_start) {
+                position = end + 1;
                 continue;
             }
         } else if c == '&' {
             let (decoded, consumed) = decode_character_reference(after);
             result.push_str(&decoded);
-            rest = after.get(consumed..).unwrap_or_default();
+            position = after_start + consumed;
             continue;
         }
         result.push(c);
-        rest = after;
+        position = after_start;
     }
     result
+}
+
+/// Finds the next `needle` at or after a position that only moves forward,
+/// remembering the last answer: a text of many `<` and one late `>` is then
+/// searched once, not once per `<`.
+struct NextOf {
+    needle: char,
+    found: Option<Option<usize>>,
+}
+
+impl NextOf {
+    fn new(needle: char) -> Self {
+        Self {
+            needle,
+            found: None,
+        }
+    }
+
+    fn at_or_after(&mut self, text: &str, position: usize) -> Option<usize> {
+        match self.found {
+            Some(Some(found)) if found >= position => return Some(found),
+            Some(None) => return None,
+            _ => {}
+        }
+        let found = text
+            .get(position..)
+            .and_then(|rest| rest.find(self.needle))
+            .map(|offset| position + offset);
+        self.found = Some(found);
+        found
+    }
 }
 
 /// Lowercase words that may stand inside a name (`Ludwig van Beethoven`).

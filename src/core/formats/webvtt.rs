@@ -7,6 +7,7 @@ use super::{CueContent, CueLines, Transcript};
 use crate::core::episode::Word;
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
+use crate::core::limits::check_file_size;
 
 /// One cue as the spec's block parser yields it.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,14 +41,14 @@ pub fn parse_webvtt(input: &str) -> Result<Transcript, EpisodeError> {
     let mut lines = CueLines::new(warnings);
     for cue in &cues {
         let parsed = parse_cue_text(&cue.text);
-        lines.push(CueContent {
+        lines.push_checked(CueContent {
             line_number: cue.line_number,
             start: cue.start,
             end: cue.end,
             speaker: parsed.voice.clone(),
             text: collapse_whitespace(&parsed.text()),
             words: parsed.words(cue.start, cue.end),
-        });
+        })?;
     }
     Ok(lines.finish())
 }
@@ -56,6 +57,7 @@ pub fn parse_webvtt(input: &str) -> Result<Transcript, EpisodeError> {
 /// error is a missing `WEBVTT` signature; a cue with a bad timing line is
 /// dropped with a warning.
 pub fn parse_cues(input: &str) -> Result<CueList, EpisodeError> {
+    check_file_size(input.len())?;
     let normalized = normalize(input);
     let lines: Vec<&str> = normalized.split('\n').collect();
     let signature = lines.first().copied().unwrap_or_default();

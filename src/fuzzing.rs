@@ -1,0 +1,141 @@
+//! What the fuzz targets (`fuzz/`) and the fuzz regression tests run: each
+//! reader on arbitrary bytes, then everything the widget derives from what
+//! it read, checking the invariants the widget relies on. A reader may
+//! return an error; it must not panic, hang, or break an invariant.
+
+use crate::core::episode_json::parse_episode_document;
+use crate::core::formats::json_chapters::parse_json_chapters;
+use crate::core::formats::{detect_format, read_transcript, FileFormat, Transcript};
+use crate::core::fragment::parse_time_fragment;
+use crate::core::search::SearchIndex;
+use crate::core::time::{format_clock, format_seconds, parse_clock};
+use crate::core::{Chapter, Episode, Line, TimeIndex};
+
+/// The readers there are fuzz targets for, by target name.
+pub const TARGETS: [&str; 6] = [
+    "episode_json",
+    "podcast_json",
+    "webvtt",
+    "srt",
+    "json_chapters",
+    "any_file",
+];
+
+/// Runs the reader that the fuzz target `target` covers on `data`. Unknown
+/// target names do nothing.
+pub fn run(target: &str, data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    match target {
+        "episode_json" => episode_json(&text),
+        "podcast_json" => transcript(FileFormat::PodcastJson, &text),
+        "webvtt" => transcript(FileFormat::WebVtt, &text),
+        "srt" => transcript(FileFormat::Srt, &text),
+        "json_chapters" => json_chapters(&text),
+        "any_file" => any_file(&text),
+        _ => {}
+    }
+}
+
+fn episode_json(text: &str) {
+    if let Ok(document) = parse_episode_document(text) {
+        check_episode(&document.episode);
+    }
+}
+
+fn transcript(format: FileFormat, text: &str) {
+    if let Ok(transcript) = read_transcript(format, text) {
+        check_transcript(&transcript);
+    }
+}
+
+fn json_chapters(text: &str) {
+    for duration in [None, Some(0.0), Some(3600.0)] {
+        if let Ok(file) = parse_json_chapters(text, duration) {
+            check_chapters(&file.chapters);
+        }
+    }
+}
+
+/// What the widget does with a file named by `src`: tell the format from
+/// the content (with each Content-Type a server might send), then read it.
+/// The time and fragment parsers get the text too.
+fn any_file(text: &str) {
+    for content_type in [None, Some("text/vtt"), Some("application/json")] {
+        match detect_format(content_type, text) {
+            Some(FileFormat::EpisodeJson) => episode_json(text),
+            Some(FileFormat::JsonChapters) => json_chapters(text),
+            Some(format) => transcript(format, text),
+            None => {}
+        }
+    }
+    for line in text.lines().take(64) {
+        if let Some(seconds) = parse_clock(line) {
+            assert!(seconds.is_finite() && seconds >= 0.0, "clock {line:?}");
+            format_clock(seconds);
+        }
+        parse_time_fragment(line);
+    }
+}
+
+fn check_transcript(transcript: &Transcript) {
+    check_lines(&transcript.lines);
+    for line in &transcript.lines {
+        if let Some(speaker) = line.speaker {
+            assert!(speaker < transcript.speakers.len(), "speaker index");
+        }
+    }
+}
+
+fn check_episode(episode: &Episode) {
+    check_lines(&episode.lines);
+    check_chapters(&episode.chapters);
+    for line in &episode.lines {
+        episode.speaker_of(line);
+    }
+    episode.listed_chapters().count();
+    let chapters = episode.chapter_index();
+    for chapter in &episode.chapters {
+        chapters.at(chapter.start);
+    }
+}
+
+/// Lines are in time order with finite times, and everything derived from
+/// them (time index, display texts, search) works on them.
+fn check_lines(lines: &[Line]) {
+    assert!(
+        lines.is_sorted_by_key(|line| line.start),
+        "lines out of order"
+    );
+    for line in lines {
+        assert!(line.start.is_finite() && line.end.is_finite(), "line time");
+        assert!(line.end >= line.start, "line ends before it starts");
+        for word in &line.words {
+            assert!(word.start.is_finite() && word.end.is_finite(), "word time");
+            line.word_at(word.start);
+            line.word_span(word.start);
+        }
+        line.display_text();
+        format_seconds(line.start);
+        format_clock(line.start);
+    }
+    let index = TimeIndex::new(lines.iter().map(|line| line.start));
+    let search = SearchIndex::new(lines.iter().map(|line| line.text.as_str()));
+    for line in lines.iter().take(32) {
+        let found = index.at(line.start);
+        assert!(found.is_some(), "a line's own start finds no line");
+        index.span(line.start);
+        let query: String = line.text.chars().take(4).collect();
+        search.find(&query);
+    }
+}
+
+fn check_chapters(chapters: &[Chapter]) {
+    for chapter in chapters {
+        assert!(chapter.start.is_finite(), "chapter start");
+        assert!(
+            chapter.end >= chapter.start,
+            "chapter ends before it starts"
+        );
+        format_clock(chapter.start);
+    }
+}
