@@ -1,5 +1,7 @@
 // <episode-viewer src="episode.json" audio="#player"></episode-viewer>
 // <episode-viewer src="episode.vtt" chapters="chapters.json"></episode-viewer>
+// Optional: images="same-origin" or "none" (no third-party image requests),
+// timeout="30" (seconds each download may take), height="480".
 //
 // Importing this module loads the widget's WebAssembly (from beside this
 // file) and upgrades every <episode-viewer> element on the page, including
@@ -16,7 +18,7 @@ const wasmReady = init({
 });
 
 class EpisodeViewerElement extends HTMLElement {
-  static observedAttributes = ["src", "audio", "chapters", "height"];
+  static observedAttributes = ["src", "audio", "chapters", "height", "images", "timeout"];
 
   #mounted = null;
   #generation = 0;
@@ -67,6 +69,8 @@ class EpisodeViewerElement extends HTMLElement {
       this.getAttribute("src") ?? undefined,
       this.getAttribute("audio") ?? undefined,
       this.getAttribute("chapters") ?? undefined,
+      this.getAttribute("images") ?? undefined,
+      this.getAttribute("timeout") ?? undefined,
     );
   }
 

@@ -91,19 +91,23 @@ impl MountedViewer {
 /// Mounts the widget into `host`'s open shadow root. `src` is the URL of
 /// the episode JSON or transcript file; `audio` a CSS selector for the media
 /// element to follow (the first `<audio>` or `<video>` on the page when
-/// absent); `chapters` the URL of a JSON Chapters file.
+/// absent); `chapters` the URL of a JSON Chapters file; `images` which
+/// images to load (`all`, `same-origin` or `none`); `timeout` the seconds
+/// each download may take.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     src: Option<String>,
     audio: Option<String>,
     chapters: Option<String>,
+    images: Option<String>,
+    timeout: Option<String>,
 ) -> Result<MountedViewer, JsValue> {
     let controls = ControlsSlot::default();
     let slot = controls.clone();
     let element = host.clone();
     let view = mount_in_shadow(&host, STYLESHEET, move || {
-        view! { <EpisodeViewer src audio chapters host=element controls=slot /> }
+        view! { <EpisodeViewer src audio chapters images timeout host=element controls=slot /> }
     })?;
     Ok(MountedViewer {
         _view: view,

@@ -77,7 +77,7 @@ impl Fixture {
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
         let selector = audio_selector.map_or_else(|| format!("#test-audio-{id}"), str::to_string);
-        let viewer = mount(host.clone(), src, Some(selector), None).unwrap();
+        let viewer = mount(host.clone(), src, Some(selector), None, None, None).unwrap();
         let fixture = Fixture {
             audio,
             host,
@@ -964,6 +964,8 @@ async fn a_video_element_works_like_audio() {
         Some(blob_url(EPISODE.as_bytes(), "application/json")),
         Some("#test-video".into()),
         None,
+        None,
+        None,
     )
     .unwrap();
     let current = || {
@@ -1090,6 +1092,8 @@ async fn mount_with_host_attributes(
         host.clone(),
         Some(src),
         Some("#attribute-test-audio".into()),
+        None,
+        None,
         None,
     )
     .unwrap();

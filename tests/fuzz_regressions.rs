@@ -2,6 +2,8 @@
 //! every input a fuzzer once broke it with (`tests/corpus/fuzz/<target>`):
 //! what `scripts/fuzz` finds stays found.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fs;
 use std::path::Path;
 

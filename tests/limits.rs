@@ -3,6 +3,8 @@
 //! The time bounds here are generous (debug build, any machine): they catch
 //! a parse that stops being linear, which takes minutes, not a slowdown.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::time::{Duration, Instant};
 
 use episode_viewer::core::episode_json::parse_episode_document;

@@ -24,3 +24,114 @@ fn http_and_https_only() {
         assert_eq!(http_url(bad), None, "{bad}");
     }
 }
+
+use episode_viewer::core::links::{settle_links, url_kind, UrlKind};
+use episode_viewer::core::{Chapter, Speaker};
+
+#[test]
+fn urls_are_read_as_a_browser_reads_them() {
+    let web = |url: &str| UrlKind::Web(url.to_string());
+    let relative = |url: &str| UrlKind::Relative(url.to_string());
+    assert_eq!(
+        url_kind("https://example.org/a.png"),
+        web("https://example.org/a.png")
+    );
+    assert_eq!(
+        url_kind("  http://example.org/ "),
+        web("http://example.org/")
+    );
+    assert_eq!(url_kind("img/a.png"), relative("img/a.png"));
+    assert_eq!(url_kind("/a.png?x=1:2"), relative("/a.png?x=1:2"));
+    assert_eq!(
+        url_kind("//cdn.example/a.png"),
+        relative("//cdn.example/a.png")
+    );
+    assert_eq!(url_kind("#chapter-2"), relative("#chapter-2"));
+    for refused in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        " \u{1}javascript:alert(1)",
+        "data:image/svg+xml,<svg onload=alert(1)>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "blob:https://example.org/uuid",
+        "C:\\images\\a.png",
+        "https:a.png",
+        "",
+        "  ",
+    ] {
+        assert_eq!(url_kind(refused), UrlKind::Refused, "{refused:?}");
+    }
+}
+
+#[test]
+fn settling_keeps_web_urls_resolves_relative_ones_and_drops_the_rest() {
+    let mut speakers = vec![
+        Speaker {
+            name: "Sam".into(),
+            img: Some("javascript:alert(1)".into()),
+        },
+        Speaker {
+            name: "Gale".into(),
+            img: Some("gale.png".into()),
+        },
+    ];
+    let chapter = |title: &str, img: &str, url: &str| Chapter {
+        start: 0.0,
+        end: 1.0,
+        title: title.into(),
+        img: Some(img.into()),
+        url: Some(url.into()),
+        in_toc: true,
+    };
+    let mut chapters = vec![
+        chapter(
+            "Intro",
+            "https://example.org/i.png",
+            "data:text/html,<script>x</script>",
+        ),
+        chapter("Outro", "/o.png", "notes.html"),
+    ];
+    let warnings = settle_links(&mut speakers, &mut chapters, |relative| {
+        Some(format!(
+            "https://example.org/show/{}",
+            relative.trim_start_matches('/')
+        ))
+    });
+    assert_eq!(speakers[0].img, None);
+    assert_eq!(
+        speakers[1].img.as_deref(),
+        Some("https://example.org/show/gale.png")
+    );
+    assert_eq!(
+        chapters[0].img.as_deref(),
+        Some("https://example.org/i.png")
+    );
+    assert_eq!(chapters[0].url, None);
+    assert_eq!(
+        chapters[1].img.as_deref(),
+        Some("https://example.org/show/o.png")
+    );
+    assert_eq!(
+        chapters[1].url.as_deref(),
+        Some("https://example.org/show/notes.html")
+    );
+    assert_eq!(
+        warnings,
+        [
+            "speaker \"Sam\": image \"javascript:alert(1)\" dropped: only http:, https: and relative URLs are used",
+            "chapter \"Intro\": link \"data:text/html,<script>x</script>\" dropped: only http:, https: and relative URLs are used",
+        ]
+    );
+
+    // A relative URL that resolves to another scheme is dropped too.
+    let mut chapters = vec![chapter("A", "a.png", "b.html")];
+    let warnings = settle_links(&mut [], &mut chapters, |_| Some("file:///a.png".into()));
+    assert_eq!(
+        (chapters[0].img.clone(), chapters[0].url.clone()),
+        (None, None)
+    );
+    assert_eq!(warnings.len(), 2);
+}

@@ -1,12 +1,19 @@
-//! Loading text over HTTP (the Fetch API), aborted when the caller goes away.
+//! Loading text over HTTP (the Fetch API): with a time limit, a size limit,
+//! and errors that say what went wrong in words; aborted when the caller
+//! goes away.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 use js_sys::JsString;
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+use web_sys::{AbortController, RequestInit, RequestMode, Response};
 
 use super::yielding::yield_to_browser;
+use crate::core::limits::{megabytes, MAX_FILE_BYTES};
 
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
@@ -31,39 +38,84 @@ pub struct Fetched {
     pub url: String,
 }
 
-/// Fetches `url` (relative to the page) as text. The error says what failed
-/// for which URL, in words for the reader of the page.
-pub async fn fetch_text(url: &str) -> Result<Fetched, String> {
+/// Why a file could not be fetched, in words for the reader of the page,
+/// naming the URL. Trying again may work (the server may recover).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchError(pub String);
+
+/// Fetches `url` (relative to the page) as text, giving up after
+/// `time_limit_ms` for the whole download.
+pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchError> {
     let guard = AbortOnDrop(AbortController::new().ok());
+    let timed_out = Rc::new(Cell::new(false));
+    let _deadline = guard.0.clone().map(|controller| {
+        let timed_out = timed_out.clone();
+        Timeout::new(time_limit_ms, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    });
+    let failed = |why: String| FetchError(format!("could not load \"{url}\": {why}"));
+    let too_slow = || {
+        failed(format!(
+            "no complete answer from the server within {} seconds",
+            time_limit_ms.div_ceil(1000)
+        ))
+    };
+
     let init = RequestInit::new();
     if let Some(controller) = &guard.0 {
         init.set_signal(Some(&controller.signal()));
     }
-    let failed = || {
-        format!("could not load \"{url}\": the request failed (offline, or blocked by the server's CORS rules)")
-    };
-    let response: Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
+    let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
         .await
         .ok()
-        .and_then(|response| response.dyn_into().ok())
-        .ok_or_else(failed)?;
+        .and_then(|response| response.dyn_into::<Response>().ok());
+    let Some(response) = response else {
+        if timed_out.get() {
+            return Err(too_slow());
+        }
+        return Err(failed(unreachable_reason(url).await));
+    };
     if !response.ok() {
-        return Err(format!(
-            "could not load \"{url}\": the server answered HTTP {} {}",
+        return Err(failed(format!(
+            "the server answered HTTP {} {}",
             response.status(),
             response.status_text()
-        ));
+        )));
     }
-    let content_type = response.headers().get("content-type").ok().flatten();
+    let headers = response.headers();
+    let content_type = headers.get("content-type").ok().flatten();
+    let declared_length = headers
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.trim().parse::<usize>().ok());
+    if let Some(length) = declared_length.filter(|&length| length > MAX_FILE_BYTES) {
+        return Err(failed(format!(
+            "the file is too large: {}; the widget reads files of up to {}",
+            megabytes(length),
+            megabytes(MAX_FILE_BYTES)
+        )));
+    }
     let final_url = response.url();
-    let unreadable = || format!("could not load \"{url}\": the response could not be read as text");
-    let body = response.text().map_err(|_| unreadable())?;
+    let body = response
+        .text()
+        .map_err(|_| failed("the response could not be read as text".to_string()))?;
     let text = JsFuture::from(body)
         .await
         .ok()
         .and_then(|text| text.dyn_into::<JsString>().ok())
-        .map(String::from)
-        .ok_or_else(unreadable)?;
+        .map(String::from);
+    let Some(text) = text else {
+        if timed_out.get() {
+            return Err(too_slow());
+        }
+        return Err(failed(
+            "the download stopped before the end of the file (the connection was closed)"
+                .to_string(),
+        ));
+    };
     // Copying a large body into wasm takes a while; parsing it then starts
     // in a task of its own rather than lengthening this one.
     yield_to_browser().await;
@@ -76,4 +128,21 @@ pub async fn fetch_text(url: &str) -> Result<Fetched, String> {
             final_url
         },
     })
+}
+
+/// Why a request got no response at all. The Fetch API says only "failed";
+/// a second request that may not read the answer (`no-cors`) tells a server
+/// that answers but refuses this page (CORS) from one that cannot be
+/// reached.
+async fn unreachable_reason(url: &str) -> String {
+    let probe = RequestInit::new();
+    probe.set_mode(RequestMode::NoCors);
+    let answered = JsFuture::from(window().fetch_with_str_and_init(url, &probe))
+        .await
+        .is_ok();
+    if answered {
+        "the server answered, but does not let this page read the file: it must allow this site with CORS (an Access-Control-Allow-Origin header)".to_string()
+    } else {
+        "the server could not be reached (it may be down, or this device offline)".to_string()
+    }
 }

@@ -7,6 +7,7 @@ pub mod events;
 pub mod fetch;
 pub mod frames;
 pub mod highlight;
+pub mod images;
 pub mod load;
 pub mod media;
 pub mod scroll;

@@ -13,6 +13,7 @@ use super::roving::{key_target, Roving};
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration, format_seconds, parse_clock};
 use crate::core::{Chapter, Episode};
+use crate::host::images::ImagePolicy;
 use crate::host::media::MediaClock;
 
 /// Every listed chapter with its start, length, image and link; the
@@ -27,6 +28,7 @@ pub fn ChapterList(
 ) -> impl IntoView {
     let is_current = Selector::new(move || current.get());
     let events = use_context::<WidgetEvents>();
+    let images = use_context::<ImagePolicy>().unwrap_or_default();
     let roving = Roving::new();
     let buttons: Vec<NodeRef<Button>> = episode.listed_chapters().map(|_| NodeRef::new()).collect();
     let items = episode
@@ -55,8 +57,9 @@ pub fn ChapterList(
                             }
                         }
                     >
-                        {chapter.img.as_deref().and_then(http_url).map(|src| view! {
-                            <img class="ev-chapter-img" part="chapter-img" src=src.to_string() alt="" loading="lazy" />
+                        {chapter.img.as_deref().and_then(http_url).filter(|url| images.allows(url)).map(|src| view! {
+                            <img class="ev-chapter-img" part="chapter-img" src=src.to_string() alt=""
+                                loading="lazy" decoding="async" referrerpolicy="no-referrer" />
                         })}
                         <span class="ev-chapter-time">{format_clock(start)}</span>
                         <span class="ev-chapter-title">{chapter.title.clone()}</span>

@@ -44,6 +44,14 @@ impl Language {
         }
     }
 
+    /// The button that loads the episode again after a download failed.
+    pub fn retry(self) -> &'static str {
+        match self {
+            Language::English => "Try again",
+            Language::German => "Erneut versuchen",
+        }
+    }
+
     /// Added to "matches no element" while the widget waits for the player.
     pub fn waiting_for_player(self) -> &'static str {
         match self {

@@ -19,6 +19,7 @@ use web_sys::Element;
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
+use crate::host::images::ImagePolicy;
 use crate::host::yielding::{next_frame, yield_to_browser};
 
 /// Lines per chunk.
@@ -73,7 +74,7 @@ impl LineChunks {
                             class="ev-chunk"
                             role="none"
                             node_ref=*node_ref
-                            style=format!("--ev-chunk-lines: {lines}")
+                            style:--ev-chunk-lines=lines.to_string()
                         ></div>
                     }
                 })
@@ -172,6 +173,8 @@ struct LineViews {
     displays: Arc<Vec<DisplayText>>,
     /// For each line, the titles of the chapters that begin at it.
     headings: Arc<Vec<Option<Vec<String>>>>,
+    /// Which avatars to load.
+    images: ImagePolicy,
 }
 
 impl LineViews {
@@ -181,6 +184,7 @@ impl LineViews {
             episode,
             displays,
             headings,
+            images: use_context().unwrap_or_default(),
         }
     }
 
@@ -205,10 +209,16 @@ impl LineViews {
             .filter(|&speaker| Some(speaker) != previous_speaker || heading.is_some())
             .and_then(|speaker| Some((speaker, episode.speakers.get(speaker)?)))
             .map(|(speaker, details)| {
-                let avatar = details.img.as_deref().and_then(http_url).map(str::to_string);
+                let avatar = details
+                    .img
+                    .as_deref()
+                    .and_then(http_url)
+                    .filter(|url| self.images.allows(url))
+                    .map(str::to_string);
                 view! {
                     <span class=format!("ev-speaker ev-speaker-{}", speaker % SPEAKER_COLOURS) part="speaker">
-                        {avatar.map(|src| view! { <img class="ev-avatar" src=src alt="" width="24" height="24" /> })}
+                        {avatar.map(|src| view! { <img class="ev-avatar" src=src alt="" width="24" height="24"
+                            loading="lazy" decoding="async" referrerpolicy="no-referrer" /> })}
                         {details.name.clone()}
                     </span>
                 }

@@ -18,24 +18,39 @@ use super::warnings::InputWarnings;
 use crate::core::{DisplayText, Episode, Line};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
-use crate::host::load::page_language;
+use crate::host::images::ImagePolicy;
+use crate::host::load::{page_language, LoadError, LoadRequest};
 use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
 use crate::host::scroll::FollowScroll;
 use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
 
+/// How long a download may take when the `timeout` attribute says nothing.
+const DEFAULT_TIME_LIMIT_MS: u32 = 30_000;
+
 /// The whole widget for the episode (or transcript) at `src`, with chapters
 /// from `chapters` when given, following the media element that `audio`
-/// selects. `host` is the element its DOM events are sent from; `controls`
+/// selects. `images` is the `images` attribute ([`ImagePolicy`]); `timeout`
+/// the seconds each download may take (30 when absent or not a positive
+/// number). `host` is the element its DOM events are sent from; `controls`
 /// is filled for the element's JS API once the episode has loaded.
 #[component]
 pub fn EpisodeViewer(
     src: Option<String>,
     audio: Option<String>,
     chapters: Option<String>,
+    images: Option<String>,
+    timeout: Option<String>,
     #[prop(optional)] host: Option<HtmlElement>,
     #[prop(optional)] controls: ControlsSlot,
 ) -> impl IntoView {
+    provide_context(ImagePolicy::from_attribute(images.as_deref()));
+    let time_limit_ms = timeout
+        .and_then(|seconds| seconds.trim().parse::<f64>().ok())
+        .filter(|seconds| seconds.is_finite() && *seconds > 0.0)
+        .map_or(DEFAULT_TIME_LIMIT_MS, |seconds| {
+            (seconds * 1000.0).min(f64::from(u32::MAX)) as u32
+        });
     let lang = host
         .as_ref()
         .and_then(|host| host.closest("[lang]").ok().flatten())
@@ -52,26 +67,38 @@ pub fn EpisodeViewer(
         }
         MediaLookup::Found(media) => {
             let media = StoredValue::new_local(media);
-            view! { <EpisodeLoader src=src.clone() chapters=chapters.clone() media controls=controls.clone() /> }
-                .into_any()
+            let (attempt, set_attempt) = signal(0u32);
+            let retry = Callback::new(move |()| set_attempt.update(|n| *n += 1));
+            let (src, chapters, controls) = (src.clone(), chapters.clone(), controls.clone());
+            (move || {
+                attempt.track();
+                view! {
+                    <EpisodeLoader src=src.clone() chapters=chapters.clone() time_limit_ms
+                        media controls=controls.clone() retry />
+                }
+            })
+            .into_any()
         }
     }
 }
 
-/// Shows a loading status, then the episode or why it could not be loaded.
+/// Shows a loading status, then the episode or why it could not be loaded
+/// (with `retry` offered when trying again may help).
 #[component]
 fn EpisodeLoader(
     src: Option<String>,
     chapters: Option<String>,
+    time_limit_ms: u32,
     media: MediaRef,
     controls: ControlsSlot,
+    retry: Callback<()>,
 ) -> impl IntoView {
     // The load is dropped (its requests aborted) if the widget goes first.
     // Parsing and what is derived from it run in tasks of their own, so no
     // single task holds the page for long.
     let (episode, set_episode) = signal(None);
     spawn_local_scoped_with_cancellation(async move {
-        let loaded = match load_episode(src, chapters).await {
+        let loaded = match load_episode(src, chapters, time_limit_ms).await {
             Ok(episode) => {
                 yield_to_browser().await;
                 let displays: Arc<Vec<DisplayText>> =
@@ -85,7 +112,10 @@ fn EpisodeLoader(
     });
     move || match episode.get() {
         None => view! { <p class="ev-status" role="status">{language().loading()}</p> }.into_any(),
-        Some(Err(message)) => view! { <ErrorAlert message /> }.into_any(),
+        Some(Err(error)) => {
+            let retry = error.can_retry().then_some(retry);
+            view! { <ErrorAlert message=error.message().to_string() retry /> }.into_any()
+        }
         Some(Ok((episode, displays))) => {
             view! { <LoadedEpisode episode displays media controls=controls.clone() /> }.into_any()
         }
@@ -96,12 +126,20 @@ fn EpisodeLoader(
 async fn load_episode(
     src: Option<String>,
     chapters: Option<String>,
-) -> Result<Arc<Episode>, String> {
+    time_limit_ms: u32,
+) -> Result<Arc<Episode>, LoadError> {
     let src = src.map(|src| src.trim().to_string()).filter(|src| !src.is_empty()).ok_or_else(|| {
-        "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript"
-            .to_string()
+        LoadError::Unusable("the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript"
+            .to_string())
     })?;
-    crate::host::load::load_episode(&src, chapters.as_deref(), page_language().as_deref())
+    let page_language = page_language();
+    let request = LoadRequest {
+        src: &src,
+        chapters: chapters.as_deref(),
+        page_language: page_language.as_deref(),
+        time_limit_ms,
+    };
+    crate::host::load::load_episode(&request)
         .await
         .map(Arc::new)
 }
