@@ -17,6 +17,8 @@ pub mod fuzzing;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;
+#[cfg(all(target_arch = "wasm32", debug_assertions))]
+mod heap_meter;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
 #[cfg(target_arch = "wasm32")]

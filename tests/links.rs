@@ -126,6 +126,18 @@ fn settling_keeps_web_urls_resolves_relative_ones_and_drops_the_rest() {
         ]
     );
 
+    // Messages quote as Rust's Debug would, without escaping `'`.
+    let mut chapters = vec![chapter(
+        "Q",
+        "https://e.org/q.png",
+        "javascript:alert('x\n')",
+    )];
+    let warnings = settle_links(&mut [], &mut chapters, |_| None);
+    assert_eq!(
+        warnings,
+        ["chapter \"Q\": link \"javascript:alert('x\\n')\" dropped: only http:, https: and relative URLs are used"]
+    );
+
     // A relative URL that resolves to another scheme is dropped too.
     let mut chapters = vec![chapter("A", "a.png", "b.html")];
     let warnings = settle_links(&mut [], &mut chapters, |_| Some("file:///a.png".into()));

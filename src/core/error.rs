@@ -28,5 +28,14 @@ impl std::error::Error for EpisodeError {}
 /// backslashes, control characters), for error messages. A function of its
 /// own because the release build compiles `Debug` formatting out.
 pub(crate) fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.escape_debug())
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '\'' => quoted.push(c),
+            c => quoted.extend(c.escape_debug()),
+        }
+    }
+    quoted.push('"');
+    quoted
 }

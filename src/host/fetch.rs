@@ -57,9 +57,10 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
     });
     let failed = |why: String| FetchError(format!("could not load \"{url}\": {why}"));
     let too_slow = || {
+        let seconds = time_limit_ms.div_ceil(1000);
+        let unit = if seconds == 1 { "second" } else { "seconds" };
         failed(format!(
-            "no complete answer from the server within {} seconds",
-            time_limit_ms.div_ceil(1000)
+            "no complete answer from the server within {seconds} {unit}"
         ))
     };
 

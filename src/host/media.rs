@@ -75,47 +75,70 @@ pub fn find_media(selector: Option<&str>) -> MediaLookup {
     }
 }
 
-/// Watches the document until it has the media element (a player library
-/// may create it after the widget): the lookup as a signal, which moves
-/// from `Waiting` to `Found` when the element appears. The watching stops
-/// then, or when the current reactive owner is cleaned up.
+/// Watches the document for the media element: the lookup as a signal.
+/// While `Waiting` (a player library may create the element after the
+/// widget) it moves to `Found` when the element appears. While `Found`, if
+/// the element leaves the document and the selector then matches another
+/// one (a player that replaced its element), it moves to that one; the same
+/// element put back is simply followed on. The watching stops when the
+/// current reactive owner is cleaned up.
 pub fn use_media_lookup(selector: Option<String>) -> ReadSignal<MediaLookup, LocalStorage> {
     let first = find_media(selector.as_deref());
-    let waiting = matches!(first, MediaLookup::Waiting(_));
+    let failed = matches!(first, MediaLookup::Failed(_));
     let (lookup, set_lookup) = signal_local(first);
-    if !waiting {
+    if failed {
         return lookup;
     }
     let observer: Rc<RefCell<Option<MutationObserver>>> = Rc::default();
     let callback = {
         let observer = observer.clone();
         Closure::<dyn FnMut()>::new(move || {
-            let found = find_media(selector.as_deref());
-            if !matches!(found, MediaLookup::Waiting(_)) {
+            let next = lookup.with_untracked(|current| match current {
+                MediaLookup::Found(media) if media.is_connected() => None,
+                MediaLookup::Found(media) => match find_media(selector.as_deref()) {
+                    MediaLookup::Found(other) if &other != media => Some(MediaLookup::Found(other)),
+                    _ => None,
+                },
+                MediaLookup::Waiting(_) => Some(find_media(selector.as_deref()))
+                    .filter(|found| !matches!(found, MediaLookup::Waiting(_))),
+                MediaLookup::Failed(_) => None,
+            });
+            if let Some(next) = next {
                 if let Some(observer) = observer.borrow().as_ref() {
-                    observer.disconnect();
+                    watch_document(observer, &next);
                 }
-                set_lookup.set(found);
+                set_lookup.set(next);
             }
         })
     };
-    if let (Ok(watcher), Some(root)) = (
-        MutationObserver::new(callback.as_ref().unchecked_ref()),
-        document().document_element(),
-    ) {
-        let options = MutationObserverInit::new();
-        options.set_child_list(true);
-        options.set_subtree(true);
-        options.set_attributes(true);
-        if watcher.observe_with_options(&root, &options).is_ok() {
-            *observer.borrow_mut() = Some(watcher);
-        }
+    if let Ok(watcher) = MutationObserver::new(callback.as_ref().unchecked_ref()) {
+        lookup.with_untracked(|current| watch_document(&watcher, current));
+        *observer.borrow_mut() = Some(watcher);
     }
     StoredValue::new_local(DocumentWatch {
         observer,
         _callback: callback,
     });
     lookup
+}
+
+/// (Re)starts `observer` on the document for what `lookup` needs: any
+/// change at all while waiting (an attribute may make an element match),
+/// only elements coming and going once found; nothing after a failure.
+fn watch_document(observer: &MutationObserver, lookup: &MediaLookup) {
+    observer.disconnect();
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    match lookup {
+        MediaLookup::Waiting(_) => options.set_attributes(true),
+        MediaLookup::Found(_) => {}
+        MediaLookup::Failed(_) => return,
+    }
+    let _ = observer.observe_with_options(&root, &options);
 }
 
 /// Stops watching the document when dropped.

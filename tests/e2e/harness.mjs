@@ -33,7 +33,7 @@ export function useBrowser() {
   });
 }
 
-/** Opens a page (after `prepare(page)`, e.g. to route requests; with extra
+/** Opens a page (a path on the test server, or a full URL; after `prepare(page)`, e.g. to route requests; with extra
  * browser context options such as permissions) and collects uncaught
  * errors, console errors and requested paths. */
 export async function open(path, prepare = async () => {}, contextOptions = {}) {
@@ -46,6 +46,6 @@ export async function open(path, prepare = async () => {}, contextOptions = {}) 
   });
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
   await prepare(page);
-  await page.goto(base + path);
+  await page.goto(/^https?:/.test(path) ? path : base + path);
   return { page, problems, requested };
 }
