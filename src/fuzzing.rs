@@ -7,6 +7,7 @@ use crate::core::episode_json::parse_episode_document;
 use crate::core::formats::json_chapters::parse_json_chapters;
 use crate::core::formats::{detect_format, read_transcript, FileFormat, Transcript};
 use crate::core::fragment::parse_time_fragment;
+use crate::core::links::{http_url, settle_links, url_kind};
 use crate::core::search::SearchIndex;
 use crate::core::time::{format_clock, format_seconds, parse_clock};
 use crate::core::{Chapter, Episode, Line, TimeIndex};
@@ -74,6 +75,7 @@ fn any_file(text: &str) {
             format_clock(seconds);
         }
         parse_time_fragment(line);
+        url_kind(line);
     }
 }
 
@@ -93,6 +95,15 @@ fn check_episode(episode: &Episode) {
         episode.speaker_of(line);
     }
     episode.listed_chapters().count();
+    let (mut speakers, mut chapters) = (episode.speakers.clone(), episode.chapters.clone());
+    settle_links(&mut speakers, &mut chapters, |relative| {
+        Some(format!("https://example.org/{relative}"))
+    });
+    let kept = speakers.iter().map(|speaker| &speaker.img);
+    let kept = kept.chain(chapters.iter().flat_map(|chapter| [&chapter.img, &chapter.url]));
+    for url in kept.flatten() {
+        assert!(http_url(url).is_some(), "a settled link is not a web URL: {url:?}");
+    }
     let chapters = episode.chapter_index();
     for chapter in &episode.chapters {
         chapters.at(chapter.start);
