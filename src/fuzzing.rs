@@ -100,9 +100,16 @@ fn check_episode(episode: &Episode) {
         Some(format!("https://example.org/{relative}"))
     });
     let kept = speakers.iter().map(|speaker| &speaker.img);
-    let kept = kept.chain(chapters.iter().flat_map(|chapter| [&chapter.img, &chapter.url]));
+    let kept = kept.chain(
+        chapters
+            .iter()
+            .flat_map(|chapter| [&chapter.img, &chapter.url]),
+    );
     for url in kept.flatten() {
-        assert!(http_url(url).is_some(), "a settled link is not a web URL: {url:?}");
+        assert!(
+            http_url(url).is_some(),
+            "a settled link is not a web URL: {url:?}"
+        );
     }
     let chapters = episode.chapter_index();
     for chapter in &episode.chapters {

@@ -1,6 +1,8 @@
-//! Only web links and images from input files.
+//! Only web links and images from input files: http, https and relative
+//! URLs, resolved against their file; everything else dropped with a warning.
 
-use episode_viewer::core::links::http_url;
+use episode_viewer::core::links::{http_url, settle_links, url_kind, UrlKind};
+use episode_viewer::core::{Chapter, Speaker};
 
 #[test]
 fn http_and_https_only() {
@@ -24,9 +26,6 @@ fn http_and_https_only() {
         assert_eq!(http_url(bad), None, "{bad}");
     }
 }
-
-use episode_viewer::core::links::{settle_links, url_kind, UrlKind};
-use episode_viewer::core::{Chapter, Speaker};
 
 #[test]
 fn urls_are_read_as_a_browser_reads_them() {

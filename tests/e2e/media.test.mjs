@@ -65,6 +65,18 @@ const addWidget = (page, selector, id = "widget") => page.evaluate(({ selector, 
   document.body.append(element);
 }, { selector, id });
 
+/** Puts a new muted `<audio id="late">` into the page, in place of any
+ * there is, and waits until the widget is ready with it. */
+const addLatePlayer = (page) => page.evaluate(async () => {
+  const ready = new Promise((done) =>
+    document.getElementById("widget").addEventListener("episode-viewer:ready", done, { once: true }));
+  document.getElementById("late")?.remove();
+  const audio = document.createElement("audio");
+  Object.assign(audio, { id: "late", src: "/demo/episode.mp3", preload: "auto", muted: true });
+  document.body.append(audio);
+  await ready;
+});
+
 const waitForLines = (page, id = "widget") => page.locator(`#${id} [part="line"]`).first().waitFor();
 
 /** With the media paused: the shown line equals the reference for its time. */
@@ -146,15 +158,7 @@ test("media faults: late, removed, replaced, new src, odd durations, past the en
   const alert = page.locator('#widget [role="alert"]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /audio="#late" matches no element on this page \(yet\)/);
-  await page.evaluate(() => {
-    const audio = document.createElement("audio");
-    audio.id = "late";
-    audio.src = "/demo/episode.mp3";
-    audio.preload = "auto";
-    audio.muted = true;
-    document.body.append(audio);
-  });
-  await waitForLines(page);
+  await addLatePlayer(page);
   await seekAndSettle(page, "late", 40);
   await expectHighlight(page, "after the player appeared", "late");
 
@@ -179,17 +183,7 @@ test("media faults: late, removed, replaced, new src, odd durations, past the en
   await expectHighlight(page, "the same player put back", "late");
 
   // Replaced by a new element with the same id: the widget follows the new one.
-  await page.evaluate(() => {
-    const old = document.getElementById("late");
-    old?.remove();
-    const audio = document.createElement("audio");
-    audio.id = "late";
-    audio.src = "/demo/episode.mp3";
-    audio.preload = "auto";
-    audio.muted = true;
-    document.body.append(audio);
-  });
-  await waitForLines(page);
+  await addLatePlayer(page);
   await seekAndSettle(page, "late", 75);
   await expectHighlight(page, "after the player was replaced", "late");
 
