@@ -118,6 +118,7 @@ ensure_test_tools() {
 # with RUSTC_BOOTSTRAP=1 and no sanitizer: the core has no unsafe code, so
 # AddressSanitizer would only halve the speed.
 ensure_cargo_fuzz() {
+  ensure_debian_packages g++ # libfuzzer-sys compiles libFuzzer itself
   if cargo fuzz --version >/dev/null 2>&1; then return; fi
   log "installing cargo-fuzz (about 1 minute)"
   cargo install cargo-fuzz --locked
