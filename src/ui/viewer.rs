@@ -15,7 +15,7 @@ use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
-use crate::core::{DisplayText, Episode, Line};
+use crate::core::{parse_clock, DisplayText, Episode, Line};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::images::ImagePolicy;
@@ -31,8 +31,8 @@ const DEFAULT_TIME_LIMIT_MS: u32 = 30_000;
 /// The whole widget for the episode (or transcript) at `src`, with chapters
 /// from `chapters` when given, following the media element that `audio`
 /// selects. `images` is the `images` attribute ([`ImagePolicy`]); `timeout`
-/// the seconds each download may take (30 when absent or not a positive
-/// number). `host` is the element its DOM events are sent from; `controls`
+/// the seconds each download may take (`45`, or a clock time such as
+/// `1:30`; 30 when absent or not a positive time). `host` is the element its DOM events are sent from; `controls`
 /// is filled for the element's JS API once the episode has loaded.
 #[component]
 pub fn EpisodeViewer(
@@ -46,7 +46,7 @@ pub fn EpisodeViewer(
 ) -> impl IntoView {
     provide_context(ImagePolicy::from_attribute(images.as_deref()));
     let time_limit_ms = timeout
-        .and_then(|seconds| seconds.trim().parse::<f64>().ok())
+        .and_then(|seconds| parse_clock(seconds.trim()))
         .filter(|seconds| seconds.is_finite() && *seconds > 0.0)
         .map_or(DEFAULT_TIME_LIMIT_MS, |seconds| {
             (seconds * 1000.0).min(f64::from(u32::MAX)) as u32
