@@ -10,7 +10,7 @@ use js_sys::JsString;
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, RequestMode, Response};
+use web_sys::{AbortController, AbortSignal, RequestInit, RequestMode, Response};
 
 use super::yielding::yield_to_browser;
 use crate::core::limits::{megabytes, MAX_FILE_BYTES};
@@ -76,7 +76,8 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
         if timed_out.get() {
             return Err(too_slow());
         }
-        return Err(failed(unreachable_reason(url).await));
+        let signal = guard.0.as_ref().map(AbortController::signal);
+        return Err(failed(unreachable_reason(url, signal.as_ref()).await));
     };
     if !response.ok() {
         return Err(failed(format!(
@@ -134,10 +135,11 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
 /// Why a request got no response at all. The Fetch API says only "failed";
 /// a second request that may not read the answer (`no-cors`) tells a server
 /// that answers but refuses this page (CORS) from one that cannot be
-/// reached.
-async fn unreachable_reason(url: &str) -> String {
+/// reached. The probe stops at the same deadline as the request.
+async fn unreachable_reason(url: &str, signal: Option<&AbortSignal>) -> String {
     let probe = RequestInit::new();
     probe.set_mode(RequestMode::NoCors);
+    probe.set_signal(signal);
     let answered = JsFuture::from(window().fetch_with_str_and_init(url, &probe))
         .await
         .is_ok();
