@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit, RequestMode, Response};
 
 use super::yielding::yield_to_browser;
-use crate::core::limits::{megabytes, MAX_FILE_BYTES};
+use crate::core::limits::check_file_size;
 
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
@@ -93,12 +93,8 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
         .ok()
         .flatten()
         .and_then(|length| length.trim().parse::<usize>().ok());
-    if let Some(length) = declared_length.filter(|&length| length > MAX_FILE_BYTES) {
-        return Err(failed(format!(
-            "the file is too large: {}; the widget reads files of up to {}",
-            megabytes(length),
-            megabytes(MAX_FILE_BYTES)
-        )));
+    if let Some(Err(too_large)) = declared_length.map(check_file_size) {
+        return Err(failed(too_large.message));
     }
     let final_url = response.url();
     let body = response

@@ -1,6 +1,8 @@
 //! Which images from input files the widget loads, as the host page's
 //! `images` attribute says.
 
+use crate::core::links::http_url;
+
 /// The `images` attribute: `all` (the default), `same-origin` (no images
 /// from other sites: nothing is requested from a third party) or `none`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,8 +27,16 @@ impl ImagePolicy {
         }
     }
 
+    /// The `src` to give an image whose URL an input file named: the URL
+    /// when it is a web URL this policy allows, else none (no image).
+    pub fn source(self, url: Option<&str>) -> Option<String> {
+        url.and_then(http_url)
+            .filter(|url| self.allows(url))
+            .map(str::to_string)
+    }
+
     /// Whether to load the image at `url` (absolute).
-    pub fn allows(self, url: &str) -> bool {
+    fn allows(self, url: &str) -> bool {
         match self {
             ImagePolicy::All => true,
             ImagePolicy::None => false,

@@ -57,8 +57,8 @@ pub fn ChapterList(
                             }
                         }
                     >
-                        {chapter.img.as_deref().and_then(http_url).filter(|url| images.allows(url)).map(|src| view! {
-                            <img class="ev-chapter-img" part="chapter-img" src=src.to_string() alt=""
+                        {images.source(chapter.img.as_deref()).map(|src| view! {
+                            <img class="ev-chapter-img" part="chapter-img" src=src alt=""
                                 loading="lazy" decoding="async" referrerpolicy="no-referrer" />
                         })}
                         <span class="ev-chapter-time">{format_clock(start)}</span>

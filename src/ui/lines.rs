@@ -16,7 +16,6 @@ use leptos::tachys::view::any_view::AnyViewState;
 use leptos::task::spawn_local;
 use web_sys::Element;
 
-use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
 use crate::host::images::ImagePolicy;
@@ -209,12 +208,7 @@ impl LineViews {
             .filter(|&speaker| Some(speaker) != previous_speaker || heading.is_some())
             .and_then(|speaker| Some((speaker, episode.speakers.get(speaker)?)))
             .map(|(speaker, details)| {
-                let avatar = details
-                    .img
-                    .as_deref()
-                    .and_then(http_url)
-                    .filter(|url| self.images.allows(url))
-                    .map(str::to_string);
+                let avatar = self.images.source(details.img.as_deref());
                 view! {
                     <span class=format!("ev-speaker ev-speaker-{}", speaker % SPEAKER_COLOURS) part="speaker">
                         {avatar.map(|src| view! { <img class="ev-avatar" src=src alt="" width="24" height="24"
