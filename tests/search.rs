@@ -103,6 +103,7 @@ fn display_text_joins_words_with_punctuation_attached() {
             word(0.5, "world"),
             word(0.9, "!"),
         ],
+        ..Line::default()
     };
     let display = line.display_text();
     assert_eq!(display.text, "Hello, world!");

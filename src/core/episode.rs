@@ -25,6 +25,19 @@ pub struct Episode {
     /// Problems in the input that were repaired or skipped, each saying
     /// which file and where.
     pub warnings: Vec<String>,
+    /// Whether the times were measured or estimated from untimed text.
+    pub timing: Timing,
+}
+
+/// How an episode's (or a line's) times came about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Timing {
+    /// Times as the input gave them, taken from the audio.
+    #[default]
+    Exact,
+    /// Times estimated from untimed text (see [`crate::core::import`]): a
+    /// line is highlighted whole, never word by word.
+    Estimated,
 }
 
 /// A person speaking in the episode.
@@ -37,7 +50,7 @@ pub struct Speaker {
 }
 
 /// One transcript line (a cue, a sentence or a paragraph).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
     /// Start in seconds.
     pub start: f64,
@@ -49,6 +62,10 @@ pub struct Line {
     pub text: String,
     /// Word timings, when the input has them.
     pub words: Vec<Word>,
+    /// Whether the start was estimated rather than given.
+    pub estimated: bool,
+    /// Whether the line begins a new paragraph within its speaker's turn.
+    pub paragraph: bool,
 }
 
 /// One timed word inside a line.

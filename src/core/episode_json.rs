@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Word};
+use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing, Word};
 pub use super::error::EpisodeError;
 use super::formats::SpeakerList;
 use super::json_fields::{
@@ -120,6 +120,7 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
         chapters,
         lines,
         warnings: Vec::new(),
+        timing: optional_timing(root, &Loc::Root)?.unwrap_or_default(),
     };
     Ok(EpisodeDocument {
         episode,
@@ -277,6 +278,8 @@ fn parse_line(item: &Value, index: usize) -> Result<ParsedLine, EpisodeError> {
             speaker: None,
             text,
             words,
+            estimated: optional_timing(fields, &loc)? == Some(Timing::Estimated),
+            paragraph: optional_bool(fields, &loc, "paragraph")?.unwrap_or(false),
         },
         speaker,
         end,
@@ -316,6 +319,22 @@ fn finish_lines(
             entry.line
         })
         .collect()
+}
+
+/// `timing`: `"exact"` or `"estimated"`.
+fn optional_timing(fields: &Map<String, Value>, loc: &Loc) -> Result<Option<Timing>, EpisodeError> {
+    match optional_string(fields, loc, "timing")?.as_deref() {
+        None => Ok(None),
+        Some("exact") => Ok(Some(Timing::Exact)),
+        Some("estimated") => Ok(Some(Timing::Estimated)),
+        Some(other) => Err(error_at(
+            &Loc::Field(loc, "timing"),
+            format!(
+                "expected \"exact\" or \"estimated\", got {}",
+                super::error::quoted(other)
+            ),
+        )),
+    }
 }
 
 fn parse_words(

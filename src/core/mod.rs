@@ -17,8 +17,10 @@
 pub mod episode;
 pub mod episode_json;
 pub mod error;
+pub mod export;
 pub mod formats;
 pub mod fragment;
+pub mod import;
 mod json_fields;
 mod json_stream;
 pub mod limits;
@@ -27,7 +29,7 @@ pub mod search;
 pub mod time;
 pub mod time_index;
 
-pub use episode::{Chapter, DisplayText, Episode, Line, Speaker, Word};
+pub use episode::{Chapter, DisplayText, Episode, Line, Speaker, Timing, Word};
 pub use episode_json::{parse_episode_json, EpisodeError};
 pub use time::{format_clock, parse_clock};
 pub use time_index::{TimeIndex, TimeSpan};

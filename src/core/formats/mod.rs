@@ -134,6 +134,7 @@ impl CueLines {
                 speaker: self.current_speaker,
                 text: cue.text,
                 words: cue.words,
+                ..Line::default()
             },
         });
     }

@@ -109,7 +109,7 @@ fn segment_line(segment: Segment) -> RawLine {
             end: segment.end.unwrap_or(segment.start),
             speaker: segment.speaker,
             text: segment.body,
-            words: Vec::new(),
+            ..Line::default()
         },
     }
 }
@@ -146,8 +146,7 @@ fn group_words(segments: &[Segment]) -> Vec<RawLine> {
                     start: word.start,
                     end: word.end,
                     speaker: segment.speaker,
-                    text: String::new(),
-                    words: Vec::new(),
+                    ..Line::default()
                 },
             });
         }

@@ -1,0 +1,223 @@
+//! Writing an episode out again: as episode JSON (the widget's own format,
+//! read back by [`parse_episode_json`](super::parse_episode_json) to the
+//! same episode) and as WebVTT with voice tags.
+
+use std::fmt::Write as _;
+
+use super::episode::{Episode, Line, Timing};
+use super::time::format_seconds;
+
+/// The episode as episode JSON version 1: metadata, a `speakers` table keyed
+/// by display name, chapters and the transcript inline, one line or chapter
+/// per text line. Times are seconds to the millisecond.
+pub fn to_episode_json(episode: &Episode) -> String {
+    let keys = speaker_keys(episode);
+    let mut out = String::from("{\n  \"version\": 1");
+    let metadata = [
+        ("title", &episode.title),
+        ("podcast", &episode.podcast),
+        ("published", &episode.published),
+        ("language", &episode.language),
+    ];
+    for (key, value) in metadata {
+        if let Some(value) = value {
+            let _ = write!(out, ",\n  \"{key}\": {}", json_string(value));
+        }
+    }
+    if let Some(duration) = episode.duration {
+        let _ = write!(out, ",\n  \"duration\": {}", format_seconds(duration));
+    }
+    if episode.timing == Timing::Estimated {
+        out.push_str(",\n  \"timing\": \"estimated\"");
+    }
+    if !episode.speakers.is_empty() {
+        out.push_str(",\n  \"speakers\": {");
+        for (index, (speaker, key)) in episode.speakers.iter().zip(&keys).enumerate() {
+            let separator = if index == 0 { "\n" } else { ",\n" };
+            let _ = write!(
+                out,
+                "{separator}    {}: {{ \"name\": {}",
+                json_string(key),
+                json_string(&speaker.name)
+            );
+            if let Some(img) = &speaker.img {
+                let _ = write!(out, ", \"img\": {}", json_string(img));
+            }
+            out.push_str(" }");
+        }
+        out.push_str("\n  }");
+    }
+    if !episode.chapters.is_empty() {
+        out.push_str(",\n  \"chapters\": [");
+        for (index, chapter) in episode.chapters.iter().enumerate() {
+            let separator = if index == 0 { "\n" } else { ",\n" };
+            let _ = write!(
+                out,
+                "{separator}    {{ \"start\": {}, \"end\": {}, \"title\": {}",
+                format_seconds(chapter.start),
+                format_seconds(chapter.end),
+                json_string(&chapter.title)
+            );
+            for (key, value) in [("img", &chapter.img), ("url", &chapter.url)] {
+                if let Some(value) = value {
+                    let _ = write!(out, ", \"{key}\": {}", json_string(value));
+                }
+            }
+            if !chapter.in_toc {
+                out.push_str(", \"toc\": false");
+            }
+            out.push_str(" }");
+        }
+        out.push_str("\n  ]");
+    }
+    // An episode needs a transcript or chapters; an empty list says "none".
+    if !episode.lines.is_empty() || episode.chapters.is_empty() {
+        out.push_str(",\n  \"transcript\": [");
+        for (index, line) in episode.lines.iter().enumerate() {
+            out.push_str(if index == 0 { "\n    " } else { ",\n    " });
+            write_line(
+                &mut out,
+                line,
+                line.speaker.and_then(|speaker| keys.get(speaker)),
+            );
+        }
+        out.push_str("\n  ]");
+    }
+    out.push_str("\n}\n");
+    out
+}
+
+fn write_line(out: &mut String, line: &Line, speaker: Option<&String>) {
+    let _ = write!(
+        out,
+        "{{ \"start\": {}, \"end\": {}",
+        format_seconds(line.start),
+        format_seconds(line.end)
+    );
+    if line.estimated {
+        out.push_str(", \"timing\": \"estimated\"");
+    }
+    if let Some(speaker) = speaker {
+        let _ = write!(out, ", \"speaker\": {}", json_string(speaker));
+    }
+    if line.paragraph {
+        out.push_str(", \"paragraph\": true");
+    }
+    let _ = write!(out, ", \"text\": {}", json_string(&line.text));
+    if !line.words.is_empty() {
+        out.push_str(", \"words\": [");
+        for (index, word) in line.words.iter().enumerate() {
+            let _ = write!(
+                out,
+                "{}{{ \"start\": {}, \"end\": {}, \"text\": {} }}",
+                if index == 0 { "" } else { ", " },
+                format_seconds(word.start),
+                format_seconds(word.end),
+                json_string(&word.text)
+            );
+        }
+        out.push(']');
+    }
+    out.push_str(" }");
+}
+
+/// A key for each speaker: the display name, with ` (2)`, ` (3)` … after
+/// names already taken.
+fn speaker_keys(episode: &Episode) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(episode.speakers.len());
+    for speaker in &episode.speakers {
+        let mut key = speaker.name.clone();
+        let mut count = 1;
+        while keys.contains(&key) {
+            count += 1;
+            key = format!("{} ({count})", speaker.name);
+        }
+        keys.push(key);
+    }
+    keys
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// The transcript as WebVTT: one cue per line, the speaker as a voice tag
+/// (`<v Name>`), word timings as inline timestamps, and the chapters in a
+/// leading `NOTE` block (WebVTT has no chapters of its own in the same file).
+pub fn to_webvtt(episode: &Episode) -> String {
+    let mut out = String::from("WEBVTT\n");
+    if let Some(title) = &episode.title {
+        let _ = write!(out, "\nNOTE {}\n", note_text(title));
+    }
+    if episode.timing == Timing::Estimated {
+        out.push_str("\nNOTE Timings are estimated from an untimed transcript.\n");
+    }
+    if !episode.chapters.is_empty() {
+        out.push_str("\nNOTE Chapters\n");
+        for chapter in &episode.chapters {
+            let _ = writeln!(
+                out,
+                "{} {}",
+                vtt_time(chapter.start),
+                note_text(&chapter.title)
+            );
+        }
+    }
+    for line in &episode.lines {
+        let _ = write!(
+            out,
+            "\n{} --> {}\n",
+            vtt_time(line.start),
+            vtt_time(line.end.max(line.start))
+        );
+        if let Some(speaker) = episode.speaker_of(line) {
+            let _ = write!(out, "<v {}>", vtt_annotation(&speaker.name));
+        }
+        if line.words.is_empty() {
+            out.push_str(&vtt_text(&cue_text(&line.text)));
+        } else {
+            for (index, word) in line.words.iter().enumerate() {
+                if index > 0 {
+                    let _ = write!(out, " <{}>", vtt_time(word.start));
+                }
+                out.push_str(&vtt_text(&cue_text(&word.text)));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `hh:mm:ss.ttt`.
+fn vtt_time(seconds: f64) -> String {
+    let millis = (seconds.max(0.0) * 1000.0).round() as u64;
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        millis / 3_600_000,
+        millis / 60_000 % 60,
+        millis / 1000 % 60,
+        millis % 1000
+    )
+}
+
+/// Cue text may not contain a blank line: whitespace runs become one space.
+fn cue_text(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text escaped for a cue (which also keeps `-->` out of it).
+fn vtt_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A voice annotation ends at `>`, so it must not contain one.
+fn vtt_annotation(name: &str) -> String {
+    vtt_text(&cue_text(name))
+}
+
+/// A NOTE block ends at a blank line and may not contain `-->`.
+fn note_text(text: &str) -> String {
+    cue_text(text).replace("-->", "->")
+}

@@ -1,0 +1,130 @@
+//! Chapter starts as known times: where in the transcript a chapter's
+//! topic begins, found from its title.
+//!
+//! A chapter's title gives its *content words* (words of four letters or
+//! more that are not common function words). A sentence is a match when
+//! it and the next two sentences hold at least two thirds of those words
+//! (and at least two, or the only one when the title has one long word).
+//! Only sentences whose first estimate (from the transcript's own times and
+//! the duration) lies within a window around the chapter's time count, so
+//! a topic named in the introduction ("today: the harbour, the ferry …") is
+//! not taken for its chapter. Of the matches the one with the most title
+//! words wins, then the one nearest the chapter's time. A chapter matched
+//! at or before the previous chapter's match is not used.
+
+use super::estimate::Pin;
+use super::show_notes::NoteChapter;
+use crate::core::search::fold;
+use crate::core::time::format_clock;
+
+/// How far from a chapter's time its match may be first estimated, as a
+/// share of that time, and at least this many seconds.
+const WINDOW_SHARE: f64 = 0.2;
+const WINDOW_MIN_SECONDS: f64 = 90.0;
+/// Sentences read together when looking for a title's words.
+const SENTENCES_PER_MATCH: usize = 3;
+
+/// Words too common to tell topics apart.
+const COMMON_WORDS: &[&str] = &[
+    "about", "after", "again", "also", "because", "been", "before", "being", "could", "does",
+    "doing", "down", "from", "have", "having", "here", "into", "just", "like", "more", "most",
+    "much", "only", "other", "over", "really", "some", "such", "than", "that", "their", "them",
+    "then", "there", "these", "they", "thing", "things", "this", "those", "through", "very",
+    "want", "were", "what", "when", "where", "which", "while", "with", "would", "your", "yours",
+    "talk", "talks", "talking", "episode", "show", "part", "with", "und", "oder", "eine", "einer",
+    "nicht", "auch", "sich", "über",
+];
+
+/// The start of each chapter found in the transcript, as pins at the start
+/// of the matching sentence. `sentences` are the transcript's lines,
+/// `positions` their places on the speech axis and `first_guess` their
+/// times estimated without chapters.
+pub fn find_chapter_pins(
+    chapters: &[NoteChapter],
+    sentences: &[&str],
+    positions: &[f64],
+    first_guess: &[f64],
+) -> Vec<Pin> {
+    let folded: Vec<Vec<String>> = sentences.iter().map(|text| content_words(text)).collect();
+    let mut pins = Vec::new();
+    let mut last_match: Option<usize> = None;
+    for chapter in chapters.iter().filter(|chapter| chapter.start > 0.0) {
+        let wanted = content_words(&chapter.title);
+        let needed = match wanted.len() {
+            0 => continue,
+            1 if chapter
+                .title
+                .split_whitespace()
+                .any(|word| word.chars().count() >= STEM_LETTERS) =>
+            {
+                1
+            }
+            1 => continue,
+            count => (count * 2).div_ceil(3).max(2),
+        };
+        let window = (chapter.start * WINDOW_SHARE).max(WINDOW_MIN_SECONDS);
+        // (sentence, title words near it, title words in it, distance)
+        let mut best: Option<(usize, usize, usize, f64)> = None;
+        for (index, guess) in first_guess.iter().enumerate() {
+            if (guess - chapter.start).abs() > window
+                || last_match.is_some_and(|last| index <= last)
+            {
+                continue;
+            }
+            let near = folded
+                .get(index..(index + SENTENCES_PER_MATCH).min(folded.len()))
+                .unwrap_or_default();
+            let found = wanted
+                .iter()
+                .filter(|word| near.iter().any(|words| words.contains(word)))
+                .count();
+            if found < needed {
+                continue;
+            }
+            let found_in_sentence = wanted
+                .iter()
+                .filter(|word| near.first().is_some_and(|words| words.contains(word)))
+                .count();
+            let distance = (guess - chapter.start).abs();
+            let better = best.is_none_or(|(_, best_found, best_in_sentence, best_distance)| {
+                (found, found_in_sentence) > (best_found, best_in_sentence)
+                    || ((found, found_in_sentence) == (best_found, best_in_sentence)
+                        && distance < best_distance)
+            });
+            if better {
+                best = Some((index, found, found_in_sentence, distance));
+            }
+        }
+        if let Some((index, ..)) = best {
+            last_match = Some(index);
+            pins.push(Pin {
+                position: positions.get(index).copied().unwrap_or_default(),
+                seconds: chapter.start,
+                source: format!(
+                    "the chapter \"{}\" at {} (notes line {})",
+                    chapter.title,
+                    format_clock(chapter.start),
+                    chapter.line_number
+                ),
+            });
+        }
+    }
+    pins
+}
+
+/// Letters of a word compared, so that `harbour` finds `harbours`.
+const STEM_LETTERS: usize = 6;
+
+/// The first letters of the folded words of four letters or more that are
+/// not common words.
+fn content_words(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    let mut words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() >= 4 && !COMMON_WORDS.contains(word))
+        .map(|word| word.chars().take(STEM_LETTERS).collect())
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}

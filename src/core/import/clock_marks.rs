@@ -1,0 +1,127 @@
+//! Clock times written in free text: `1:14`, `01:02:03`, `12:30.5`, alone
+//! or in brackets (`(1:14)`, `[00:03:32]`, `[inaudible 00:01:52]`).
+
+use std::ops::Range;
+
+use crate::core::time::parse_clock;
+
+/// A clock time found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClockMark {
+    /// Byte range of the time itself.
+    pub time: Range<usize>,
+    /// Byte range of the time with the brackets that hold only it (`(1:14)`),
+    /// or of the time alone.
+    pub whole: Range<usize>,
+    /// The time in seconds.
+    pub seconds: f64,
+    /// How the time sits in its text.
+    pub setting: Setting,
+    /// Whether it has an hours field (`h:mm:ss`).
+    pub has_hours: bool,
+}
+
+/// How a clock time sits in the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// In brackets of its own: `(1:14)`, `[00:03:32]`.
+    Bracketed,
+    /// Last in a bracketed aside with words: `[inaudible 00:01:52]`.
+    InAside,
+    /// Not in brackets.
+    Bare,
+}
+
+/// Every clock time in `text`, in order. A clock time is `m:ss`, `mm:ss`,
+/// `mmm:ss` or `h:mm:ss` (optionally with a fraction of a second), with
+/// seconds (and minutes after hours) below 60, not touching letters, digits
+/// or further colons (so `10:30am`, `2024:01` and `1:2:3:4` are not times).
+pub fn find_clock_marks(text: &str) -> Vec<ClockMark> {
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut position = 0;
+    while position < bytes.len() {
+        let Some(offset) = bytes
+            .get(position..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+        else {
+            break;
+        };
+        let start = position + offset;
+        let end = start
+            + bytes.get(start..).map_or(0, |rest| {
+                rest.iter()
+                    .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+                    .count()
+            });
+        position = end.max(start + 1);
+        // Text before and after must not continue the token.
+        let before = text.get(..start).and_then(|head| head.chars().next_back());
+        let after = text.get(end..).and_then(|tail| tail.chars().next());
+        if before.is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '.')
+            || after.is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        // A sentence's full stop may follow the time: `… at 12:30.`
+        let token = text.get(start..end).unwrap_or_default();
+        let token = token.strip_suffix('.').unwrap_or(token);
+        let end = start + token.len();
+        let Some(seconds) = clock_value(token) else {
+            continue;
+        };
+        let has_hours = token.matches(':').count() == 2;
+        let (whole, setting) = bracketing(text, start..end);
+        marks.push(ClockMark {
+            time: start..end,
+            whole,
+            seconds,
+            setting,
+            has_hours,
+        });
+    }
+    marks
+}
+
+fn clock_value(token: &str) -> Option<f64> {
+    let fields: Vec<&str> = token.split(':').collect();
+    let (last, leading) = fields.split_last()?;
+    let (first, middle) = leading.split_first()?;
+    let whole_seconds = last.split('.').next().unwrap_or_default();
+    let two_digits = |field: &str| field.len() == 2;
+    let fits = (1..=3).contains(&first.len())
+        && middle.len() <= 1
+        && middle.iter().all(|field| two_digits(field))
+        && two_digits(whole_seconds)
+        && (middle.is_empty() || first.len() <= 2);
+    fits.then(|| parse_clock(token)).flatten()
+}
+
+/// The brackets around a time: its own (`(1:14)`), an aside's closing one
+/// (`[inaudible 00:01:52]`), or none.
+fn bracketing(text: &str, time: Range<usize>) -> (Range<usize>, Setting) {
+    let head = text.get(..time.start).unwrap_or_default();
+    let tail = text.get(time.end..).unwrap_or_default();
+    let trimmed_head = head.trim_end();
+    let trimmed_tail = tail.trim_start();
+    let closing = trimmed_tail.chars().next();
+    let opening = trimmed_head.chars().next_back();
+    let pair = matches!(
+        (opening, closing),
+        (Some('('), Some(')')) | (Some('['), Some(']'))
+    );
+    if pair {
+        let start = trimmed_head.len() - 1;
+        let end = time.end + (tail.len() - trimmed_tail.len()) + 1;
+        return (start..end, Setting::Bracketed);
+    }
+    if closing == Some(']') {
+        let open = head.rfind('[');
+        let closed_between =
+            open.is_some_and(|open| head.get(open..).is_some_and(|aside| aside.contains(']')));
+        if open.is_some() && !closed_between {
+            return (time, Setting::InAside);
+        }
+    }
+    (time, Setting::Bare)
+}

@@ -1,0 +1,369 @@
+//! The importer: show notes with chapter times and an untimed plain text
+//! transcript in speaker turns become an episode with estimated timings.
+//!
+//! Each paragraph of the transcript is split into sentences (a sentence of
+//! fewer than four words joins the next), and each sentence becomes a line.
+//! Line times come from [`estimate`]: known times are the start (0), every
+//! time written in the transcript, the start of each chapter whose title
+//! is found in the transcript (see [`chapter_pins`]), and the duration at
+//! the end; between them time is spread in proportion to spoken length
+//! (syllables), with a pause before each sentence, a longer one before
+//! each paragraph and a longer one again at each change of speaker.
+
+pub mod chapter_pins;
+pub mod clock_marks;
+pub mod estimate;
+pub mod plain_transcript;
+pub mod sentences;
+pub mod show_notes;
+pub mod text_lines;
+
+use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
+use super::episode_json::EpisodeError;
+use super::limits::{check_entry_count, check_file_size};
+use super::time::format_clock;
+use estimate::{estimate_times, Pin, Span};
+use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
+use sentences::{sentence_starts, spoken_length};
+use show_notes::{find_note_chapters, NoteChapter};
+use text_lines::{html_lines, looks_like_html, plain_lines};
+
+/// Pause before a sentence within a paragraph, in syllables.
+pub const SENTENCE_PAUSE: f64 = 1.0;
+/// Pause before a new paragraph of the same speaker, in syllables.
+pub const PARAGRAPH_PAUSE: f64 = 2.0;
+/// Pause at a change of speaker, in syllables.
+pub const TURN_PAUSE: f64 = 3.0;
+/// Sentences shorter than this many words join the next one.
+const SHORT_SENTENCE_WORDS: usize = 4;
+
+/// A text file to import, and the name its warnings give it.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'t> {
+    /// The file's name or URL, as messages should show it.
+    pub name: &'t str,
+    /// Its content.
+    pub text: &'t str,
+}
+
+/// What to import.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportSources<'t> {
+    /// A plain text transcript in speaker turns, without timings (or with
+    /// a few written inline).
+    pub transcript: Option<Source<'t>>,
+    /// Show notes (plain text or HTML) whose topics carry times.
+    pub notes: Option<Source<'t>>,
+    /// The media's length in seconds, the last known time.
+    pub duration: Option<f64>,
+    /// Whether chapter starts found in the transcript serve as known times.
+    pub chapter_pins: bool,
+}
+
+/// Builds an episode from show notes and an untimed transcript. With a
+/// transcript, its lines have estimated times (`timing` is
+/// [`Timing::Estimated`], and each line whose start was not given is marked
+/// `estimated`); with notes, the chapters are the notes' topics. Problems
+/// that could be passed over are listed in the episode's warnings, each
+/// naming its file and line.
+pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> {
+    if sources.transcript.is_none() && sources.notes.is_none() {
+        return Err(EpisodeError {
+            path: String::new(),
+            message: "nothing to import: give a transcript, show notes or both".to_string(),
+        });
+    }
+    let mut episode = Episode {
+        duration: sources
+            .duration
+            .filter(|duration| duration.is_finite() && *duration > 0.0),
+        ..Episode::default()
+    };
+    let mut note_chapters = Vec::new();
+    if let Some(notes) = sources.notes {
+        check_file_size(notes.text.len()).map_err(|error| in_file(notes.name, error))?;
+        let lines = if looks_like_html(notes.text) {
+            html_lines(notes.text)
+        } else {
+            plain_lines(notes.text)
+        };
+        let mut warnings = Vec::new();
+        note_chapters = find_note_chapters(&lines, &mut warnings);
+        check_entry_count(note_chapters.len(), "chapters", || notes.name.to_string())?;
+        if let Some(duration) = episode.duration {
+            note_chapters.retain(|chapter| {
+                let inside = chapter.start < duration;
+                if !inside {
+                    warnings.push(format!(
+                        "line {}: \"{}\" starts at {}, after the end of the episode ({}); skipped",
+                        chapter.line_number,
+                        chapter.title,
+                        format_clock(chapter.start),
+                        format_clock(duration)
+                    ));
+                }
+                inside
+            });
+        }
+        episode.warnings.extend(
+            warnings
+                .iter()
+                .map(|warning| format!("\"{}\" {warning}", notes.name)),
+        );
+    }
+    if let Some(transcript) = sources.transcript {
+        check_file_size(transcript.text.len()).map_err(|error| in_file(transcript.name, error))?;
+        let plain = read_plain_transcript(&plain_lines(transcript.text));
+        if plain.paragraphs.is_empty() {
+            return Err(EpisodeError {
+                path: format!("\"{}\"", transcript.name),
+                message: "the transcript has no text".to_string(),
+            });
+        }
+        let mut warnings = Vec::new();
+        let chapters = if sources.chapter_pins {
+            note_chapters.as_slice()
+        } else {
+            &[]
+        };
+        let (lines, speakers) = timed_lines(&plain, chapters, episode.duration, &mut warnings);
+        check_entry_count(lines.len().saturating_sub(1), "transcript lines", || {
+            transcript.name.to_string()
+        })?;
+        episode.lines = lines;
+        episode.speakers = speakers;
+        episode.timing = Timing::Estimated;
+        episode.warnings.extend(
+            warnings
+                .iter()
+                .map(|warning| format!("\"{}\" {warning}", transcript.name)),
+        );
+    }
+    let end = episode
+        .duration
+        .or_else(|| episode.lines.last().map(|line| line.end));
+    let starts: Vec<f64> = note_chapters.iter().map(|chapter| chapter.start).collect();
+    episode.chapters = note_chapters
+        .into_iter()
+        .enumerate()
+        .map(|(index, chapter)| Chapter {
+            start: chapter.start,
+            end: resolve_end(&starts, index, None, end),
+            title: chapter.title,
+            img: None,
+            url: None,
+            in_toc: true,
+        })
+        .collect();
+    Ok(episode)
+}
+
+/// The error with the file's name before its place.
+fn in_file(name: &str, error: EpisodeError) -> EpisodeError {
+    let path = if error.path.is_empty() {
+        format!("\"{name}\"")
+    } else {
+        format!("\"{name}\" {}", error.path)
+    };
+    EpisodeError { path, ..error }
+}
+
+/// A sentence (or a few short ones) of a paragraph: a line to be.
+struct Sentence<'p> {
+    paragraph: &'p Paragraph,
+    /// Byte range in the paragraph's text.
+    range: std::ops::Range<usize>,
+    first_in_paragraph: bool,
+}
+
+/// The transcript's lines with estimated times, and its speakers.
+fn timed_lines(
+    plain: &PlainTranscript,
+    chapters: &[NoteChapter],
+    duration: Option<f64>,
+    warnings: &mut Vec<String>,
+) -> (Vec<Line>, Vec<Speaker>) {
+    let sentences: Vec<Sentence> = plain.paragraphs.iter().flat_map(split_paragraph).collect();
+    let mut previous_speaker = None;
+    let spans: Vec<Span> = sentences
+        .iter()
+        .enumerate()
+        .map(|(index, sentence)| {
+            let text = sentence
+                .paragraph
+                .text
+                .get(sentence.range.clone())
+                .unwrap_or_default();
+            let speaker = sentence.paragraph.speaker;
+            let pause_before = if index == 0 {
+                0.0
+            } else if sentence.first_in_paragraph
+                && (sentence.paragraph.new_turn || speaker != previous_speaker)
+            {
+                TURN_PAUSE
+            } else if sentence.first_in_paragraph {
+                PARAGRAPH_PAUSE
+            } else {
+                SENTENCE_PAUSE
+            };
+            previous_speaker = speaker;
+            Span {
+                length: spoken_length(text),
+                pause_before,
+            }
+        })
+        .collect();
+    let (starts, _) = estimate::line_positions(&spans);
+    let mut pinned = vec![false; sentences.len()];
+    let mut pins = Vec::new();
+    let mut first_index = 0;
+    for group in sentences.chunk_by(|a, b| std::ptr::eq(a.paragraph, b.paragraph)) {
+        let Some(paragraph) = group.first().map(|sentence| sentence.paragraph) else {
+            continue;
+        };
+        for anchor in &paragraph.anchors {
+            let (local, said_before) = anchor_place(group, anchor.offset);
+            let index = first_index + local;
+            if said_before == 0.0 {
+                if let Some(flag) = pinned.get_mut(index) {
+                    *flag = true;
+                }
+            }
+            pins.push(Pin {
+                position: starts.get(index).copied().unwrap_or_default() + said_before,
+                seconds: anchor.seconds,
+                source: format!(
+                    "line {}: the time {}",
+                    anchor.line_number,
+                    format_clock(anchor.seconds)
+                ),
+            });
+        }
+        first_index += group.len();
+    }
+    if !chapters.is_empty() {
+        let mut ignored = Vec::new();
+        let first_guess = estimate_times(&spans, pins.clone(), duration, &mut ignored);
+        let guessed_starts: Vec<f64> = first_guess.iter().map(|(start, _)| *start).collect();
+        let found = chapter_pins::find_chapter_pins(
+            chapters,
+            &sentences_text(&sentences),
+            &starts,
+            &guessed_starts,
+        );
+        let agrees = |chapter: &Pin| {
+            pins.iter().all(|written: &Pin| {
+                written.position != chapter.position
+                    && (written.position < chapter.position) == (written.seconds <= chapter.seconds)
+            })
+        };
+        let agreeing: Vec<Pin> = found
+            .into_iter()
+            .filter(|chapter| agrees(chapter))
+            .collect();
+        pins.extend(agreeing);
+    }
+    let times = estimate_times(&spans, pins, duration, warnings);
+    let lines = sentences
+        .iter()
+        .zip(times)
+        .zip(pinned)
+        .map(|((sentence, (start, end)), pinned)| Line {
+            start,
+            end,
+            speaker: sentence.paragraph.speaker,
+            text: sentence
+                .paragraph
+                .text
+                .get(sentence.range.clone())
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+            words: Vec::new(),
+            estimated: !pinned,
+            paragraph: sentence.first_in_paragraph && !sentence.paragraph.new_turn,
+        })
+        .collect();
+    let speakers = plain
+        .speakers
+        .iter()
+        .map(|name| Speaker {
+            name: name.clone(),
+            img: None,
+        })
+        .collect();
+    (lines, speakers)
+}
+
+/// Which of a paragraph's sentences a time written at `offset` falls in,
+/// and how much of that sentence is said before it. A time written between
+/// two sentences is the start of the second.
+fn anchor_place(group: &[Sentence], offset: usize) -> (usize, f64) {
+    let text = group
+        .first()
+        .map_or("", |sentence| sentence.paragraph.text.as_str());
+    let at_start_of = |sentence: &Sentence| {
+        offset <= sentence.range.start
+            && text
+                .get(offset..sentence.range.start)
+                .is_some_and(|gap| gap.trim().is_empty())
+    };
+    if let Some(index) = group.iter().position(at_start_of) {
+        return (index, 0.0);
+    }
+    let index = group
+        .iter()
+        .rposition(|sentence| sentence.range.start <= offset)
+        .unwrap_or(0);
+    let said = group
+        .get(index)
+        .and_then(|sentence| text.get(sentence.range.start..offset))
+        .map_or(0.0, spoken_length);
+    (index, said)
+}
+
+fn sentences_text<'s>(sentences: &'s [Sentence]) -> Vec<&'s str> {
+    sentences
+        .iter()
+        .map(|sentence| {
+            sentence
+                .paragraph
+                .text
+                .get(sentence.range.clone())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// A paragraph's sentences, short ones joined to the next.
+fn split_paragraph(paragraph: &Paragraph) -> Vec<Sentence<'_>> {
+    let text = &paragraph.text;
+    let starts = sentence_starts(text);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut open_start: Option<usize> = None;
+    for (index, &start) in starts.iter().enumerate() {
+        let end = starts.get(index + 1).copied().unwrap_or(text.len());
+        let begin = open_start.take().unwrap_or(start);
+        let words = text
+            .get(begin..end)
+            .map_or(0, |part| part.split_whitespace().count());
+        let is_short = words < SHORT_SENTENCE_WORDS;
+        match ranges.last_mut() {
+            _ if is_short && end < text.len() => open_start = Some(begin),
+            Some(last) if is_short => last.end = end,
+            _ => ranges.push(begin..end),
+        }
+    }
+    if ranges.is_empty() {
+        ranges.push(0..text.len());
+    }
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(index, range)| Sentence {
+            paragraph,
+            range,
+            first_in_paragraph: index == 0,
+        })
+        .collect()
+}

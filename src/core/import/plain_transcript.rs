@@ -1,0 +1,370 @@
+//! Untimed transcripts in plain text: speaker turns (`Name: text`),
+//! paragraphs (blank lines), and the rare time written inline
+//! (`[00:03:32]`, `(12:45)`, `[inaudible 00:01:52]`).
+//!
+//! A `Name:` at the start of a line is a speaker when the name is short
+//! (one to four words, at most 40 characters, each word capitalised apart
+//! from particles such as `van` or `de`) and recurs at the start of other
+//! lines, or, met once, starts a paragraph in a transcript that has
+//! recurring speakers. Labels such as `Note:` or `Update:` are never
+//! speakers; a `Name:` inside a line never is. A line holding only a name
+//! and a time (`Sam Host  0:03`, as some transcription services write) is a
+//! speaker label with an anchor.
+
+use std::collections::BTreeMap;
+
+use super::clock_marks::{find_clock_marks, ClockMark, Setting};
+use super::text_lines::TextLine;
+
+/// A transcript read into paragraphs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlainTranscript {
+    /// Speaker names, in the order met.
+    pub speakers: Vec<String>,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One paragraph of one speaker.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paragraph {
+    /// Index into [`PlainTranscript::speakers`].
+    pub speaker: Option<usize>,
+    /// Whether a speaker label began this paragraph (a new turn).
+    pub new_turn: bool,
+    /// The text, with whitespace collapsed and times in brackets of their
+    /// own (`[00:03:32]`) taken out.
+    pub text: String,
+    /// Times written in the paragraph, at the offset in `text` where each
+    /// was written.
+    pub anchors: Vec<Anchor>,
+    /// 1-based line of the file where the paragraph begins.
+    pub line_number: usize,
+}
+
+/// A time written in the transcript, where it was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Anchor {
+    /// Byte offset in the paragraph's text.
+    pub offset: usize,
+    /// The time in seconds.
+    pub seconds: f64,
+    /// 1-based line of the file.
+    pub line_number: usize,
+}
+
+/// Labels that look like a speaker but are not one.
+const NOT_SPEAKERS: &[&str] = &[
+    "note",
+    "notes",
+    "editor's note",
+    "editor’s note",
+    "update",
+    "correction",
+    "disclaimer",
+    "warning",
+    "source",
+    "sources",
+    "summary",
+    "transcript",
+    "example",
+    "edit",
+    "ps",
+    "p.s",
+    "tl;dr",
+    "tldr",
+    "link",
+    "links",
+    "url",
+    "email",
+    "e-mail",
+    "website",
+    "web",
+    "date",
+    "time",
+    "title",
+    "chapter",
+    "part",
+    "step",
+    "tip",
+    "hint",
+    "quote",
+    "fact",
+    "caution",
+    "important",
+    "anmerkung",
+    "hinweis",
+    "quelle",
+    "zitat",
+];
+
+/// Particles that may stay lower-case inside a name.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "y",
+];
+
+/// What the start of a line says before its text.
+struct LineHead<'t> {
+    /// Times before the text (`[00:12:30] Sam: …`, `Sam (00:12:30): …`).
+    times: Vec<ClockMark>,
+    /// A `Name:` candidate.
+    name: Option<&'t str>,
+    /// Byte offset of the text after the head.
+    text_start: usize,
+}
+
+/// Reads a plain text transcript into paragraphs with their speakers and
+/// inline times.
+pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
+    let heads: Vec<LineHead> = lines.iter().map(|line| line_head(&line.text)).collect();
+    let speakers = accepted_speakers(lines, &heads);
+    let mut transcript = PlainTranscript::default();
+    let mut speaker_indexes = BTreeMap::new();
+    let mut current_speaker = None;
+    let mut blank_before = true;
+    let mut open: Option<Paragraph> = None;
+    for (line, head) in lines.iter().zip(&heads) {
+        if line.text.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let speaker = head
+            .name
+            .filter(|name| speakers.iter().any(|known| known == name));
+        let (text_start, leading_times) = match speaker {
+            Some(_) => (head.text_start, head.times.as_slice()),
+            None => {
+                let times_only = head.name.is_none();
+                (
+                    if times_only { head.text_start } else { 0 },
+                    if times_only {
+                        head.times.as_slice()
+                    } else {
+                        &[]
+                    },
+                )
+            }
+        };
+        if let Some(name) = speaker {
+            let next_index = speaker_indexes.len();
+            let index = *speaker_indexes.entry(name.to_string()).or_insert_with(|| {
+                transcript.speakers.push(name.to_string());
+                next_index
+            });
+            current_speaker = Some(index);
+        }
+        let starts_paragraph = speaker.is_some() || blank_before || open.is_none();
+        if starts_paragraph {
+            if let Some(done) = open
+                .take()
+                .filter(|paragraph| !paragraph.text.is_empty() || !paragraph.anchors.is_empty())
+            {
+                transcript.paragraphs.push(done);
+            }
+            open = Some(Paragraph {
+                speaker: current_speaker,
+                new_turn: speaker.is_some(),
+                line_number: line.number,
+                ..Paragraph::default()
+            });
+        }
+        blank_before = false;
+        if let Some(paragraph) = open.as_mut() {
+            for time in leading_times {
+                paragraph.anchors.push(Anchor {
+                    offset: paragraph.text.len() + usize::from(!paragraph.text.is_empty()),
+                    seconds: time.seconds,
+                    line_number: line.number,
+                });
+            }
+            append_text(
+                paragraph,
+                line.text.get(text_start..).unwrap_or_default(),
+                line.number,
+            );
+        }
+    }
+    if let Some(done) =
+        open.filter(|paragraph| !paragraph.text.is_empty() || !paragraph.anchors.is_empty())
+    {
+        transcript.paragraphs.push(done);
+    }
+    transcript
+}
+
+/// Adds a line's text to a paragraph: times in brackets of their own
+/// become anchors and leave the text; a time closing an aside becomes an
+/// anchor and stays.
+fn append_text(paragraph: &mut Paragraph, text: &str, line_number: usize) {
+    let mut pieces: Vec<(&str, Option<f64>)> = Vec::new();
+    let mut copied = 0;
+    for mark in find_clock_marks(text) {
+        let (piece_end, next_copied) = match mark.setting {
+            Setting::Bracketed => (mark.whole.start, mark.whole.end),
+            Setting::InAside => (mark.time.start, mark.time.start),
+            Setting::Bare => continue,
+        };
+        pieces.push((
+            text.get(copied..piece_end).unwrap_or_default(),
+            Some(mark.seconds),
+        ));
+        copied = next_copied;
+    }
+    pieces.push((text.get(copied..).unwrap_or_default(), None));
+    for (piece, anchor) in pieces {
+        for word in piece.split_whitespace() {
+            if !paragraph.text.is_empty() {
+                paragraph.text.push(' ');
+            }
+            paragraph.text.push_str(word);
+        }
+        if let Some(seconds) = anchor {
+            paragraph.anchors.push(Anchor {
+                offset: paragraph.text.len(),
+                seconds,
+                line_number,
+            });
+        }
+    }
+}
+
+/// The times and `Name:` at the start of a line.
+fn line_head(line: &str) -> LineHead<'_> {
+    let marks = find_clock_marks(line);
+    let mut times = Vec::new();
+    let mut position = line.len() - line.trim_start().len();
+    // `[00:12:30] Sam: …` or `00:12:30 Sam: …`
+    for mark in &marks {
+        if mark.whole.start == position && mark.setting != Setting::InAside {
+            position = mark.whole.end;
+            position += line.get(position..).map_or(0, |rest| {
+                rest.len() - rest.trim_start_matches([' ', '\t', '-', '–', '|']).len()
+            });
+            times.push(mark.clone());
+        } else {
+            break;
+        }
+    }
+    let rest = line.get(position..).unwrap_or_default();
+    // `Sam: …`, `Sam (00:12:30): …`
+    let label_end = rest.char_indices().find(|&(offset, c)| {
+        c == ':'
+            && !marks
+                .iter()
+                .any(|mark| mark.time.contains(&(position + offset)))
+    });
+    if let Some(label) = label_end.and_then(|(offset, _)| rest.get(..offset)) {
+        let after_colon = position + label.len() + 1;
+        let followed_by_space = line
+            .get(after_colon..)
+            .is_none_or(|after| after.is_empty() || after.starts_with(char::is_whitespace));
+        let label_times: Vec<&ClockMark> = marks
+            .iter()
+            .filter(|mark| mark.whole.start >= position && mark.whole.end <= position + label.len())
+            .collect();
+        let name_end = label_times
+            .first()
+            .map_or(label.len(), |mark| mark.whole.start - position);
+        let name = label.get(..name_end).unwrap_or_default().trim();
+        let only_times_after_name = label_times
+            .iter()
+            .all(|mark| mark.setting == Setting::Bracketed)
+            && label.get(name_end..).is_some_and(|tail| {
+                label_times
+                    .iter()
+                    .fold(tail.to_string(), |tail, mark| {
+                        tail.replace(line.get(mark.whole.clone()).unwrap_or_default(), "")
+                    })
+                    .trim()
+                    .is_empty()
+            });
+        if followed_by_space && only_times_after_name && is_name(name) {
+            times.extend(label_times.into_iter().cloned());
+            let text_start = after_colon
+                + line
+                    .get(after_colon..)
+                    .map_or(0, |after| after.len() - after.trim_start().len());
+            return LineHead {
+                times,
+                name: Some(name),
+                text_start,
+            };
+        }
+    }
+    // `Sam Host  0:03` alone on its line.
+    if let Some(mark) = marks
+        .last()
+        .filter(|mark| mark.whole.end == line.trim_end().len() && mark.whole.start > position)
+    {
+        let name = line
+            .get(position..mark.whole.start)
+            .unwrap_or_default()
+            .trim();
+        if is_name(name) && times.is_empty() {
+            return LineHead {
+                times: vec![mark.clone()],
+                name: Some(name),
+                text_start: line.len(),
+            };
+        }
+    }
+    LineHead {
+        times,
+        name: None,
+        text_start: position,
+    }
+}
+
+/// Whether a label can be a person's name: one to four words, at most 40
+/// characters, capitalised (particles apart), letters and `.'’-&` only.
+fn is_name(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let plausible_characters = label.chars().all(|c| {
+        c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '&')
+    });
+    let capitalised = words.iter().enumerate().all(|(index, word)| {
+        let first = word.chars().next();
+        first.is_some_and(char::is_uppercase)
+            || (index > 0
+                && (NAME_PARTICLES.contains(word) || word.chars().all(|c| c.is_ascii_digit())))
+    });
+    (1..=4).contains(&words.len())
+        && label.chars().count() <= 40
+        && plausible_characters
+        && capitalised
+        && !NOT_SPEAKERS.contains(&label.to_lowercase().as_str())
+}
+
+/// The names that are speakers: those heading two or more lines, and those
+/// heading one paragraph when others recur.
+fn accepted_speakers(lines: &[TextLine], heads: &[LineHead]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for head in heads {
+        if let Some(name) = head.name {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let recurring: Vec<String> = counts
+        .iter()
+        .filter(|(_, &count)| count >= 2)
+        .map(|(name, _)| name.to_string())
+        .collect();
+    if recurring.is_empty() {
+        return recurring;
+    }
+    let mut accepted = recurring.clone();
+    let mut blank_before = true;
+    for (line, head) in lines.iter().zip(heads) {
+        if line.text.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        if let Some(name) = head.name {
+            if blank_before && !accepted.iter().any(|known| known == name) {
+                accepted.push(name.to_string());
+            }
+        }
+        blank_before = false;
+    }
+    accepted
+}

@@ -1,0 +1,157 @@
+//! Splitting text into sentences, and measuring how long text takes to say.
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "jr", "sr", "no", "approx",
+    "ca", "z.b", "bzw", "usw", "nr", "hr", "fr",
+];
+
+/// Whether `word` (the text before a full stop) is an abbreviation or an
+/// initial rather than the end of a sentence.
+pub fn is_abbreviation(word: &str) -> bool {
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = word.to_lowercase();
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_letter || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// The byte offsets where sentences begin in `text` (always including 0):
+/// after `.`, `!`, `?` or `…` (and closing quotes or brackets) followed by
+/// a space, unless the full stop ends an abbreviation or an initial.
+pub fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        while chars
+            .next_if(|&(_, next)| {
+                matches!(
+                    next,
+                    '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']'
+                )
+            })
+            .is_some()
+        {}
+        let Some(&(space_index, space)) = chars.peek() else {
+            break;
+        };
+        if !space.is_whitespace() {
+            continue;
+        }
+        if c == '.' {
+            let before = text.get(..index).unwrap_or_default();
+            let word = before
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+            if is_abbreviation(word) {
+                continue;
+            }
+        }
+        let next_start = text
+            .get(space_index..)
+            .and_then(|rest| rest.find(|c: char| !c.is_whitespace()))
+            .map(|offset| space_index + offset);
+        if let Some(next_start) = next_start {
+            starts.push(next_start);
+        }
+    }
+    starts
+}
+
+/// How long `text` takes to say, in syllables (estimated: groups of
+/// vowels per word, at least one per word; each digit of a number counts
+/// as a syllable). A bracketed aside (`[laughs]`) counts as two.
+pub fn spoken_length(text: &str) -> f64 {
+    let mut total = 0.0;
+    let mut in_aside = false;
+    for word in text.split_whitespace() {
+        if word.starts_with('[') {
+            in_aside = true;
+            total += ASIDE_SYLLABLES;
+        }
+        if in_aside {
+            if word.contains(']') {
+                in_aside = false;
+            }
+            continue;
+        }
+        total += word_syllables(word);
+    }
+    total
+}
+
+/// What a bracketed aside such as `[laughs]` counts for.
+const ASIDE_SYLLABLES: f64 = 2.0;
+
+/// Syllables in one written word.
+pub fn word_syllables(word: &str) -> f64 {
+    let mut syllables = 0usize;
+    let mut previous_vowel = false;
+    let mut letters = 0usize;
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            syllables += 1;
+            previous_vowel = false;
+            continue;
+        }
+        if !c.is_alphabetic() {
+            previous_vowel = false;
+            continue;
+        }
+        letters += 1;
+        let vowel = is_vowel(c);
+        if vowel && !previous_vowel {
+            syllables += 1;
+        }
+        previous_vowel = vowel;
+    }
+    let lower = word.to_lowercase();
+    // A silent final `e` (`make`, `time`), though not in `the` or `be`.
+    if syllables > 1
+        && lower
+            .trim_end_matches(|c: char| !c.is_alphabetic())
+            .ends_with('e')
+        && letters > 3
+    {
+        syllables -= 1;
+    }
+    if letters == 0 && syllables == 0 {
+        return 0.0;
+    }
+    syllables.max(1) as f64
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c.to_lowercase().next().unwrap_or(c),
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'y'
+            | 'ä'
+            | 'ö'
+            | 'ü'
+            | 'á'
+            | 'à'
+            | 'â'
+            | 'é'
+            | 'è'
+            | 'ê'
+            | 'í'
+            | 'ì'
+            | 'î'
+            | 'ó'
+            | 'ò'
+            | 'ô'
+            | 'ú'
+            | 'ù'
+            | 'û'
+            | 'å'
+            | 'æ'
+            | 'ø'
+    )
+}

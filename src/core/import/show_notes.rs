@@ -1,0 +1,177 @@
+//! Chapters from show notes: the times a description puts beside its
+//! topics, such as `Introduction (00:00)`, `[12:30] Q&A`, `00:12:30 - Q&A`
+//! or `- 0:00 Welcome`.
+//!
+//! The rule for telling a chapter time from a time in prose: a time counts
+//! only at the edge of a line or of an item within it.
+//! - **At the start of a line** (after list bullets such as `-`, `*`, `•`
+//!   or `3.`), bare or in brackets: the title is the rest of the line,
+//!   without separators (`-`, `–`, `|`, `:` …). A second time right after
+//!   it (`00:00–05:10 Intro`) is the end of a range and is skipped.
+//! - **In brackets of its own, ending an item**: `(1:14)` or `[1:14]`
+//!   followed by the end of the line, a separator (`,` `;` `.` `|` `•` `–`)
+//!   or another such time. The title is the text before it, back to the
+//!   previous chapter time, the previous sentence's end or the line start.
+//! - **Bare, ending a line**, when a separator comes before it
+//!   (`Q&A - 12:30`) or it has hours (`Q&A 0:12:30`).
+//!
+//! Anything else (`we met at 9:30 (10:15 in Berlin) for coffee`) is prose.
+
+use super::clock_marks::{find_clock_marks, ClockMark, Setting};
+use super::text_lines::{strip_list_bullet, TextLine};
+use crate::core::time::format_clock;
+
+/// A chapter found in show notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteChapter {
+    /// Start in seconds.
+    pub start: f64,
+    /// The topic's title.
+    pub title: String,
+    /// 1-based line of the notes it was found on.
+    pub line_number: usize,
+}
+
+/// Chapter times found in show notes, sorted by start; a time given twice
+/// is kept once (the first). `warnings` gets a note for each time dropped.
+pub fn find_note_chapters(lines: &[TextLine], warnings: &mut Vec<String>) -> Vec<NoteChapter> {
+    let mut chapters = Vec::new();
+    for line in lines {
+        chapters_on_line(line, &mut chapters, warnings);
+    }
+    chapters.sort_by(|a: &NoteChapter, b| a.start.total_cmp(&b.start));
+    let mut kept: Vec<NoteChapter> = Vec::with_capacity(chapters.len());
+    for chapter in chapters {
+        match kept.last() {
+            Some(previous) if previous.start == chapter.start => warnings.push(format!(
+                "line {}: {} is already the start of \"{}\" (line {}); \"{}\" skipped",
+                chapter.line_number,
+                format_clock(chapter.start),
+                previous.title,
+                previous.line_number,
+                chapter.title
+            )),
+            _ => kept.push(chapter),
+        }
+    }
+    kept
+}
+
+fn chapters_on_line(line: &TextLine, chapters: &mut Vec<NoteChapter>, warnings: &mut Vec<String>) {
+    let text = strip_list_bullet(&line.text);
+    let marks = find_clock_marks(text);
+    let Some(first) = marks.first() else {
+        return;
+    };
+    let mut push = |start: f64, title: &str| {
+        let title = clean_title(title);
+        if title.is_empty() {
+            warnings.push(format!(
+                "line {}: {} has no title beside it; skipped",
+                line.number,
+                format_clock(start)
+            ));
+        } else {
+            chapters.push(NoteChapter {
+                start,
+                title,
+                line_number: line.number,
+            });
+        }
+    };
+    if first.whole.start == 0 && first.setting != Setting::InAside {
+        let mut title_start = first.whole.end;
+        if let Some(range_end) = marks.get(1).filter(|next| is_range_end(text, first, next)) {
+            title_start = range_end.whole.end;
+        }
+        push(first.seconds, text.get(title_start..).unwrap_or_default());
+        return;
+    }
+    let mut item_start = 0;
+    for (index, mark) in marks.iter().enumerate() {
+        let tail = text.get(mark.whole.end..).unwrap_or_default();
+        let next = marks.get(index + 1);
+        let ends_item = match mark.setting {
+            Setting::Bracketed => {
+                let rest = tail.trim_start();
+                rest.is_empty()
+                    || rest.starts_with(is_separator)
+                    || next.is_some_and(|next| {
+                        next.setting == Setting::Bracketed
+                            && text
+                                .get(mark.whole.end..next.whole.start)
+                                .is_some_and(|gap| gap.trim().is_empty())
+                    })
+            }
+            Setting::Bare => {
+                let at_line_end = tail
+                    .trim_matches(|c: char| c.is_whitespace() || c == '.')
+                    .is_empty();
+                let head = text
+                    .get(item_start..mark.whole.start)
+                    .unwrap_or_default()
+                    .trim_end();
+                at_line_end && (head.ends_with(is_separator) || mark.has_hours)
+            }
+            Setting::InAside => false,
+        };
+        if !ends_item {
+            continue;
+        }
+        let item = text.get(item_start..mark.whole.start).unwrap_or_default();
+        push(mark.seconds, last_sentence(item));
+        item_start = mark.whole.end;
+    }
+}
+
+/// Whether `next` is the end of a range that `first` starts (`0:00–5:10`).
+fn is_range_end(text: &str, first: &ClockMark, next: &ClockMark) -> bool {
+    text.get(first.whole.end..next.whole.start)
+        .is_some_and(|gap| {
+            gap.trim().chars().all(|c| matches!(c, '-' | '–' | '—')) && !gap.trim().is_empty()
+        })
+}
+
+/// Characters that separate a time from its title or one item from the
+/// next.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '–' | '—' | '|' | ':' | ',' | ';' | '.' | '•' | '·' | '…' | '/' | '=' | '>'
+    )
+}
+
+/// The last sentence of an item: topics listed in prose are often
+/// `… in this episode. Her background (1:14).`
+fn last_sentence(item: &str) -> &str {
+    let trimmed = item.trim_end();
+    let mut start = 0;
+    for (index, c) in trimmed.char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            let after = index + c.len_utf8();
+            let followed_by_space = trimmed
+                .get(after..)
+                .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+            let word = trimmed
+                .get(..index)
+                .unwrap_or_default()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+            if followed_by_space && !super::sentences::is_abbreviation(word) {
+                start = after;
+            }
+        }
+    }
+    trimmed.get(start..).unwrap_or(trimmed)
+}
+
+/// A title without the separators, bullets and quotes around it.
+fn clean_title(title: &str) -> String {
+    let title = title.trim_matches(|c: char| {
+        c.is_whitespace() || is_separator(c) || matches!(c, '*' | '"' | '“' | '”')
+    });
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The second of two topics in one sentence: `… (1:14), and the lamp (2:30)`.
+    title.strip_prefix("and ").unwrap_or(&title).to_string()
+}
