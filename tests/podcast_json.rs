@@ -101,7 +101,7 @@ fn bad_segments_are_skipped_with_warnings() {
             r#"segments[3]: expected an object, got "not an object"; segment skipped"#,
             "segments[6]: empty segment skipped",
             "segments[7].speaker: expected text, got 42; segment skipped",
-            "segments were not in time order; they were sorted",
+            "segments[5]: starts at 3, before the segment above it (6); segments were sorted into time order",
             "segments[4]: ends at 5 before it starts at 6; treated as ending at its start",
         ]
     );

@@ -60,7 +60,7 @@ fn messy_files_are_read_as_players_read_them() {
             r#"line 19: the cue timing "00:00:04,000 --> 00:00:xx,000" is not valid (expected "00:00:00,000 --> 00:00:00,000"); cue skipped"#,
             "line 23: empty cue skipped",
             "line 27: ends at 6.5 before it starts at 7; treated as ending at its start",
-            "lines were not in time order; they were sorted",
+            "line 31: starts at 6, before the line above it (7); lines were sorted into time order",
         ]
     );
 }

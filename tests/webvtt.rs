@@ -180,7 +180,7 @@ fn unsorted_cues_are_sorted_with_a_warning() {
     assert_eq!(texts, ["first", "second"]);
     assert_eq!(
         transcript.warnings,
-        ["lines were not in time order; they were sorted"]
+        ["line 6: starts at 1, before the line above it (5); lines were sorted into time order"]
     );
 }
 

@@ -25,6 +25,7 @@ mod json_fields;
 mod json_stream;
 pub mod limits;
 pub mod links;
+pub mod lint;
 pub mod search;
 pub mod time;
 pub mod time_index;

@@ -22,6 +22,8 @@ pub struct Transcript {
     pub speakers: Vec<Speaker>,
     /// Problems that were repaired or skipped, each saying where.
     pub warnings: Vec<String>,
+    /// Where in the file each line came from (`line 12`, `segments[3]`).
+    pub places: Vec<String>,
 }
 
 /// Speakers found by display name (or by a key they were declared with),
@@ -141,9 +143,10 @@ impl CueLines {
 
     /// The transcript: lines sorted and repaired.
     pub fn finish(mut self) -> Transcript {
-        let lines = finish_lines(self.raw, &mut self.warnings);
+        let (lines, places) = finish_lines(self.raw, &mut self.warnings);
         Transcript {
             lines,
+            places,
             speakers: self.speakers.into_vec(),
             warnings: self.warnings,
         }
@@ -151,8 +154,9 @@ impl CueLines {
 }
 
 /// Sorts lines by start (stably) and repairs ends before starts, adding a
-/// warning for each repair.
-pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Vec<String>) -> Vec<Line> {
+/// warning for each repair; returns the lines and, for each, where in the
+/// file it came from.
+pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Vec<String>) -> (Vec<Line>, Vec<String>) {
     for entry in &mut raw {
         let line = &mut entry.line;
         if line.end < line.start {
@@ -163,11 +167,34 @@ pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Vec<String>) -> Vec<Li
             line.end = line.start;
         }
     }
-    if !raw.is_sorted_by_key(|entry| entry.line.start) {
-        warnings.push("lines were not in time order; they were sorted".to_string());
+    if let Some(warning) = out_of_order(
+        &raw,
+        |entry| (entry.place.as_str(), entry.line.start),
+        "line",
+    ) {
+        warnings.push(warning);
         raw.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
     }
-    raw.into_iter().map(|entry| entry.line).collect()
+    raw.into_iter()
+        .map(|entry| (entry.line, entry.place))
+        .unzip()
+}
+
+/// When entries are not in time order: a warning naming the first that
+/// starts before the one above it (`what` names the kind of entry).
+pub fn out_of_order<T>(
+    entries: &[T],
+    place_and_start: impl Fn(&T) -> (&str, f64),
+    what: &str,
+) -> Option<String> {
+    entries.windows(2).find_map(|pair| {
+        let [above, entry] = pair else { return None };
+        let (_, above_start) = place_and_start(above);
+        let (place, start) = place_and_start(entry);
+        (start < above_start).then(|| {
+            format!("{place}: starts at {start}, before the {what} above it ({above_start}); {what}s were sorted into time order")
+        })
+    })
 }
 
 /// The kinds of file the widget reads.

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::{finish_lines, RawLine, SpeakerList, Transcript};
+use super::{finish_lines, out_of_order, RawLine, SpeakerList, Transcript};
 use crate::core::episode::{is_attached_punctuation, Line, Word};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
@@ -55,8 +55,12 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
             Err(error) => warnings.push(format!("{error}; segment skipped")),
         }
     }
-    if !segments.is_sorted_by_key(|segment| segment.start) {
-        warnings.push("segments were not in time order; they were sorted".to_string());
+    if let Some(warning) = out_of_order(
+        &segments,
+        |segment| (segment.place.as_str(), segment.start),
+        "segment",
+    ) {
+        warnings.push(warning);
         segments.sort_by(|a, b| a.start.total_cmp(&b.start));
     }
     let raw = if is_word_level(&segments) {
@@ -64,9 +68,10 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
     } else {
         segments.into_iter().map(segment_line).collect()
     };
-    let lines = finish_lines(raw, &mut warnings);
+    let (lines, places) = finish_lines(raw, &mut warnings);
     Ok(Transcript {
         lines,
+        places,
         speakers: speakers.into_vec(),
         warnings,
     })

@@ -1,0 +1,130 @@
+//! `episode-viewer import`: show notes and an untimed transcript to
+//! episode JSON with estimated timings.
+
+use std::process::ExitCode;
+
+use episode_viewer::core::export::to_episode_json;
+use episode_viewer::core::import::{import_episode, ImportSources, Source};
+use episode_viewer::core::limits::thousands;
+use episode_viewer::core::time::format_clock;
+use episode_viewer::core::{parse_clock, Timing};
+
+use crate::files::{display_name, option_value, read_text, write_output, Failure, Progress};
+
+/// Help for `import`.
+pub const HELP: &str = "\
+episode-viewer import: show notes and an untimed transcript -> episode JSON
+
+Usage:
+  episode-viewer import --transcript FILE [--notes FILE] [--duration TIME] [options]
+
+Options:
+  --transcript FILE   plain text transcript in speaker turns (`Name: text`),
+                      paragraphs separated by blank lines; times written in it
+                      ([00:03:32], (12:45), [inaudible 00:01:52]) are kept
+  --notes FILE        show notes, text or HTML; topics with times such as
+                      `Introduction (00:00)` or `00:12:30 - Q&A` become chapters
+  --duration TIME     length of the episode (31:00, 1:02:03 or seconds); the
+                      end of the transcript is pinned to it
+  --title TEXT, --podcast TEXT, --language TAG
+                      episode metadata to include
+  --no-chapter-pins   do not use chapter starts found in the transcript as
+                      known times (only the times written in it)
+  -o, --output FILE   write here instead of standard output
+  -h, --help          this help
+
+At least one of --transcript and --notes is needed. Warnings (times that
+could not be used, chapters skipped) go to standard error.
+
+Examples:
+  episode-viewer import --transcript transcript.txt --notes shownotes.txt --duration 31:00 -o episode.json
+  episode-viewer import --notes shownotes.html --duration 45:10 -o chapters-only.json
+";
+
+/// Runs `import` with the arguments after the command name.
+pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
+    use lexopt::Arg::{Long, Short};
+    let (mut transcript, mut notes, mut duration, mut output) = (None, None, None, None);
+    let (mut title, mut podcast, mut language) = (None, None, None);
+    let mut chapter_pins = true;
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("transcript") => transcript = Some(option_value(&mut parser, "--transcript")?),
+            Long("notes") => notes = Some(option_value(&mut parser, "--notes")?),
+            Long("duration") => {
+                let text = option_value(&mut parser, "--duration")?;
+                duration = Some(parse_clock(&text).filter(|seconds| *seconds > 0.0).ok_or_else(|| {
+                    Failure::Usage(format!("--duration \"{text}\" is not a time; write it as 31:00, 1:02:03 or seconds"))
+                })?);
+            }
+            Long("title") => title = Some(option_value(&mut parser, "--title")?),
+            Long("podcast") => podcast = Some(option_value(&mut parser, "--podcast")?),
+            Long("language") => language = Some(option_value(&mut parser, "--language")?),
+            Long("no-chapter-pins") => chapter_pins = false,
+            Short('o') | Long("output") => output = Some(option_value(&mut parser, "--output")?),
+            Short('h') | Long("help") => return Err(Failure::Help("import")),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    if transcript.is_none() && notes.is_none() {
+        return Err(Failure::Usage(
+            "import needs --transcript, --notes or both".to_string(),
+        ));
+    }
+    let transcript_text = transcript.as_deref().map(read_text).transpose()?;
+    let notes_text = notes.as_deref().map(read_text).transpose()?;
+    let transcript_name = transcript.as_deref().map(display_name);
+    let notes_name = notes.as_deref().map(display_name);
+    let size = transcript_text.as_ref().map_or(0, String::len)
+        + notes_text.as_ref().map_or(0, String::len);
+    let progress = Progress::for_input(
+        transcript_name
+            .as_deref()
+            .or(notes_name.as_deref())
+            .unwrap_or_default(),
+        size,
+    );
+    progress.step("estimating times");
+    let sources = ImportSources {
+        transcript: transcript_name
+            .as_deref()
+            .zip(transcript_text.as_deref())
+            .map(|(name, text)| Source { name, text }),
+        notes: notes_name
+            .as_deref()
+            .zip(notes_text.as_deref())
+            .map(|(name, text)| Source { name, text }),
+        duration,
+        chapter_pins,
+    };
+    let mut episode =
+        import_episode(&sources).map_err(|error| Failure::Failed(error.to_string()))?;
+    episode.title = title;
+    episode.podcast = podcast;
+    episode.language = language;
+    progress.step("writing");
+    write_output(output.as_deref(), &to_episode_json(&episode))?;
+    progress.done("done");
+    for warning in &episode.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let timing = if episode.timing == Timing::Estimated {
+        ", times estimated"
+    } else {
+        ""
+    };
+    eprintln!(
+        "{} lines, {} speakers, {} chapters{timing}{}",
+        thousands(episode.lines.len()),
+        episode.speakers.len(),
+        episode.chapters.len(),
+        match (duration, episode.lines.last()) {
+            (None, Some(last)) => format!(
+                "; no --duration, so the end ({}) is extrapolated",
+                format_clock(last.end)
+            ),
+            _ => String::new(),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}

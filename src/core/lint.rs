@@ -1,0 +1,393 @@
+//! Checking a transcript or chapters file before publishing it: what the
+//! widget would repair or skip, lines out of order, overlapping lines, long
+//! gaps and unknown or inconsistent speakers, each with where it is.
+
+use serde_json::Value;
+
+use super::episode_json::{parse_episode_document, EpisodeError};
+use super::error::quoted;
+use super::formats::json_chapters::parse_json_chapters;
+use super::formats::{detect_format, out_of_order, read_transcript, FileFormat};
+use super::search::fold;
+use super::time::{format_clock, parse_clock};
+use super::Line;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something the widget repairs, skips or cannot tell apart: fix it.
+    Error,
+    /// Legal but worth a look (overlaps, long gaps).
+    Warning,
+}
+
+/// One problem found, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// How serious it is.
+    pub severity: Severity,
+    /// What and where, e.g. `line 12: starts at 5, before the line above it (7)`.
+    pub message: String,
+}
+
+/// What to look for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LintOptions {
+    /// A silence between lines longer than this many seconds is reported.
+    pub longest_gap: f64,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        Self { longest_gap: 10.0 }
+    }
+}
+
+/// What checking a file found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LintReport {
+    /// The file's format.
+    pub format: FileFormat,
+    /// Transcript lines read.
+    pub lines: usize,
+    /// Chapters read.
+    pub chapters: usize,
+    /// Files an episode JSON refers to (their URLs as written).
+    pub referenced_files: Vec<String>,
+    /// Problems, errors first, each group in file order.
+    pub findings: Vec<Finding>,
+}
+
+impl LintReport {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|finding| finding.severity == Severity::Error)
+    }
+}
+
+/// Checks a file of any format the widget reads. A file the widget cannot
+/// read at all is an `Err` with the reader's message.
+pub fn lint_file(
+    text: &str,
+    content_type: Option<&str>,
+    options: LintOptions,
+) -> Result<LintReport, EpisodeError> {
+    let format = detect_format(content_type, text).ok_or_else(|| EpisodeError {
+        path: String::new(),
+        message: "not a file this widget reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON or JSON Chapters".to_string(),
+    })?;
+    let mut report = LintReport {
+        format,
+        lines: 0,
+        chapters: 0,
+        referenced_files: Vec::new(),
+        findings: Vec::new(),
+    };
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    match format {
+        FileFormat::EpisodeJson => {
+            let document = parse_episode_document(text)?;
+            report.referenced_files = document
+                .transcript_files
+                .iter()
+                .chain(&document.chapters_file)
+                .map(|file| file.url.clone())
+                .collect();
+            let episode = document.episode;
+            report.lines = episode.lines.len();
+            report.chapters = episode.chapters.len();
+            let item_lines = JsonItemLines::new(text);
+            // The reader has accepted it, so it parses.
+            let root: Value = serde_json::from_str(text).unwrap_or_default();
+            check_episode_json_order(&root, &item_lines, &mut errors);
+            check_declared_speakers(&root, &item_lines, &mut errors);
+            let places = sorted_line_places(&root, &item_lines, episode.lines.len());
+            check_timeline(&episode.lines, &places, options, &mut warnings);
+        }
+        FileFormat::JsonChapters => {
+            let file = parse_json_chapters(text, None)?;
+            report.chapters = file.chapters.len();
+            let item_lines = JsonItemLines::new(text);
+            errors.extend(
+                file.warnings
+                    .iter()
+                    .map(|warning| item_lines.locate(warning)),
+            );
+        }
+        transcript_format => {
+            let transcript = read_transcript(transcript_format, text)?;
+            report.lines = transcript.lines.len();
+            let item_lines = JsonItemLines::new(text);
+            errors.extend(
+                transcript
+                    .warnings
+                    .iter()
+                    .map(|warning| item_lines.locate(warning)),
+            );
+            let places: Vec<String> = transcript
+                .places
+                .iter()
+                .map(|place| item_lines.locate(place))
+                .collect();
+            check_timeline(&transcript.lines, &places, options, &mut warnings);
+            let names: Vec<(&str, &str)> = transcript
+                .lines
+                .iter()
+                .zip(&places)
+                .filter_map(|(line, place)| {
+                    let speaker = transcript.speakers.get(line.speaker?)?;
+                    Some((speaker.name.as_str(), place.as_str()))
+                })
+                .collect();
+            check_similar_speakers(&names, &mut errors);
+        }
+    }
+    report.findings = errors
+        .into_iter()
+        .map(|message| Finding {
+            severity: Severity::Error,
+            message,
+        })
+        .chain(warnings.into_iter().map(|message| Finding {
+            severity: Severity::Warning,
+            message,
+        }))
+        .collect();
+    Ok(report)
+}
+
+/// Overlapping lines and long silences, in time order.
+fn check_timeline(
+    lines: &[Line],
+    places: &[String],
+    options: LintOptions,
+    warnings: &mut Vec<String>,
+) {
+    for (pair, place_pair) in lines.windows(2).zip(places.windows(2)) {
+        let ([line, next], [place, next_place]) = (pair, place_pair) else {
+            continue;
+        };
+        if next.start < line.end - 0.0005 {
+            warnings.push(format!(
+                "{next_place}: starts at {}, before the one at {place} ends ({}): they overlap",
+                format_clock(next.start),
+                format_clock(line.end)
+            ));
+        } else if next.start - line.end > options.longest_gap {
+            warnings.push(format!(
+                "{next_place}: {} s with no line before it ({} to {})",
+                (next.start - line.end).round(),
+                format_clock(line.end),
+                format_clock(next.start)
+            ));
+        }
+    }
+}
+
+/// Speaker names that differ only in case, accents or spacing (`Sam Host`
+/// and `sam  host`): the widget shows them as two speakers.
+fn check_similar_speakers(names: &[(&str, &str)], errors: &mut Vec<String>) {
+    let mut seen: Vec<(String, &str, &str)> = Vec::new();
+    for &(name, place) in names {
+        let key = fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
+        match seen.iter().find(|(seen_key, seen_name, _)| *seen_key == key && *seen_name != name) {
+            Some((_, first_name, first_place)) => errors.push(format!(
+                "{place}: the speaker {} looks like {} ({first_place}) written differently; the widget shows them as two speakers",
+                quoted(name),
+                quoted(first_name)
+            )),
+            None if !seen.iter().any(|(_, seen_name, _)| *seen_name == name) => seen.push((key, name, place)),
+            None => {}
+        }
+    }
+}
+
+/// Lines and chapters out of order in an episode JSON (its reader sorts
+/// them without a word).
+fn check_episode_json_order(root: &Value, item_lines: &JsonItemLines, errors: &mut Vec<String>) {
+    for (key, what) in [("transcript", "line"), ("chapters", "chapter")] {
+        let Some(items) = root.get(key).and_then(Value::as_array) else {
+            continue;
+        };
+        let starts: Vec<(String, f64)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| {
+                Some((
+                    item_lines.place(key, index),
+                    time_value(item.get("start")?)?,
+                ))
+            })
+            .collect();
+        if let Some(error) = out_of_order(&starts, |(place, start)| (place.as_str(), *start), what)
+        {
+            errors.push(error);
+        }
+    }
+}
+
+/// Lines naming a speaker that the `speakers` table does not declare.
+fn check_declared_speakers(root: &Value, item_lines: &JsonItemLines, errors: &mut Vec<String>) {
+    let Some(declared) = root.get("speakers").and_then(Value::as_object) else {
+        return;
+    };
+    let Some(items) = root.get("transcript").and_then(Value::as_array) else {
+        return;
+    };
+    let keys: Vec<&str> = declared.keys().map(String::as_str).collect();
+    for (index, item) in items.iter().enumerate() {
+        let Some(speaker) = item.get("speaker").and_then(Value::as_str) else {
+            continue;
+        };
+        if !declared.contains_key(speaker.trim()) {
+            errors.push(format!(
+                "{}: the speaker {} is not in \"speakers\" ({})",
+                item_lines.place("transcript", index),
+                quoted(speaker),
+                keys.join(", ")
+            ));
+        }
+    }
+}
+
+/// Where each of an episode JSON's lines is, in the order its reader
+/// sorts them (stably, by start).
+fn sorted_line_places(root: &Value, item_lines: &JsonItemLines, count: usize) -> Vec<String> {
+    let starts: Vec<f64> = root
+        .get("transcript")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| item.get("start").and_then(time_value).unwrap_or(0.0))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut order: Vec<usize> = (0..starts.len()).collect();
+    order.sort_by(|&a, &b| {
+        let start = |index: usize| starts.get(index).copied().unwrap_or(0.0);
+        start(a).total_cmp(&start(b))
+    });
+    if order.len() != count {
+        return (0..count)
+            .map(|index| format!("line {}", index + 1))
+            .collect();
+    }
+    order
+        .into_iter()
+        .map(|index| item_lines.place("transcript", index))
+        .collect()
+}
+
+fn time_value(value: &Value) -> Option<f64> {
+    value
+        .as_f64()
+        .or_else(|| value.as_str().and_then(parse_clock))
+}
+
+/// Where the items of a JSON document's top-level lists begin, by line.
+struct JsonItemLines {
+    /// (list key, 1-based line of each item)
+    lists: Vec<(String, Vec<usize>)>,
+}
+
+impl JsonItemLines {
+    fn new(text: &str) -> Self {
+        let mut lists: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut depth = 0usize;
+        let mut line = 1;
+        let mut in_string = false;
+        let mut escaped = false;
+        let mut string_start = 0;
+        let mut last_key = String::new();
+        let mut current: Option<usize> = None;
+        let mut expect_item = false;
+        for (offset, c) in text.char_indices() {
+            if c == '\n' {
+                line += 1;
+            }
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => {
+                        in_string = false;
+                        if depth == 1 {
+                            last_key = text
+                                .get(string_start..offset)
+                                .unwrap_or_default()
+                                .to_string();
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            if expect_item && depth == 2 && !c.is_whitespace() && c != ']' {
+                if let Some(list) = current.and_then(|index| lists.get_mut(index)) {
+                    list.1.push(line);
+                }
+                expect_item = false;
+            }
+            match c {
+                '"' => {
+                    in_string = true;
+                    string_start = offset + 1;
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if c == '[' && depth == 2 {
+                        lists.push((last_key.clone(), Vec::new()));
+                        current = Some(lists.len() - 1);
+                        expect_item = true;
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                ',' if depth == 2 => expect_item = true,
+                _ => {}
+            }
+        }
+        Self { lists }
+    }
+
+    /// `key[index] (line N)`, or `key[index]` when the line is unknown.
+    fn place(&self, key: &str, index: usize) -> String {
+        match self.line_of(key, index) {
+            Some(line) => format!("{key}[{index}] (line {line})"),
+            None => format!("{key}[{index}]"),
+        }
+    }
+
+    fn line_of(&self, key: &str, index: usize) -> Option<usize> {
+        self.lists
+            .iter()
+            .find(|(list_key, _)| list_key == key)
+            .and_then(|(_, lines)| lines.get(index).copied())
+    }
+
+    /// A message starting with `key[index]` gets the item's line after the
+    /// place; others are kept as they are.
+    fn locate(&self, message: &str) -> String {
+        let Some((key, rest)) = message.split_once('[') else {
+            return message.to_string();
+        };
+        let Some((index, tail)) = rest.split_once(']') else {
+            return message.to_string();
+        };
+        let Some(line) = index
+            .parse()
+            .ok()
+            .and_then(|index| self.line_of(key, index))
+        else {
+            return message.to_string();
+        };
+        let (field, tail) = match tail.split_once(':') {
+            Some((field, tail)) => (field, format!(":{tail}")),
+            None => (tail, String::new()),
+        };
+        format!("{key}[{index}]{field} (line {line}){tail}")
+    }
+}

@@ -1,0 +1,146 @@
+//! The `episode-viewer` command-line tool, run as a user would.
+
+use std::process::{Command, Output};
+
+use episode_viewer::core::formats::webvtt::parse_webvtt;
+use episode_viewer::core::{parse_episode_json, Timing};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_episode-viewer"))
+        .args(args)
+        .current_dir(CORPUS)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn import_writes_an_estimated_episode() {
+    let output = run(&[
+        "import",
+        "--transcript",
+        "import/transcript.txt",
+        "--notes",
+        "import/shownotes.txt",
+        "--duration",
+        "17:30",
+        "--title",
+        "The Last Lighthouse Keeper",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let episode = parse_episode_json(&stdout(&output)).unwrap();
+    assert_eq!(episode.timing, Timing::Estimated);
+    assert_eq!(episode.title.as_deref(), Some("The Last Lighthouse Keeper"));
+    assert_eq!(episode.chapters.len(), 9);
+    assert_eq!(episode.lines.last().unwrap().end, 1050.0);
+    assert!(
+        stderr(&output).contains("50 lines, 3 speakers, 9 chapters, times estimated"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn convert_goes_to_episode_json_and_back_to_webvtt() {
+    let dir = std::env::temp_dir().join(format!("episode-viewer-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json_path = dir.join("episode.json");
+    let json_path = json_path.to_str().unwrap();
+    let output = run(&["convert", "vtt/inline-timestamps.vtt", "-o", json_path]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let episode = parse_episode_json(&std::fs::read_to_string(json_path).unwrap()).unwrap();
+    let original = parse_webvtt(
+        &std::fs::read_to_string(format!("{CORPUS}/vtt/inline-timestamps.vtt")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(episode.lines.len(), original.lines.len());
+    assert!(episode.lines.iter().any(|line| !line.words.is_empty()));
+
+    let output = run(&["convert", json_path]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let vtt = stdout(&output);
+    assert!(vtt.starts_with("WEBVTT\n"));
+    let again = parse_webvtt(&vtt).unwrap();
+    let texts = |lines: &[episode_viewer::core::Line]| -> Vec<String> {
+        lines.iter().map(|line| line.display_text().text).collect()
+    };
+    assert_eq!(texts(&again.lines), texts(&original.lines));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn check_reports_errors_with_line_numbers_and_exit_code_1() {
+    let output = run(&["check", "srt/messy.srt"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(
+        report.contains("srt/messy.srt: error: line 23: empty cue skipped"),
+        "{report}"
+    );
+    assert!(
+        report.contains("srt/messy.srt: error: line 31: starts at 6, before the line above it (7)"),
+        "{report}"
+    );
+    assert!(report.contains("srt/messy.srt: warning: line 27: starts at 0:07, before the one at line 31 ends (0:08): they overlap"), "{report}");
+    assert!(
+        report.contains("SRT (5 lines, 0 chapters): 5 errors, 1 warning"),
+        "{report}"
+    );
+}
+
+#[test]
+fn check_passes_a_clean_file_and_follows_an_episodes_files() {
+    let dir = std::env::temp_dir().join(format!("episode-viewer-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(format!("{CORPUS}/vtt/voices.vtt"), dir.join("episode.vtt")).unwrap();
+    std::fs::write(
+        dir.join("episode.json"),
+        r#"{ "version": 1, "transcript": { "url": "episode.vtt", "type": "text/vtt" } }"#,
+    )
+    .unwrap();
+    let output = run(&["check", dir.join("episode.json").to_str().unwrap()]);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains("episode.json: episode JSON (0 lines, 0 chapters): 0 errors, 0 warnings"),
+        "{report}"
+    );
+    assert!(
+        report.contains("episode.vtt: WebVTT ("),
+        "the referenced file is checked too: {report}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_usage_exits_2_and_help_has_examples() {
+    let output = run(&["import"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("import needs --transcript, --notes or both"));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["import", "--duration", "soon", "--transcript", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let help = stdout(&run(&["--help"]));
+    assert!(
+        help.contains("Examples:") && help.contains("episode-viewer check"),
+        "{help}"
+    );
+    let help = stdout(&run(&["help", "import"]));
+    assert!(help.contains("--no-chapter-pins"), "{help}");
+    let missing = run(&["convert", "no-such-file.vtt"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("cannot read \"no-such-file.vtt\": no such file"));
+}
