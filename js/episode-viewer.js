@@ -1,5 +1,7 @@
 // <episode-viewer src="episode.json" audio="#player"></episode-viewer>
 // <episode-viewer src="episode.vtt" chapters="chapters.json"></episode-viewer>
+// <episode-viewer transcript="transcript.txt" notes="shownotes.txt" duration="31:00">
+//   (an untimed transcript: its times are estimated in the browser)
 // Optional: images="same-origin" or "none" (no third-party image requests),
 // timeout="30" (seconds each download may take), height="480".
 //
@@ -18,7 +20,10 @@ const wasmReady = init({
 });
 
 class EpisodeViewerElement extends HTMLElement {
-  static observedAttributes = ["src", "audio", "chapters", "height", "images", "timeout"];
+  // The widget reads these itself when it mounts; a change mounts it again.
+  static observedAttributes = [
+    "src", "transcript", "notes", "duration", "audio", "chapters", "height", "images", "timeout",
+  ];
 
   #mounted = null;
   #generation = 0;
@@ -64,14 +69,7 @@ class EpisodeViewerElement extends HTMLElement {
     // A newer render, or a removal, happened while the wasm loaded.
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
-    this.#mounted = mount(
-      this,
-      this.getAttribute("src") ?? undefined,
-      this.getAttribute("audio") ?? undefined,
-      this.getAttribute("chapters") ?? undefined,
-      this.getAttribute("images") ?? undefined,
-      this.getAttribute("timeout") ?? undefined,
-    );
+    this.#mounted = mount(this);
   }
 
   /** Moves the media to `seconds`, leaving play/pause as it is. */

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::host::shadow::{mount_in_shadow, MountedView};
-use crate::ui::{ControlsSlot, EpisodeViewer};
+use crate::ui::{ControlsSlot, EpisodeSources, EpisodeViewer};
 
 /// The widget's stylesheet, placed inside its shadow root.
 const STYLESHEET: &str = include_str!("../style/episode-viewer.css");
@@ -88,26 +88,36 @@ impl MountedViewer {
     }
 }
 
-/// Mounts the widget into `host`'s open shadow root. `src` is the URL of
-/// the episode JSON or transcript file; `audio` a CSS selector for the media
-/// element to follow (the first `<audio>` or `<video>` on the page when
-/// absent); `chapters` the URL of a JSON Chapters file; `images` which
+/// Mounts the widget into `host`'s open shadow root, configured by the
+/// element's attributes (read once; the element mounts again when they
+/// change): `src` the episode JSON or timed transcript file; `transcript`
+/// an untimed plain text transcript (imported with estimated times) and
+/// `notes` show notes whose topic times become the chapters; `duration` the
+/// episode's length (the media's when absent); `audio` a CSS selector for
+/// the media element to follow (the first `<audio>` or `<video>` on the
+/// page when absent); `chapters` a JSON Chapters file; `images` which
 /// images to load (`all`, `same-origin` or `none`); `timeout` the seconds
 /// each download may take.
 #[wasm_bindgen]
-pub fn mount(
-    host: HtmlElement,
-    src: Option<String>,
-    audio: Option<String>,
-    chapters: Option<String>,
-    images: Option<String>,
-    timeout: Option<String>,
-) -> Result<MountedViewer, JsValue> {
+pub fn mount(host: HtmlElement) -> Result<MountedViewer, JsValue> {
     let controls = ControlsSlot::default();
     let slot = controls.clone();
     let element = host.clone();
+    let attribute = |name: &str| host.get_attribute(name);
+    let sources = EpisodeSources {
+        src: attribute("src"),
+        transcript: attribute("transcript"),
+        notes: attribute("notes"),
+        chapters: attribute("chapters"),
+        duration: attribute("duration"),
+    };
+    let (audio, images, timeout) = (
+        attribute("audio"),
+        attribute("images"),
+        attribute("timeout"),
+    );
     let view = mount_in_shadow(&host, STYLESHEET, move || {
-        view! { <EpisodeViewer src audio chapters images timeout host=element controls=slot /> }
+        view! { <EpisodeViewer sources audio images timeout host=element controls=slot /> }
     })?;
     Ok(MountedViewer {
         _view: view,

@@ -77,7 +77,11 @@ impl Fixture {
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
         let selector = audio_selector.map_or_else(|| format!("#test-audio-{id}"), str::to_string);
-        let viewer = mount(host.clone(), src, Some(selector), None, None, None).unwrap();
+        if let Some(src) = &src {
+            host.set_attribute("src", src).unwrap();
+        }
+        host.set_attribute("audio", &selector).unwrap();
+        let viewer = mount(host.clone()).unwrap();
         let fixture = Fixture {
             audio,
             host,
@@ -959,15 +963,10 @@ async fn a_video_element_works_like_audio() {
     wait_until("the video's metadata loads", || video.ready_state() >= 1).await;
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let viewer = mount(
-        host.clone(),
-        Some(blob_url(EPISODE.as_bytes(), "application/json")),
-        Some("#test-video".into()),
-        None,
-        None,
-        None,
-    )
-    .unwrap();
+    host.set_attribute("src", &blob_url(EPISODE.as_bytes(), "application/json"))
+        .unwrap();
+    host.set_attribute("audio", "#test-video").unwrap();
+    let viewer = mount(host.clone()).unwrap();
     let current = || {
         host.shadow_root()
             .and_then(|root| {
@@ -1088,15 +1087,10 @@ async fn mount_with_host_attributes(
     }
     document.body().unwrap().append_child(&host).unwrap();
     let src = blob_url(json.as_bytes(), "application/json");
-    let viewer = mount(
-        host.clone(),
-        Some(src),
-        Some("#attribute-test-audio".into()),
-        None,
-        None,
-        None,
-    )
-    .unwrap();
+    host.set_attribute("src", &src).unwrap();
+    host.set_attribute("audio", "#attribute-test-audio")
+        .unwrap();
+    let viewer = mount(host.clone()).unwrap();
     wait_until("lines render", || {
         host.shadow_root()
             .is_some_and(|root| root.query_selector("[part=line]").ok().flatten().is_some())

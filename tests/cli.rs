@@ -43,7 +43,8 @@ fn import_writes_an_estimated_episode() {
     assert_eq!(episode.chapters.len(), 9);
     assert_eq!(episode.lines.last().unwrap().end, 1050.0);
     assert!(
-        stderr(&output).contains("50 lines, 3 speakers, 9 chapters, times estimated"),
+        stderr(&output)
+            .contains("50 lines, 3 speakers, 9 chapters, times estimated, ending at 17:30"),
         "{}",
         stderr(&output)
     );

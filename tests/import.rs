@@ -181,6 +181,11 @@ fn written_times_pin_their_lines() {
 fn times_never_decrease_and_fill_the_episode() {
     for (transcript, duration) in [(TRANSCRIPT, Some(DURATION)), (TRANSCRIPT, None)] {
         let episode = import(Some(transcript), Some(NOTES), duration);
+        let extrapolated = episode
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("the episode's length is not known"));
+        assert_eq!(extrapolated, duration.is_none());
         assert_eq!(episode.lines.first().unwrap().start, 0.0);
         for pair in episode.lines.windows(2) {
             assert!(

@@ -1,12 +1,14 @@
 //! Loading an episode: the file that `src` names (episode JSON, WebVTT, SRT,
 //! Podcasting 2.0 JSON or JSON Chapters), the transcript and chapters files
-//! an episode JSON refers to, and a separate chapters file.
+//! an episode JSON refers to, a separate chapters file, or an untimed
+//! transcript and show notes imported with estimated times.
 
 use crate::core::episode_json::{parse_episode_document, EpisodeError, FileRef};
 use crate::core::formats::json_chapters::parse_json_chapters;
 use crate::core::formats::{
     apply_transcript, choose_transcript, detect_format, read_transcript, FileFormat,
 };
+use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::settle_links;
 use crate::core::{Chapter, Episode};
 
@@ -44,7 +46,14 @@ impl From<FetchError> for LoadError {
 /// Where to load from, and how long each download may take.
 pub struct LoadRequest<'r> {
     /// The `src` URL (relative to the page).
-    pub src: &'r str,
+    pub src: Option<&'r str>,
+    /// The `transcript` URL: an untimed plain text transcript to import
+    /// (a WebVTT, SRT or JSON file there is read like `src`).
+    pub transcript: Option<&'r str>,
+    /// The `notes` URL: show notes whose topic times become the chapters.
+    pub notes: Option<&'r str>,
+    /// The episode's length, the last known time when importing.
+    pub duration: Option<f64>,
     /// The `chapters` URL, whose chapters replace the episode's own.
     pub chapters: Option<&'r str>,
     /// The page's language, for choosing among transcripts.
@@ -58,30 +67,40 @@ pub struct LoadRequest<'r> {
 /// URLs (relative ones resolved against their file), with a warning for
 /// each one dropped.
 pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadError> {
-    let src = request.src;
-    let main = fetch_text(src, request.time_limit_ms).await?;
-    let format = detect_format(main.content_type.as_deref(), &main.text)
-        .ok_or_else(|| LoadError::Unusable(unknown_format(src, &main)))?;
-    let mut episode = match format {
-        FileFormat::EpisodeJson => load_episode_document(request, &main).await?,
-        FileFormat::JsonChapters => Episode {
-            chapters: read_chapters(src, &main, None, &mut Vec::new())?,
-            ..Episode::default()
-        },
-        transcript_format => {
-            let mut episode = Episode::default();
-            let transcript = read_transcript(transcript_format, &main.text)
-                .map_err(|error| unusable(src, transcript_format, &error))?;
-            episode.warnings.extend(in_file(src, &transcript.warnings));
-            apply_transcript(&mut episode, transcript);
-            episode
+    let mut episode = match (request.src, request.transcript) {
+        (Some(_), Some(_)) => {
+            return Err(LoadError::Unusable(
+                "the <episode-viewer> element has both src and transcript; use src for a timed transcript or episode JSON, or transcript for untimed text".to_string(),
+            ))
+        }
+        (Some(src), None) => load_src(request, src).await?,
+        (None, Some(transcript)) => {
+            let notes = match request.notes {
+                Some(url) => Some(fetch_text(url, request.time_limit_ms).await?),
+                None => None,
+            };
+            load_untimed(request, transcript, notes.as_ref()).await?
+        }
+        (None, None) if request.notes.is_some() => Episode::default(),
+        (None, None) => {
+            return Err(LoadError::Unusable(
+                "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript (or transcript to an untimed text transcript)".to_string(),
+            ))
         }
     };
-    if let Some(chapters_url) = request
-        .chapters
-        .map(str::trim)
-        .filter(|url| !url.is_empty())
-    {
+    if let Some(notes_url) = request.notes.filter(|_| request.transcript.is_none()) {
+        let notes = fetch_text(notes_url, request.time_limit_ms).await?;
+        let duration = request.duration.or(episode.duration);
+        take_notes_chapters(
+            &mut episode,
+            Source {
+                name: notes_url,
+                text: &notes.text,
+            },
+            duration,
+        )?;
+    }
+    if let Some(chapters_url) = request.chapters {
         let file = fetch_text(chapters_url, request.time_limit_ms).await?;
         let mut warnings = Vec::new();
         episode.chapters = read_chapters(chapters_url, &file, episode.duration, &mut warnings)?;
@@ -90,11 +109,91 @@ pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadErro
     Ok(episode)
 }
 
+/// The file `src` names, in whichever format it is.
+async fn load_src(request: &LoadRequest<'_>, src: &str) -> Result<Episode, LoadError> {
+    let main = fetch_text(src, request.time_limit_ms).await?;
+    let format = detect_format(main.content_type.as_deref(), &main.text)
+        .ok_or_else(|| LoadError::Unusable(unknown_format(src, &main)))?;
+    Ok(match format {
+        FileFormat::EpisodeJson => load_episode_document(request, src, &main).await?,
+        FileFormat::JsonChapters => Episode {
+            chapters: read_chapters(src, &main, None, &mut Vec::new())?,
+            ..Episode::default()
+        },
+        transcript_format => transcript_episode(src, transcript_format, &main.text)?,
+    })
+}
+
+/// Replaces the episode's chapters with the topics of show notes.
+fn take_notes_chapters(
+    episode: &mut Episode,
+    notes: Source,
+    duration: Option<f64>,
+) -> Result<(), LoadError> {
+    let sources = ImportSources {
+        notes: Some(notes),
+        duration,
+        ..ImportSources::default()
+    };
+    let from_notes =
+        import_episode(&sources).map_err(|error| LoadError::Unusable(error.to_string()))?;
+    episode.chapters = from_notes.chapters;
+    episode.warnings.extend(from_notes.warnings);
+    Ok(())
+}
+
+/// An episode of one transcript file.
+fn transcript_episode(name: &str, format: FileFormat, text: &str) -> Result<Episode, LoadError> {
+    let mut episode = Episode::default();
+    let transcript =
+        read_transcript(format, text).map_err(|error| unusable(name, format, &error))?;
+    episode.warnings.extend(in_file(name, &transcript.warnings));
+    apply_transcript(&mut episode, transcript);
+    Ok(episode)
+}
+
+/// An untimed transcript, imported with estimated times (and chapters from
+/// the show notes, whose starts found in the transcript are known times
+/// too); a timed file there (WebVTT, SRT, Podcasting 2.0 JSON) is read as
+/// it is.
+async fn load_untimed(
+    request: &LoadRequest<'_>,
+    url: &str,
+    notes: Option<&Fetched>,
+) -> Result<Episode, LoadError> {
+    let file = fetch_text(url, request.time_limit_ms).await?;
+    let notes = request.notes.zip(notes).map(|(name, notes)| Source {
+        name,
+        text: &notes.text,
+    });
+    match detect_format(None, &file.text) {
+        Some(format @ (FileFormat::WebVtt | FileFormat::Srt | FileFormat::PodcastJson)) => {
+            let mut episode = transcript_episode(url, format, &file.text)?;
+            if let Some(notes) = notes {
+                take_notes_chapters(&mut episode, notes, request.duration)?;
+            }
+            Ok(episode)
+        }
+        _ if file.text.trim_start().starts_with('<') => Err(LoadError::Unusable(format!(
+            "\"{url}\" is not a transcript: the server sent a web page; transcript must name a plain text file"
+        ))),
+        _ => {
+            let sources = ImportSources {
+                transcript: Some(Source { name: url, text: &file.text }),
+                notes,
+                duration: request.duration,
+                chapter_pins: true,
+            };
+            import_episode(&sources).map_err(|error| LoadError::Unusable(error.to_string()))
+        }
+    }
+}
+
 async fn load_episode_document(
     request: &LoadRequest<'_>,
+    src: &str,
     main: &Fetched,
 ) -> Result<Episode, LoadError> {
-    let src = request.src;
     let document = parse_episode_document(&main.text).map_err(|error| {
         LoadError::Unusable(format!("\"{src}\" is not a usable episode: {error}"))
     })?;

@@ -261,3 +261,21 @@ pub fn use_media_clock(media: MediaRef) -> MediaClock {
         media,
     }
 }
+
+/// The media's duration once it is known, waiting up to `wait_ms` for its
+/// metadata; `None` when it stays unknown (no metadata yet, or a live
+/// stream's infinite duration).
+pub async fn media_duration(media: MediaRef, wait_ms: u32) -> Option<f64> {
+    const POLL_MS: u32 = 100;
+    let mut waited = 0;
+    loop {
+        let duration = media
+            .try_with_value(HtmlMediaElement::duration)
+            .filter(|duration| duration.is_finite() && *duration > 0.0);
+        if duration.is_some() || waited >= wait_ms {
+            return duration;
+        }
+        gloo_timers::future::TimeoutFuture::new(POLL_MS).await;
+        waited += POLL_MS;
+    }
+}

@@ -52,6 +52,18 @@ impl Language {
         }
     }
 
+    /// Said above a transcript whose times were estimated from untimed text.
+    pub fn timings_approximate(self) -> &'static str {
+        match self {
+            Language::English => {
+                "Timings are approximate: this transcript had no timings, so they were estimated."
+            }
+            Language::German => {
+                "Zeitangaben sind ungefähr: Dieses Transkript hatte keine, sie wurden geschätzt."
+            }
+        }
+    }
+
     /// Added to "matches no element" while the widget waits for the player.
     pub fn waiting_for_player(self) -> &'static str {
         match self {

@@ -223,7 +223,7 @@ impl LineViews {
                     <h3 class="ev-chapter-heading" part="chapter-heading">{title}</h3>
                 </div>
             }).collect_view())}
-            <div class="ev-row" role="listitem">
+            <div class="ev-row" class:ev-paragraph=line.is_some_and(|line| line.paragraph) role="listitem">
                 <div
                     class="ev-line"
                     part="line"
@@ -234,7 +234,7 @@ impl LineViews {
                     data-start=format_seconds(start)
                 >
                     {speaker}
-                    <span class="ev-time" aria-hidden="true">{format_clock(start)}</span>
+                    <span class="ev-time" class:ev-estimated=line.is_some_and(|line| line.estimated) aria-hidden="true">{format_clock(start)}</span>
                     <span class="ev-text" dir="auto">{text}</span>
                 </div>
             </div>

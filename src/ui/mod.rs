@@ -18,4 +18,4 @@ mod warnings;
 
 pub use controls::{ControlsSlot, LoadedControls, WidgetEvents};
 pub use i18n::Language;
-pub use viewer::EpisodeViewer;
+pub use viewer::{EpisodeSources, EpisodeViewer};

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::core::time_index::{percent_span, percent_through};
-use crate::core::{Episode, TimeSpan};
+use crate::core::{Episode, TimeSpan, Timing};
 use crate::host::media::MediaClock;
 
 /// The current line, word, chapter and percent of the chapter done.
@@ -61,7 +61,12 @@ pub fn use_playhead(episode: &Arc<Episode>, clock: MediaClock) -> Playhead {
         Memo::new(move |_| lines.at(line_time.get()))
     };
     let timed = episode.clone();
+    // Estimated times mark whole lines, never single words.
+    let words_timed = episode.timing == Timing::Exact;
     let current_word = Memo::new(move |_| {
+        if !words_timed {
+            return None;
+        }
         let line = current_line.get()?;
         let word = timed.lines.get(line)?.word_at(word_time.get())?;
         Some((line, word))

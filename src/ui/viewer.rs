@@ -15,12 +15,14 @@ use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
-use crate::core::{parse_clock, DisplayText, Episode, Line};
+use crate::core::{parse_clock, DisplayText, Episode, Line, Timing};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::images::ImagePolicy;
 use crate::host::load::{page_language, LoadError, LoadRequest};
-use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
+use crate::host::media::{
+    media_duration, use_media_clock, use_media_lookup, MediaLookup, MediaRef,
+};
 use crate::host::scroll::FollowScroll;
 use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
@@ -28,26 +30,39 @@ use web_sys::HtmlElement;
 /// How long a download may take when the `timeout` attribute says nothing.
 const DEFAULT_TIME_LIMIT_MS: u32 = 30_000;
 
-/// The whole widget for the episode (or transcript) at `src`, with chapters
-/// from `chapters` when given, following the media element that `audio`
-/// selects. `images` is the `images` attribute ([`ImagePolicy`]); `timeout`
-/// the seconds each download may take (`45`, or a clock time such as
-/// `1:30`; 30 when absent or not a positive time). `host` is the element its DOM events are sent from; `controls`
-/// is filled for the element's JS API once the episode has loaded.
+/// Where the episode comes from: the element's `src`, `transcript`,
+/// `notes`, `chapters` and `duration` attributes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EpisodeSources {
+    /// Episode JSON or a timed transcript (WebVTT, SRT, Podcasting 2.0 JSON).
+    pub src: Option<String>,
+    /// An untimed plain text transcript, imported with estimated times.
+    pub transcript: Option<String>,
+    /// Show notes whose topic times become the chapters.
+    pub notes: Option<String>,
+    /// A JSON Chapters file whose chapters replace the episode's.
+    pub chapters: Option<String>,
+    /// The episode's length (`31:00`, seconds); the media's when absent.
+    pub duration: Option<String>,
+}
+
+/// The whole widget for the episode [`EpisodeSources`] names, following the
+/// media element that `audio` selects. `images` is the `images` attribute
+/// ([`ImagePolicy`]); `timeout` the seconds each download may take (`45`,
+/// or a clock time such as `1:30`; 30 when absent or not a positive time).
+/// `host` is the element its DOM events are sent from; `controls` is filled
+/// for the element's JS API once the episode has loaded.
 #[component]
 pub fn EpisodeViewer(
-    src: Option<String>,
+    sources: EpisodeSources,
     audio: Option<String>,
-    chapters: Option<String>,
     images: Option<String>,
     timeout: Option<String>,
     #[prop(optional)] host: Option<HtmlElement>,
     #[prop(optional)] controls: ControlsSlot,
 ) -> impl IntoView {
     provide_context(ImagePolicy::from_attribute(images.as_deref()));
-    let time_limit_ms = timeout
-        .and_then(|seconds| parse_clock(seconds.trim()))
-        .filter(|seconds| seconds.is_finite() && *seconds > 0.0)
+    let time_limit_ms = positive_time(timeout.as_deref())
         .map_or(DEFAULT_TIME_LIMIT_MS, |seconds| {
             (seconds * 1000.0).min(f64::from(u32::MAX)) as u32
         });
@@ -69,11 +84,11 @@ pub fn EpisodeViewer(
             let media = StoredValue::new_local(media);
             let (attempt, set_attempt) = signal(0u32);
             let retry = Callback::new(move |()| set_attempt.update(|n| *n += 1));
-            let (src, chapters, controls) = (src.clone(), chapters.clone(), controls.clone());
+            let (sources, controls) = (sources.clone(), controls.clone());
             (move || {
                 attempt.track();
                 view! {
-                    <EpisodeLoader src=src.clone() chapters=chapters.clone() time_limit_ms
+                    <EpisodeLoader sources=sources.clone() time_limit_ms
                         media controls=controls.clone() retry />
                 }
             })
@@ -86,8 +101,7 @@ pub fn EpisodeViewer(
 /// (with `retry` offered when trying again may help).
 #[component]
 fn EpisodeLoader(
-    src: Option<String>,
-    chapters: Option<String>,
+    sources: EpisodeSources,
     time_limit_ms: u32,
     media: MediaRef,
     controls: ControlsSlot,
@@ -98,7 +112,7 @@ fn EpisodeLoader(
     // single task holds the page for long.
     let (episode, set_episode) = signal(None);
     spawn_local_scoped_with_cancellation(async move {
-        let loaded = match load_episode(src, chapters, time_limit_ms).await {
+        let loaded = match load_episode(sources, media, time_limit_ms).await {
             Ok(episode) => {
                 yield_to_browser().await;
                 let displays: Arc<Vec<DisplayText>> =
@@ -122,19 +136,36 @@ fn EpisodeLoader(
     }
 }
 
-/// Loads the episode, with errors that name the file.
+/// Loads the episode, with errors that name the file. An untimed
+/// transcript without a `duration` waits a moment for the media's own.
 async fn load_episode(
-    src: Option<String>,
-    chapters: Option<String>,
+    sources: EpisodeSources,
+    media: MediaRef,
     time_limit_ms: u32,
 ) -> Result<Arc<Episode>, LoadError> {
-    let src = src.map(|src| src.trim().to_string()).filter(|src| !src.is_empty()).ok_or_else(|| {
-        LoadError::Unusable("the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript"
-            .to_string())
-    })?;
+    let attribute = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+            .map(str::to_string)
+    };
+    let (src, transcript, notes, chapters) = (
+        attribute(&sources.src),
+        attribute(&sources.transcript),
+        attribute(&sources.notes),
+        attribute(&sources.chapters),
+    );
+    let mut duration = positive_time(sources.duration.as_deref());
+    if duration.is_none() && (transcript.is_some() || notes.is_some()) {
+        duration = media_duration(media, DURATION_WAIT_MS).await;
+    }
     let page_language = page_language();
     let request = LoadRequest {
-        src: &src,
+        src: src.as_deref(),
+        transcript: transcript.as_deref(),
+        notes: notes.as_deref(),
+        duration,
         chapters: chapters.as_deref(),
         page_language: page_language.as_deref(),
         time_limit_ms,
@@ -142,6 +173,17 @@ async fn load_episode(
     crate::host::load::load_episode(&request)
         .await
         .map(Arc::new)
+}
+
+/// How long an import waits for the media's duration when the element
+/// gives none.
+const DURATION_WAIT_MS: u32 = 3_000;
+
+/// A positive, finite time from an attribute (`45`, `1:30`).
+fn positive_time(value: Option<&str>) -> Option<f64> {
+    value
+        .and_then(|text| parse_clock(text.trim()))
+        .filter(|seconds| seconds.is_finite() && *seconds > 0.0)
 }
 
 /// An episode bound to its media element.
@@ -194,8 +236,12 @@ fn LoadedEpisode(
         let loaded = episode.clone();
         Effect::new(move |_| events.ready(&loaded));
     }
+    let approximate = (episode.timing == Timing::Estimated).then(|| {
+        view! { <p class="ev-approximate" part="approximate">{language().timings_approximate()}</p> }
+    });
     view! {
         <EpisodeHeader episode=episode.clone() />
+        {approximate}
         <div class="ev-body" class:ev-has-chapters=has_chapters>
             {has_chapters.then(|| view! {
                 <ChapterList episode=episode.clone() current=current_chapter percent=chapter_percent clock />

@@ -114,17 +114,11 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         ""
     };
     eprintln!(
-        "{} lines, {} speakers, {} chapters{timing}{}",
+        "{} lines, {} speakers, {} chapters{timing}, ending at {}",
         thousands(episode.lines.len()),
         episode.speakers.len(),
         episode.chapters.len(),
-        match (duration, episode.lines.last()) {
-            (None, Some(last)) => format!(
-                "; no --duration, so the end ({}) is extrapolated",
-                format_clock(last.end)
-            ),
-            _ => String::new(),
-        }
+        format_clock(episode.lines.last().map_or(0.0, |line| line.end))
     );
     Ok(ExitCode::SUCCESS)
 }

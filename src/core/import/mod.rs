@@ -121,6 +121,12 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
             });
         }
         let mut warnings = Vec::new();
+        if episode.duration.is_none() {
+            warnings.push(
+                "the episode's length is not known, so the times after the last known time are extrapolated from the pace before it"
+                    .to_string(),
+            );
+        }
         let chapters = if sources.chapter_pins {
             note_chapters.as_slice()
         } else {

@@ -54,6 +54,24 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
             .get(space_index..)
             .and_then(|rest| rest.find(|c: char| !c.is_whitespace()))
             .map(|offset| space_index + offset);
+        // An aside after a sentence stays with it (`… cannery. [laughs] The
+        // …`) unless the words after it go on in lower case (`[inaudible]
+        // we never …`).
+        let next_start = next_start.and_then(|start| match text.get(start..) {
+            Some(rest) if rest.starts_with('[') => {
+                let Some(after_aside) = rest.find(']').map(|end| start + end + 1) else {
+                    return Some(start);
+                };
+                let following = text.get(after_aside..).unwrap_or_default();
+                let next_word = following.trim_start();
+                match next_word.chars().next() {
+                    None => None,
+                    Some(first) if first.is_lowercase() => Some(start),
+                    Some(_) => Some(after_aside + (following.len() - next_word.len())),
+                }
+            }
+            _ => Some(start),
+        });
         if let Some(next_start) = next_start {
             starts.push(next_start);
         }
