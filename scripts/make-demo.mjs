@@ -7,9 +7,10 @@
 //
 // Writes <output-dir>/episode.mp3 and the transcript and chapters as
 // episode.json (inline), episode.vtt, episode.srt, transcript.json
-// (Podcasting 2.0), chapters.json (JSON Chapters) and episode-files.json
-// (an episode JSON referring to those files); does nothing when they are
-// already built from the same source.
+// (Podcasting 2.0), chapters.json (JSON Chapters), episode-files.json (an
+// episode JSON referring to those files), and transcript.txt and
+// shownotes.txt (untimed, as many shows publish them); does nothing when
+// they are already built from the same source.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -32,7 +33,7 @@ const fingerprint = createHash("sha256")
   .update(run("espeak-ng", ["--version"]))
   .digest("hex");
 const stampPath = join(outDir, ".source-hash");
-const outputs = ["episode.mp3", "episode.json", "episode.vtt", "episode.srt", "transcript.json", "chapters.json", "episode-files.json"].map((name) => join(outDir, name));
+const outputs = ["episode.mp3", "episode.json", "episode.vtt", "episode.srt", "transcript.json", "chapters.json", "episode-files.json", "transcript.txt", "shownotes.txt"].map((name) => join(outDir, name));
 if (existsSync(stampPath) && readFileSync(stampPath, "utf8") === fingerprint && outputs.every(existsSync)) {
   console.log(`demo episode in ${outDir} is up to date`);
   process.exit(0);
@@ -163,6 +164,38 @@ const byReference = {
   chapters: { url: "chapters.json", type: "application/json+chapters" },
 };
 writeFileSync(join(outDir, "episode-files.json"), JSON.stringify(byReference, null, 2) + "\n");
+// The same episode as many shows publish it: a plain text transcript in
+// speaker turns with no timings, and show notes whose topics carry times
+// (each chapter in another of the styles found in the wild).
+const turns = [];
+transcript.forEach((line, index) => {
+  const previous = transcript[index - 1];
+  const name = speakerName(line.speaker);
+  if (!previous || previous.speaker !== line.speaker) turns.push(`${name}: ${line.text}`);
+  else if (chapterStarts.has(index)) turns.push(line.text);
+  else turns[turns.length - 1] += ` ${line.text}`;
+});
+writeFileSync(join(outDir, "transcript.txt"), turns.join("\n\n") + "\n");
+const noteTime = (seconds, hours) => {
+  const whole = Math.floor(seconds);
+  const mmss = `${String(Math.floor(whole / 60)).padStart(2, "0")}:${String(whole % 60).padStart(2, "0")}`;
+  return hours ? `00:${mmss}` : mmss;
+};
+const topicStyles = [
+  (title, start) => `- ${title} (${noteTime(start)})`,
+  (title, start) => `* [${noteTime(start)}] ${title}`,
+  (title, start) => `${noteTime(start, true)} - ${title}`,
+  (title, start) => `• ${title} | ${noteTime(start)}`,
+  (title, start) => `${title} (${noteTime(start, true)})`,
+];
+const topics = episode.chapters.map(({ title, start }, index) => topicStyles[index % topicStyles.length](title, start));
+const names = Object.values(source.speakers).map((speaker) => speaker.name);
+writeFileSync(
+  join(outDir, "shownotes.txt"),
+  `${source.title}\n\n${names[0]} talks with ${names[1]} about transcripts that follow the audio; ${names[2]} produces. ` +
+    `Recorded at 10:30 on a Tuesday, edited (twice) by 4:15 the same day.\n\nIn this episode:\n${topics.join("\n")}\n`,
+);
+
 rmSync(work, { recursive: true, force: true });
 writeFileSync(stampPath, fingerprint);
 console.log(`demo episode: ${transcript.length} lines, ${episode.chapters.length} chapters, ${episode.duration} s`);

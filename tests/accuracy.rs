@@ -63,18 +63,43 @@ fn clock_hms(seconds: f64) -> String {
     )
 }
 
-fn accuracy(truth: &Episode, every: Option<f64>) -> Accuracy {
+/// Show notes with a chapter at the first question after each multiple of
+/// `every` seconds, titled with the question's words (as show notes name a
+/// topic), at its true start floored to the second.
+fn show_notes(truth: &Episode, every: f64) -> String {
+    let mut notes = String::from("In this episode:\n");
+    let mut next = every;
+    for line in &truth.lines {
+        if line.start >= next && line.text.ends_with('?') {
+            let title = line.text.trim_end_matches('?');
+            notes.push_str(&format!("- {title} ({})\n", clock_hms(line.start.floor())));
+            next += every;
+        }
+    }
+    notes
+}
+
+fn accuracy(truth: &Episode, every: Option<f64>, chapters_every: Option<f64>) -> Accuracy {
     let text = untimed_text(truth, every);
+    let notes = chapters_every.map(|every| show_notes(truth, every));
     let imported = import_episode(&ImportSources {
         transcript: Some(Source {
             name: "accuracy.txt",
             text: &text,
         }),
+        notes: notes.as_deref().map(|text| Source {
+            name: "notes.txt",
+            text,
+        }),
         duration: truth.duration,
-        ..ImportSources::default()
+        chapter_pins: true,
     })
     .unwrap();
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    if let Some(every) = chapters_every {
+        let expected = (truth.duration.unwrap_or_default() / every) as usize;
+        assert!(imported.chapters.len() + 1 >= expected);
+    }
     let mut errors = Vec::new();
     let mut next_truth = 0;
     for line in &imported.lines {
@@ -112,13 +137,18 @@ fn estimated_line_starts_against_the_truth() {
     println!("| written times | lines | median error | 90th percentile | within 5 s |");
     println!("|---|---|---|---|---|");
     let mut results = Vec::new();
-    for (label, every) in [
-        ("every 2 min", Some(120.0)),
-        ("every 5 min", Some(300.0)),
-        ("every 10 min", Some(600.0)),
-        ("none (start and end only)", None),
+    for (label, every, chapters_every) in [
+        ("every 2 min", Some(120.0), None),
+        ("every 5 min", Some(300.0), None),
+        ("every 10 min", Some(600.0), None),
+        ("none (start and end only)", None, None),
+        (
+            "none; show notes with a chapter every 5 min",
+            None,
+            Some(300.0),
+        ),
     ] {
-        let result = accuracy(&truth, every);
+        let result = accuracy(&truth, every, chapters_every);
         println!(
             "| {label} | {} | {:.1} s | {:.1} s | {:.0} % |",
             result.lines,
@@ -128,7 +158,7 @@ fn estimated_line_starts_against_the_truth() {
         );
         results.push(result);
     }
-    let [two, five, ten, none] = results.as_slice() else {
+    let [two, five, ten, none, chapters] = results.as_slice() else {
         unreachable!()
     };
     assert!(
@@ -136,4 +166,8 @@ fn estimated_line_starts_against_the_truth() {
         "target: median error <= 3 s with a time every 5 minutes; {five:?}"
     );
     assert!(two.median <= five.median && five.median <= ten.median && ten.median <= none.median);
+    assert!(
+        chapters.median < none.median / 2.0,
+        "chapters found in the transcript serve as known times: {chapters:?}"
+    );
 }

@@ -2,11 +2,13 @@
 //! topic begins, found from its title.
 //!
 //! A chapter's title gives its *content words* (words of four letters or
-//! more that are not common function words). A sentence is a match when
-//! it and the next two sentences hold at least two thirds of those words
-//! (and at least two, or the only one when the title has one long word).
+//! more that are not common function words, compared by their first six
+//! letters). A sentence is a match when it and the next two sentences hold
+//! every one of them; a title needs two of them, or one of eight letters
+//! or more.
 //! Only sentences whose first estimate (from the transcript's own times and
-//! the duration) lies within a window around the chapter's time count, so
+//! the duration) lies within a tenth of the chapter's time of it (at least
+//! 30 s) count, so
 //! a topic named in the introduction ("today: the harbour, the ferry …") is
 //! not taken for its chapter. Of the matches the one with the most title
 //! words wins, then the one nearest the chapter's time. A chapter matched
@@ -19,8 +21,11 @@ use crate::core::time::format_clock;
 
 /// How far from a chapter's time its match may be first estimated, as a
 /// share of that time, and at least this many seconds.
-const WINDOW_SHARE: f64 = 0.2;
-const WINDOW_MIN_SECONDS: f64 = 90.0;
+const WINDOW_SHARE: f64 = 0.1;
+const WINDOW_MIN_SECONDS: f64 = 30.0;
+/// A title of one content word is looked for only when the word is this
+/// long (`Introduction`, not `Wrap-up`).
+const LONG_WORD_LETTERS: usize = 8;
 /// Sentences read together when looking for a title's words.
 const SENTENCES_PER_MATCH: usize = 3;
 
@@ -50,18 +55,15 @@ pub fn find_chapter_pins(
     let mut last_match: Option<usize> = None;
     for chapter in chapters.iter().filter(|chapter| chapter.start > 0.0) {
         let wanted = content_words(&chapter.title);
-        let needed = match wanted.len() {
-            0 => continue,
-            1 if chapter
+        let long_single_word = wanted.len() == 1
+            && chapter
                 .title
                 .split_whitespace()
-                .any(|word| word.chars().count() >= STEM_LETTERS) =>
-            {
-                1
-            }
-            1 => continue,
-            count => (count * 2).div_ceil(3).max(2),
-        };
+                .any(|word| word.chars().count() >= LONG_WORD_LETTERS);
+        if wanted.len() < 2 && !long_single_word {
+            continue;
+        }
+        let needed = wanted.len();
         let window = (chapter.start * WINDOW_SHARE).max(WINDOW_MIN_SECONDS);
         // (sentence, title words near it, title words in it, distance)
         let mut best: Option<(usize, usize, usize, f64)> = None;
