@@ -1,0 +1,118 @@
+// End to end: the widget importing an untimed transcript and show notes in
+// the browser (the demo's `untimed.html`), against the demo audio's true
+// timings in dist/demo/episode.json.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { open, useBrowser } from "./harness.mjs";
+
+useBrowser();
+
+const truth = JSON.parse(readFileSync("dist/demo/episode.json", "utf8"));
+
+/** Lines as shown: start, text, whether the start is marked estimated. */
+const shownLines = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector("episode-viewer").shadowRoot;
+    return [...root.querySelectorAll("[part=line]")].map((line) => ({
+      start: Number(line.dataset.start),
+      text: line.querySelector(".ev-text").textContent,
+      estimated: line.querySelector(".ev-time").classList.contains("ev-estimated"),
+    }));
+  });
+
+test("an untimed transcript and show notes become a synced transcript with chapters", async () => {
+  const { page, problems, requested } = await open("/untimed.html");
+  const ready = page.evaluate(
+    () => new Promise((resolve) => document.querySelector("episode-viewer").addEventListener("episode-viewer:ready", (event) => resolve(event.detail), { once: true })),
+  );
+  await page.locator('episode-viewer [part="line"]').first().waitFor();
+  const detail = await ready;
+  assert.equal(detail.words, 0, "estimated times never mark single words");
+  assert.ok(requested.includes("/demo/transcript.txt") && requested.includes("/demo/shownotes.txt"));
+
+  const note = await page.locator('episode-viewer [part="approximate"]').textContent();
+  assert.match(note, /Timings are approximate/);
+
+  // Chapters: the show notes' five topics at their (whole-second) times.
+  const chapters = await page.evaluate(() =>
+    [...document.querySelector("episode-viewer").shadowRoot.querySelectorAll("[part=chapter]")].map((chapter) => Number(chapter.dataset.start)));
+  assert.deepEqual(chapters, truth.chapters.map((chapter) => Math.floor(chapter.start)));
+
+  // True lines that begin a shown line (the rest begin after a short
+  // sentence the importer joined to them, "I'm Maya Ortiz. Today we …"):
+  // the estimate is close to the truth.
+  const lines = await shownLines(page);
+  assert.ok(lines.every((line, index) => index === 0 || line.start >= lines[index - 1].start), "times never decrease");
+  const errors = truth.transcript.flatMap((trueLine) => {
+    const shown = lines.find((line) => line.text.startsWith(trueLine.text.slice(0, 25)));
+    return shown ? [Math.abs(shown.start - trueLine.start)] : [];
+  }).sort((a, b) => a - b);
+  assert.ok(errors.length >= truth.transcript.length * 0.75, `${errors.length} of ${truth.transcript.length} lines compared`);
+  const median = errors[Math.floor(errors.length / 2)];
+  console.log(`demo episode imported in the browser: median error ${median.toFixed(2)} s, worst ${errors.at(-1).toFixed(2)} s over ${errors.length} lines`);
+  assert.ok(median <= 3, `median error ${median} s`);
+  assert.ok(lines.some((line) => line.estimated), "estimated starts are marked");
+
+  // The media's own duration ends the transcript (no duration attribute).
+  const mediaDuration = await page.evaluate(() => document.querySelector("#player").duration);
+  assert.ok(lines.at(-1).start < mediaDuration && lines.at(-1).start > mediaDuration - 15, `${lines.at(-1).start} of ${mediaDuration}`);
+
+  // Clicking a line seeks there, and the line becomes current.
+  await page.locator('episode-viewer [part="line"]').nth(8).click();
+  const state = await page.evaluate(() => ({
+    time: document.querySelector("#player").currentTime,
+    current: document.querySelector("episode-viewer").shadowRoot.querySelector("[part=line][aria-current=true]")?.dataset.start,
+  }));
+  assert.ok(Math.abs(state.time - lines[8].start) < 0.001, `${state.time}`);
+  assert.equal(Number(state.current), lines[8].start);
+  await page.screenshot({ path: "test-results/untimed-page.png", fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("transcript and notes attributes: timed files, an explicit duration, and mistakes", async () => {
+  const { page, problems } = await open("/untimed.html");
+  const load = (attributes) =>
+    page.evaluate(async (attributes) => {
+      const element = document.createElement("episode-viewer");
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      const done = new Promise((resolve) => {
+        element.addEventListener("episode-viewer:ready", (event) => resolve({ ready: event.detail }), { once: true });
+        element.addEventListener("episode-viewer:error", (event) => resolve({ error: event.detail.message }), { once: true });
+      });
+      document.body.append(element);
+      const outcome = await done;
+      const root = element.shadowRoot;
+      outcome.approximate = Boolean(root.querySelector("[part=approximate]"));
+      outcome.lastStart = Number([...root.querySelectorAll("[part=line]")].at(-1)?.dataset.start ?? NaN);
+      outcome.chapters = [...root.querySelectorAll("[part=chapter]")].map((chapter) => chapter.dataset.start);
+      element.remove();
+      return outcome;
+    }, attributes);
+
+  // A timed file named by transcript is read as it is, with the notes' chapters.
+  const vtt = await load({ transcript: "demo/episode.vtt", notes: "demo/shownotes.txt", audio: "#player" });
+  assert.equal(vtt.approximate, false);
+  assert.equal(vtt.ready.lines, truth.transcript.length);
+  assert.equal(vtt.chapters.length, 5);
+
+  // duration stretches the estimate to that length.
+  const long = await load({ transcript: "demo/transcript.txt", duration: "10:00", audio: "#player" });
+  assert.equal(long.approximate, true);
+  assert.ok(long.lastStart > 500 && long.lastStart < 600, `${long.lastStart}`);
+
+  // Notes alone: chapters only.
+  const notesOnly = await load({ notes: "demo/shownotes.txt", audio: "#player" });
+  assert.equal(notesOnly.ready.chapters, 5);
+  assert.equal(notesOnly.ready.lines, 0);
+
+  const both = await load({ src: "demo/episode.json", transcript: "demo/transcript.txt", audio: "#player" });
+  assert.match(both.error, /has both src and transcript/);
+  const page404 = await load({ transcript: "demo/missing.txt", audio: "#player" });
+  assert.match(page404.error, /missing\.txt/);
+  const html = await load({ transcript: "untimed.html", audio: "#player" });
+  assert.match(html.error, /is not a transcript: the server sent a web page/);
+  assert.deepEqual(problems.filter((problem) => !problem.includes("404")), []);
+  await page.close();
+});
