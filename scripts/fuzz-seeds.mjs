@@ -14,6 +14,7 @@ const sources = {
   srt: ["tests/corpus/srt", "dist/demo/episode.srt"],
   json_chapters: ["tests/corpus/json/chapters.json", "dist/demo/chapters.json"],
   any_file: ["tests/corpus/vtt", "tests/corpus/srt", "tests/corpus/json", "tests/corpus/episode"],
+  import: ["tests/corpus/import", "dist/demo/transcript.txt", "dist/demo/shownotes.txt"],
 };
 
 const filesIn = (path) =>
@@ -27,7 +28,8 @@ for (const [target, paths] of Object.entries(sources)) {
   for (const path of paths.map((p) => join(root, p)).filter(existsSync)) {
     for (const file of filesIn(path)) {
       if (statSync(file).size > MAX_BYTES) continue;
-      copyFileSync(file, join(folder, basename(file)));
+      const prefix = file.startsWith(join(root, "dist")) ? "demo-" : "";
+      copyFileSync(file, join(folder, prefix + basename(file)));
       count += 1;
     }
   }

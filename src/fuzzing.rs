@@ -4,22 +4,28 @@
 //! return an error; it must not panic, hang, or break an invariant.
 
 use crate::core::episode_json::parse_episode_document;
+use crate::core::export::{to_episode_json, to_webvtt};
 use crate::core::formats::json_chapters::parse_json_chapters;
+use crate::core::formats::webvtt::parse_webvtt;
 use crate::core::formats::{detect_format, read_transcript, FileFormat, Transcript};
 use crate::core::fragment::parse_time_fragment;
+use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::{http_url, settle_links, url_kind};
+use crate::core::lint::{lint_file, LintOptions};
+use crate::core::parse_episode_json;
 use crate::core::search::SearchIndex;
 use crate::core::time::{format_clock, format_seconds, parse_clock};
 use crate::core::{Chapter, Episode, Line, TimeIndex};
 
 /// The readers there are fuzz targets for, by target name.
-pub const TARGETS: [&str; 6] = [
+pub const TARGETS: [&str; 7] = [
     "episode_json",
     "podcast_json",
     "webvtt",
     "srt",
     "json_chapters",
     "any_file",
+    "import",
 ];
 
 /// Runs the reader that the fuzz target `target` covers on `data`. Unknown
@@ -33,6 +39,7 @@ pub fn run(target: &str, data: &[u8]) {
         "srt" => transcript(FileFormat::Srt, &text),
         "json_chapters" => json_chapters(&text),
         "any_file" => any_file(&text),
+        "import" => import(&text),
         _ => {}
     }
 }
@@ -69,6 +76,9 @@ fn any_file(text: &str) {
             None => {}
         }
     }
+    for content_type in [None, Some("text/vtt")] {
+        let _ = lint_file(text, content_type, LintOptions::default());
+    }
     for line in text.lines().take(64) {
         if let Some(seconds) = parse_clock(line) {
             assert!(seconds.is_finite() && seconds >= 0.0, "clock {line:?}");
@@ -76,6 +86,51 @@ fn any_file(text: &str) {
         }
         parse_time_fragment(line);
         url_kind(line);
+    }
+}
+
+/// The importer on untimed text: the part before a `---` line is the show
+/// notes, the rest the transcript (the whole text is both when there is no
+/// such line); with and without a duration, and with chapter pins. What it
+/// makes must read back from episode JSON and WebVTT.
+fn import(text: &str) {
+    let (notes, transcript) = text.split_once("\n---\n").unwrap_or((text, text));
+    for duration in [None, Some(600.0)] {
+        let sources = ImportSources {
+            transcript: Some(Source {
+                name: "transcript",
+                text: transcript,
+            }),
+            notes: Some(Source {
+                name: "notes",
+                text: notes,
+            }),
+            duration,
+            chapter_pins: true,
+        };
+        let Ok(episode) = import_episode(&sources) else {
+            continue;
+        };
+        check_episode(&episode);
+        if let (Some(duration), Some(last)) = (duration, episode.lines.last()) {
+            assert!(
+                last.end <= duration + 1e-6,
+                "a line ends after the duration"
+            );
+        }
+        let written = to_episode_json(&episode);
+        let read = parse_episode_json(&written);
+        assert!(
+            read.is_ok(),
+            "written episode JSON does not read back: {read:?}"
+        );
+        if !episode.lines.is_empty() {
+            let vtt = parse_webvtt(&to_webvtt(&episode));
+            assert!(
+                vtt.is_ok_and(|vtt| vtt.lines.len() <= episode.lines.len()),
+                "written WebVTT does not read back"
+            );
+        }
     }
 }
 

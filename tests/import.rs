@@ -355,3 +355,42 @@ fn webvtt_written_out_keeps_speakers_texts_and_times() {
     let read = parse_webvtt(&to_webvtt(&hostile)).unwrap();
     assert_eq!(read.lines[0].text, "a --> b <i>c</i> & d");
 }
+
+#[test]
+fn large_inputs_import_in_linear_time() {
+    let clock = |seconds: usize| {
+        format!(
+            "{}:{:02}:{:02}",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    };
+    // One paragraph of 20,000 sentences with a written time after each, and
+    // 5,000 chapters whose titles all occur in it: the shapes that would be
+    // quadratic if anchors, chapter matches or their agreement were found
+    // by scanning.
+    let mut transcript = String::from("Sam Host: ");
+    let mut notes = String::new();
+    for index in 0..20_000 {
+        transcript.push_str(&format!(
+            "Harbour sentence number {index} has several words. [{}] ",
+            clock(index * 3 + 2)
+        ));
+        if index % 4 == 0 {
+            notes.push_str(&format!(
+                "- Harbour sentence number {index} ({})\n",
+                clock(index * 3)
+            ));
+        }
+    }
+    transcript.push_str("\n\nGale Guest: The end.\n\nSam Host: Goodbye.\n");
+    let started = std::time::Instant::now();
+    let episode = import(Some(&transcript), Some(&notes), Some(20_000.0 * 3.0 + 10.0));
+    let elapsed = started.elapsed();
+    assert_eq!(episode.lines.len(), 20_002);
+    assert_eq!(episode.chapters.len(), 5_000);
+    // A debug build takes well under a second; the bound only catches
+    // quadratic work (which takes minutes here).
+    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
+}

@@ -2,6 +2,8 @@
 //! widget would repair or skip, lines out of order, overlapping lines, long
 //! gaps and unknown or inconsistent speakers, each with where it is.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde_json::Value;
 
 use super::episode_json::{parse_episode_document, EpisodeError};
@@ -190,17 +192,18 @@ fn check_timeline(
 /// Speaker names that differ only in case, accents or spacing (`Sam Host`
 /// and `sam  host`): the widget shows them as two speakers.
 fn check_similar_speakers(names: &[(&str, &str)], errors: &mut Vec<String>) {
-    let mut seen: Vec<(String, &str, &str)> = Vec::new();
+    // Folded name -> the first spelling met and where.
+    let mut first_spelling: BTreeMap<String, (&str, &str)> = BTreeMap::new();
+    let mut reported: BTreeSet<&str> = BTreeSet::new();
     for &(name, place) in names {
         let key = fold(name).split_whitespace().collect::<Vec<_>>().join(" ");
-        match seen.iter().find(|(seen_key, seen_name, _)| *seen_key == key && *seen_name != name) {
-            Some((_, first_name, first_place)) => errors.push(format!(
+        let (first_name, first_place) = *first_spelling.entry(key).or_insert((name, place));
+        if first_name != name && reported.insert(name) {
+            errors.push(format!(
                 "{place}: the speaker {} looks like {} ({first_place}) written differently; the widget shows them as two speakers",
                 quoted(name),
                 quoted(first_name)
-            )),
-            None if !seen.iter().any(|(_, seen_name, _)| *seen_name == name) => seen.push((key, name, place)),
-            None => {}
+            ));
         }
     }
 }

@@ -91,7 +91,15 @@ const hostileChapters = () => JSON.stringify({
   chapters: HOSTILE_URLS.map((url, index) => ({ startTime: index * 10, title: PAYLOADS[index], url, img: url })),
 });
 
+// An untimed transcript (turns, inline times) and show notes (topics with
+// times), imported in the browser.
+const hostileUntimed = () => PAYLOADS.map((payload, index) =>
+  `${["Sam", "Gale"][index % 2]}: ${payload} [00:00:${String(index * 3).padStart(2, "0")}]`).join("\n\n") + "\n";
+const hostileNotes = () => PAYLOADS.map((payload, index) => `- ${payload} (0:${String(index * 3).padStart(2, "0")})`).join("\n") + "\n";
+
 const FILES = {
+  "/hostile/untimed.txt": ["text/plain", hostileUntimed],
+  "/hostile/notes.txt": ["text/plain", hostileNotes],
   "/hostile/episode.json": ["application/json", hostileEpisode],
   "/hostile/transcript.vtt": ["text/vtt", hostileVtt],
   "/hostile/transcript.srt": ["application/x-subrip", hostileSrt],
@@ -142,6 +150,7 @@ test("script payloads in every field of every format stay text and never run", a
     { src: "/hostile/transcript.srt" },
     { src: "/hostile/segments.json" },
     { src: "/hostile/chapters.json" },
+    { transcript: "/hostile/untimed.txt", notes: "/hostile/notes.txt" },
   ];
   await page.evaluate((widgets) => {
     for (const attributes of widgets) {

@@ -26,6 +26,9 @@ const WINDOW_MIN_SECONDS: f64 = 30.0;
 /// A title of one content word is looked for only when the word is this
 /// long (`Introduction`, not `Wrap-up`).
 const LONG_WORD_LETTERS: usize = 8;
+/// Sentences looked at per chapter at most (two hours of speech and more),
+/// so that no input makes the search quadratic.
+const MAX_CANDIDATES: usize = 2_000;
 /// Sentences read together when looking for a title's words.
 const SENTENCES_PER_MATCH: usize = 3;
 
@@ -67,12 +70,18 @@ pub fn find_chapter_pins(
         let window = (chapter.start * WINDOW_SHARE).max(WINDOW_MIN_SECONDS);
         // (sentence, title words near it, title words in it, distance)
         let mut best: Option<(usize, usize, usize, f64)> = None;
-        for (index, guess) in first_guess.iter().enumerate() {
-            if (guess - chapter.start).abs() > window
-                || last_match.is_some_and(|last| index <= last)
-            {
-                continue;
-            }
+        // First guesses never decrease, so the window is one run of
+        // sentences.
+        let from = first_guess
+            .partition_point(|guess| *guess < chapter.start - window)
+            .max(last_match.map_or(0, |last| last + 1));
+        let candidates = first_guess
+            .iter()
+            .enumerate()
+            .skip(from)
+            .take_while(|(_, guess)| **guess <= chapter.start + window)
+            .take(MAX_CANDIDATES);
+        for (index, guess) in candidates {
             let near = folded
                 .get(index..(index + SENTENCES_PER_MATCH).min(folded.len()))
                 .unwrap_or_default();

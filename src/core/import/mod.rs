@@ -257,16 +257,7 @@ fn timed_lines(
             &starts,
             &guessed_starts,
         );
-        let agrees = |chapter: &Pin| {
-            pins.iter().all(|written: &Pin| {
-                written.position != chapter.position
-                    && (written.position < chapter.position) == (written.seconds <= chapter.seconds)
-            })
-        };
-        let agreeing: Vec<Pin> = found
-            .into_iter()
-            .filter(|chapter| agrees(chapter))
-            .collect();
+        let agreeing = agreeing_with(&pins, found);
         pins.extend(agreeing);
     }
     let times = estimate_times(&spans, pins, duration, warnings);
@@ -301,6 +292,51 @@ fn timed_lines(
     (lines, speakers)
 }
 
+/// The chapter pins that agree with the times written in the transcript:
+/// none at the same place, and none later in the speech but earlier in time
+/// than a written one (or the other way round).
+fn agreeing_with(written: &[Pin], chapters: Vec<Pin>) -> Vec<Pin> {
+    let mut written: Vec<(f64, f64)> = written
+        .iter()
+        .map(|pin| (pin.position, pin.seconds))
+        .collect();
+    written.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Latest time up to each written pin, earliest from it on.
+    let latest_before: Vec<f64> = written
+        .iter()
+        .scan(f64::NEG_INFINITY, |latest, &(_, seconds)| {
+            *latest = latest.max(seconds);
+            Some(*latest)
+        })
+        .collect();
+    let mut earliest_after: Vec<f64> = written
+        .iter()
+        .rev()
+        .scan(f64::INFINITY, |earliest, &(_, seconds)| {
+            *earliest = earliest.min(seconds);
+            Some(*earliest)
+        })
+        .collect();
+    earliest_after.reverse();
+    chapters
+        .into_iter()
+        .filter(|chapter| {
+            let before = written.partition_point(|(position, _)| *position < chapter.position);
+            let same_place = written
+                .get(before)
+                .is_some_and(|(position, _)| *position == chapter.position);
+            let after_ok = earliest_after
+                .get(before)
+                .is_none_or(|earliest| *earliest >= chapter.seconds);
+            let before_ok = before
+                .checked_sub(1)
+                .and_then(|last| latest_before.get(last))
+                .is_none_or(|latest| *latest <= chapter.seconds);
+            !same_place && after_ok && before_ok
+        })
+        .collect()
+}
+
 /// Which of a paragraph's sentences a time written at `offset` falls in,
 /// and how much of that sentence is said before it. A time written between
 /// two sentences is the start of the second.
@@ -308,19 +344,17 @@ fn anchor_place(group: &[Sentence], offset: usize) -> (usize, f64) {
     let text = group
         .first()
         .map_or("", |sentence| sentence.paragraph.text.as_str());
-    let at_start_of = |sentence: &Sentence| {
-        offset <= sentence.range.start
-            && text
-                .get(offset..sentence.range.start)
-                .is_some_and(|gap| gap.trim().is_empty())
-    };
-    if let Some(index) = group.iter().position(at_start_of) {
-        return (index, 0.0);
+    // The first sentence starting at or after the time, when only spaces
+    // lie between them.
+    let next = group.partition_point(|sentence| sentence.range.start < offset);
+    let starts_next = group.get(next).is_some_and(|sentence| {
+        text.get(offset..sentence.range.start)
+            .is_some_and(|gap| gap.trim().is_empty())
+    });
+    if starts_next {
+        return (next, 0.0);
     }
-    let index = group
-        .iter()
-        .rposition(|sentence| sentence.range.start <= offset)
-        .unwrap_or(0);
+    let index = next.saturating_sub(1);
     let said = group
         .get(index)
         .and_then(|sentence| text.get(sentence.range.start..offset))
