@@ -48,9 +48,9 @@ pub fn line_positions(spans: &[Span]) -> (Vec<f64>, f64) {
     (starts, position)
 }
 
-/// The start and end of every line. `pins` may come in any order; a pin
-/// whose time is earlier than a pin before it in the speech (or after
-/// `duration`) is dropped with a warning, so times never decrease.
+/// The start and end of every line. `pins` come in speech order; a pin
+/// whose time is earlier than a pin before it (or after `duration`) is
+/// dropped with a warning, so times never decrease.
 pub fn estimate_times(
     spans: &[Span],
     pins: Vec<Pin>,
@@ -71,12 +71,11 @@ pub fn estimate_times(
 /// duration at the end of the speech, without any that would make time run
 /// backwards.
 fn consistent_pins(
-    mut pins: Vec<Pin>,
+    pins: Vec<Pin>,
     total: f64,
     duration: Option<f64>,
     warnings: &mut Vec<String>,
 ) -> Vec<(f64, f64)> {
-    pins.sort_by(|a, b| a.position.total_cmp(&b.position));
     let mut kept: Vec<(f64, f64)> = vec![(0.0, 0.0)];
     for pin in pins {
         let Some(&(last_position, last_seconds)) = kept.last() else {

@@ -258,7 +258,7 @@ fn timed_lines(
             &guessed_starts,
         );
         let agreeing = agreeing_with(&pins, found);
-        pins.extend(agreeing);
+        pins = merged_in_speech_order(pins, agreeing);
     }
     let times = estimate_times(&spans, pins, duration, warnings);
     let lines = sentences
@@ -292,15 +292,29 @@ fn timed_lines(
     (lines, speakers)
 }
 
-/// The chapter pins that agree with the times written in the transcript:
-/// none at the same place, and none later in the speech but earlier in time
-/// than a written one (or the other way round).
+/// Two lists of pins, each in speech order, as one.
+fn merged_in_speech_order(first: Vec<Pin>, second: Vec<Pin>) -> Vec<Pin> {
+    let mut merged = Vec::with_capacity(first.len() + second.len());
+    let mut second = second.into_iter().peekable();
+    for pin in first {
+        while let Some(earlier) = second.next_if(|other| other.position < pin.position) {
+            merged.push(earlier);
+        }
+        merged.push(pin);
+    }
+    merged.extend(second);
+    merged
+}
+
+/// The chapter pins that agree with the times written in the transcript
+/// (`written`, in speech order): none at the same place, and none later in
+/// the speech but earlier in time than a written one (or the other way
+/// round).
 fn agreeing_with(written: &[Pin], chapters: Vec<Pin>) -> Vec<Pin> {
-    let mut written: Vec<(f64, f64)> = written
+    let written: Vec<(f64, f64)> = written
         .iter()
         .map(|pin| (pin.position, pin.seconds))
         .collect();
-    written.sort_by(|a, b| a.0.total_cmp(&b.0));
     // Latest time up to each written pin, earliest from it on.
     let latest_before: Vec<f64> = written
         .iter()
