@@ -266,18 +266,19 @@ fn line_head(line: &str) -> LineHead<'_> {
             .first()
             .map_or(label.len(), |mark| mark.whole.start - position);
         let name = label.get(..name_end).unwrap_or_default().trim();
+        // After the name, only times in brackets (`Sam (00:12:30):`).
         let only_times_after_name = label_times
             .iter()
             .all(|mark| mark.setting == Setting::Bracketed)
-            && label.get(name_end..).is_some_and(|tail| {
-                label_times
-                    .iter()
-                    .fold(tail.to_string(), |tail, mark| {
-                        tail.replace(line.get(mark.whole.clone()).unwrap_or_default(), "")
-                    })
-                    .trim()
-                    .is_empty()
-            });
+            && label
+                .char_indices()
+                .filter(|(offset, _)| *offset >= name_end)
+                .all(|(offset, c)| {
+                    c.is_whitespace()
+                        || label_times
+                            .iter()
+                            .any(|mark| mark.whole.contains(&(position + offset)))
+                });
         if followed_by_space && only_times_after_name && is_name(name) {
             times.extend(label_times.into_iter().cloned());
             let text_start = after_colon
