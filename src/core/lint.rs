@@ -122,7 +122,13 @@ pub fn lint_file(
         transcript_format => {
             let transcript = read_transcript(transcript_format, text)?;
             report.lines = transcript.lines.len();
-            let item_lines = JsonItemLines::new(text);
+            // Places in a Podcasting 2.0 file are `segments[3]`; WebVTT and
+            // SRT ones are already lines.
+            let item_lines = if transcript_format == FileFormat::PodcastJson {
+                JsonItemLines::new(text)
+            } else {
+                JsonItemLines::default()
+            };
             errors.extend(
                 transcript
                     .warnings
@@ -292,6 +298,7 @@ fn time_value(value: &Value) -> Option<f64> {
 }
 
 /// Where the items of a JSON document's top-level lists begin, by line.
+#[derive(Default)]
 struct JsonItemLines {
     /// (list key, 1-based line of each item)
     lists: Vec<(String, Vec<usize>)>,

@@ -6,7 +6,7 @@
 use crate::core::episode_json::{parse_episode_document, EpisodeError, FileRef};
 use crate::core::formats::json_chapters::parse_json_chapters;
 use crate::core::formats::{
-    apply_transcript, choose_transcript, detect_format, read_transcript, FileFormat,
+    add_transcript_file, choose_transcript, detect_format, in_file, FileFormat,
 };
 use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::settle_links;
@@ -67,28 +67,23 @@ pub struct LoadRequest<'r> {
 /// URLs (relative ones resolved against their file), with a warning for
 /// each one dropped.
 pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadError> {
-    let mut episode = match (request.src, request.transcript) {
+    // Whether the show notes were already read with the transcript.
+    let (mut episode, notes_read) = match (request.src, request.transcript) {
         (Some(_), Some(_)) => {
             return Err(LoadError::Unusable(
                 "the <episode-viewer> element has both src and transcript; use src for a timed transcript or episode JSON, or transcript for untimed text".to_string(),
             ))
         }
-        (Some(src), None) => load_src(request, src).await?,
-        (None, Some(transcript)) => {
-            let notes = match request.notes {
-                Some(url) => Some(fetch_text(url, request.time_limit_ms).await?),
-                None => None,
-            };
-            load_untimed(request, transcript, notes.as_ref()).await?
-        }
-        (None, None) if request.notes.is_some() => Episode::default(),
+        (Some(src), None) => (load_src(request, src).await?, false),
+        (None, Some(transcript)) => load_untimed(request, transcript).await?,
+        (None, None) if request.notes.is_some() => (Episode::default(), false),
         (None, None) => {
             return Err(LoadError::Unusable(
                 "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript (or transcript to an untimed text transcript)".to_string(),
             ))
         }
     };
-    if let Some(notes_url) = request.notes.filter(|_| request.transcript.is_none()) {
+    if let Some(notes_url) = request.notes.filter(|_| !notes_read) {
         let notes = fetch_text(notes_url, request.time_limit_ms).await?;
         let duration = request.duration.or(episode.duration);
         take_notes_chapters(
@@ -145,46 +140,43 @@ fn take_notes_chapters(
 /// An episode of one transcript file.
 fn transcript_episode(name: &str, format: FileFormat, text: &str) -> Result<Episode, LoadError> {
     let mut episode = Episode::default();
-    let transcript =
-        read_transcript(format, text).map_err(|error| unusable(name, format, &error))?;
-    episode.warnings.extend(in_file(name, &transcript.warnings));
-    apply_transcript(&mut episode, transcript);
+    add_transcript_file(&mut episode, name, format, text).map_err(LoadError::Unusable)?;
     Ok(episode)
 }
 
-/// An untimed transcript, imported with estimated times (and chapters from
-/// the show notes, whose starts found in the transcript are known times
+/// An untimed transcript, imported with estimated times together with the
+/// show notes (whose chapter starts found in the transcript are known times
 /// too); a timed file there (WebVTT, SRT, Podcasting 2.0 JSON) is read as
-/// it is.
-async fn load_untimed(
-    request: &LoadRequest<'_>,
-    url: &str,
-    notes: Option<&Fetched>,
-) -> Result<Episode, LoadError> {
+/// it is. Also says whether the notes were read.
+async fn load_untimed(request: &LoadRequest<'_>, url: &str) -> Result<(Episode, bool), LoadError> {
     let file = fetch_text(url, request.time_limit_ms).await?;
-    let notes = request.notes.zip(notes).map(|(name, notes)| Source {
-        name,
-        text: &notes.text,
-    });
     match detect_format(None, &file.text) {
         Some(format @ (FileFormat::WebVtt | FileFormat::Srt | FileFormat::PodcastJson)) => {
-            let mut episode = transcript_episode(url, format, &file.text)?;
-            if let Some(notes) = notes {
-                take_notes_chapters(&mut episode, notes, request.duration)?;
-            }
-            Ok(episode)
+            Ok((transcript_episode(url, format, &file.text)?, false))
         }
         _ if file.text.trim_start().starts_with('<') => Err(LoadError::Unusable(format!(
             "\"{url}\" is not a transcript: the server sent a web page; transcript must name a plain text file"
         ))),
         _ => {
+            let notes = match request.notes {
+                Some(notes_url) => Some(fetch_text(notes_url, request.time_limit_ms).await?),
+                None => None,
+            };
             let sources = ImportSources {
-                transcript: Some(Source { name: url, text: &file.text }),
-                notes,
+                transcript: Some(Source {
+                    name: url,
+                    text: &file.text,
+                }),
+                notes: request.notes.zip(notes.as_ref()).map(|(name, notes)| Source {
+                    name,
+                    text: &notes.text,
+                }),
                 duration: request.duration,
                 chapter_pins: true,
             };
-            import_episode(&sources).map_err(|error| LoadError::Unusable(error.to_string()))
+            let episode = import_episode(&sources)
+                .map_err(|error| LoadError::Unusable(error.to_string()))?;
+            Ok((episode, true))
         }
     }
 }
@@ -215,12 +207,8 @@ async fn load_episode_document(
         let format = detect_format(file.mime_type.as_deref(), &fetched.text)
             .or(named)
             .ok_or_else(|| LoadError::Unusable(unknown_format(&file.url, &fetched)))?;
-        let transcript = read_transcript(format, &fetched.text)
-            .map_err(|error| unusable(&file.url, format, &error))?;
-        episode
-            .warnings
-            .extend(in_file(&file.url, &transcript.warnings));
-        apply_transcript(&mut episode, transcript);
+        add_transcript_file(&mut episode, &file.url, format, &fetched.text)
+            .map_err(LoadError::Unusable)?;
     }
     if let Some(file) = &document.chapters_file {
         let fetched =
@@ -247,10 +235,7 @@ fn read_chapters(
 }
 
 fn unusable(name: &str, format: FileFormat, error: &EpisodeError) -> LoadError {
-    LoadError::Unusable(format!(
-        "\"{name}\" is not a usable {} file: {error}",
-        format.name()
-    ))
+    LoadError::Unusable(format.unusable_message(name, error))
 }
 
 /// Names what the server sent when it is not a format the widget reads.
@@ -271,12 +256,6 @@ fn unknown_format(name: &str, file: &Fetched) -> String {
         ),
         None => format!("\"{name}\" is not a file this widget reads: {expected}"),
     }
-}
-
-fn in_file<'w>(name: &'w str, warnings: &'w [String]) -> impl Iterator<Item = String> + 'w {
-    warnings
-        .iter()
-        .map(move |warning| format!("\"{name}\" {warning}"))
 }
 
 /// `url` made absolute against `base`, when it can be.

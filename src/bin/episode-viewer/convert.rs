@@ -5,10 +5,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use episode_viewer::core::episode_json::parse_episode_document;
+use episode_viewer::core::episode_json::EpisodeError;
 use episode_viewer::core::export::{to_episode_json, to_webvtt};
 use episode_viewer::core::formats::json_chapters::parse_json_chapters;
 use episode_viewer::core::formats::{
-    apply_transcript, choose_transcript, detect_format, read_transcript, FileFormat,
+    add_transcript_file, choose_transcript, detect_format, in_file, FileFormat,
 };
 use episode_viewer::core::limits::{megabytes, thousands};
 use episode_viewer::core::Episode;
@@ -83,18 +84,14 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let mut episode = read_episode(&input, &name, format, &text)?;
     progress.step(&format!("read {} lines", thousands(episode.lines.len())));
     if let Some(path) = &chapters {
+        let chapters_name = display_name(path);
         let chapters_text = read_text(path)?;
         let file = parse_json_chapters(&chapters_text, episode.duration).map_err(|error| {
-            Failure::Failed(format!(
-                "\"{}\" is not a usable JSON Chapters file: {error}",
-                display_name(path)
-            ))
+            Failure::Failed(FileFormat::JsonChapters.unusable_message(&chapters_name, &error))
         })?;
-        episode.warnings.extend(
-            file.warnings
-                .iter()
-                .map(|warning| format!("\"{}\" {warning}", display_name(path))),
-        );
+        episode
+            .warnings
+            .extend(in_file(&chapters_name, &file.warnings));
         episode.chapters = file.chapters;
     }
     let target = target.unwrap_or(if format == FileFormat::EpisodeJson {
@@ -135,12 +132,7 @@ fn read_episode(
     format: FileFormat,
     text: &str,
 ) -> Result<Episode, Failure> {
-    let unusable = |error: &dyn std::fmt::Display| {
-        Failure::Failed(format!(
-            "\"{name}\" is not a usable {} file: {error}",
-            format.name()
-        ))
-    };
+    let unusable = |error: &EpisodeError| Failure::Failed(format.unusable_message(name, error));
     match format {
         FileFormat::EpisodeJson => {
             let document = parse_episode_document(text).map_err(|error| unusable(&error))?;
@@ -158,29 +150,16 @@ fn read_episode(
                             file.url
                         ))
                     })?;
-                let transcript = read_transcript(file_format, &file_text).map_err(|error| {
-                    Failure::Failed(format!(
-                        "\"{}\" is not a usable {} file: {error}",
-                        file.url,
-                        file_format.name()
-                    ))
-                })?;
-                episode.warnings.extend(
-                    transcript
-                        .warnings
-                        .iter()
-                        .map(|warning| format!("\"{}\" {warning}", file.url)),
-                );
-                apply_transcript(&mut episode, transcript);
+                add_transcript_file(&mut episode, &file.url, file_format, &file_text)
+                    .map_err(Failure::Failed)?;
             }
             if let Some(file) = &document.chapters_file {
                 let file_text = read_text(&folder.join(&file.url).to_string_lossy())?;
                 let chapters =
                     parse_json_chapters(&file_text, episode.duration).map_err(|error| {
-                        Failure::Failed(format!(
-                            "\"{}\" is not a usable JSON Chapters file: {error}",
-                            file.url
-                        ))
+                        Failure::Failed(
+                            FileFormat::JsonChapters.unusable_message(&file.url, &error),
+                        )
                     })?;
                 episode.chapters = chapters.chapters;
             }
@@ -190,25 +169,14 @@ fn read_episode(
             let file = parse_json_chapters(text, None).map_err(|error| unusable(&error))?;
             Ok(Episode {
                 chapters: file.chapters,
-                warnings: file
-                    .warnings
-                    .iter()
-                    .map(|warning| format!("\"{name}\" {warning}"))
-                    .collect(),
+                warnings: in_file(name, &file.warnings).collect(),
                 ..Episode::default()
             })
         }
         transcript_format => {
-            let transcript =
-                read_transcript(transcript_format, text).map_err(|error| unusable(&error))?;
             let mut episode = Episode::default();
-            episode.warnings.extend(
-                transcript
-                    .warnings
-                    .iter()
-                    .map(|warning| format!("\"{name}\" {warning}")),
-            );
-            apply_transcript(&mut episode, transcript);
+            add_transcript_file(&mut episode, name, transcript_format, text)
+                .map_err(Failure::Failed)?;
             Ok(episode)
         }
     }

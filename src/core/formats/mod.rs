@@ -224,6 +224,12 @@ impl FileFormat {
         }
     }
 
+    /// Why the file `name` of this format cannot be used:
+    /// `"a.vtt" is not a usable WebVTT file: line 3: …`.
+    pub fn unusable_message(self, name: &str, error: &EpisodeError) -> String {
+        format!("\"{name}\" is not a usable {} file: {error}", self.name())
+    }
+
     /// The format a MIME type names, if it names one.
     pub fn from_mime_type(mime_type: &str) -> Option<FileFormat> {
         let essence = mime_type
@@ -267,6 +273,29 @@ pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileForma
         return Some(FileFormat::Srt);
     }
     named
+}
+
+/// A file's warnings, each after the file's quoted name (`"a.vtt" line 3: …`).
+pub fn in_file<'w>(name: &'w str, warnings: &'w [String]) -> impl Iterator<Item = String> + 'w {
+    warnings
+        .iter()
+        .map(move |warning| format!("\"{name}\" {warning}"))
+}
+
+/// Reads the transcript file `name` into `episode` (its lines and
+/// speakers, and its warnings named after it). The error names the file
+/// and its format.
+pub fn add_transcript_file(
+    episode: &mut Episode,
+    name: &str,
+    format: FileFormat,
+    text: &str,
+) -> Result<(), String> {
+    let transcript =
+        read_transcript(format, text).map_err(|error| format.unusable_message(name, &error))?;
+    episode.warnings.extend(in_file(name, &transcript.warnings));
+    apply_transcript(episode, transcript);
+    Ok(())
 }
 
 /// Reads a transcript file of a known transcript format.

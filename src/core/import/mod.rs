@@ -20,6 +20,7 @@ pub mod text_lines;
 
 use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
 use super::episode_json::EpisodeError;
+use super::formats::in_file;
 use super::limits::{check_entry_count, check_file_size};
 use super::time::format_clock;
 use estimate::{estimate_times, Pin, Span};
@@ -81,7 +82,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
     };
     let mut note_chapters = Vec::new();
     if let Some(notes) = sources.notes {
-        check_file_size(notes.text.len()).map_err(|error| in_file(notes.name, error))?;
+        check_file_size(notes.text.len()).map_err(|error| error_in_file(notes.name, error))?;
         let lines = if looks_like_html(notes.text) {
             html_lines(notes.text)
         } else {
@@ -105,20 +106,18 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
                 inside
             });
         }
-        episode.warnings.extend(
-            warnings
-                .iter()
-                .map(|warning| format!("\"{}\" {warning}", notes.name)),
-        );
+        episode.warnings.extend(in_file(notes.name, &warnings));
     }
     if let Some(transcript) = sources.transcript {
-        check_file_size(transcript.text.len()).map_err(|error| in_file(transcript.name, error))?;
+        check_file_size(transcript.text.len())
+            .map_err(|error| error_in_file(transcript.name, error))?;
         let plain = read_plain_transcript(&plain_lines(transcript.text));
         if plain.paragraphs.is_empty() {
-            return Err(EpisodeError {
-                path: format!("\"{}\"", transcript.name),
+            let empty = EpisodeError {
+                path: String::new(),
                 message: "the transcript has no text".to_string(),
-            });
+            };
+            return Err(error_in_file(transcript.name, empty));
         }
         let mut warnings = Vec::new();
         if episode.duration.is_none() {
@@ -139,11 +138,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
         episode.lines = lines;
         episode.speakers = speakers;
         episode.timing = Timing::Estimated;
-        episode.warnings.extend(
-            warnings
-                .iter()
-                .map(|warning| format!("\"{}\" {warning}", transcript.name)),
-        );
+        episode.warnings.extend(in_file(transcript.name, &warnings));
     }
     let end = episode
         .duration
@@ -165,7 +160,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
 }
 
 /// The error with the file's name before its place.
-fn in_file(name: &str, error: EpisodeError) -> EpisodeError {
+fn error_in_file(name: &str, error: EpisodeError) -> EpisodeError {
     let path = if error.path.is_empty() {
         format!("\"{name}\"")
     } else {
@@ -182,6 +177,16 @@ struct Sentence<'p> {
     first_in_paragraph: bool,
 }
 
+impl Sentence<'_> {
+    /// The sentence's text.
+    fn text(&self) -> &str {
+        self.paragraph
+            .text
+            .get(self.range.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// The transcript's lines with estimated times, and its speakers.
 fn timed_lines(
     plain: &PlainTranscript,
@@ -195,11 +200,7 @@ fn timed_lines(
         .iter()
         .enumerate()
         .map(|(index, sentence)| {
-            let text = sentence
-                .paragraph
-                .text
-                .get(sentence.range.clone())
-                .unwrap_or_default();
+            let text = sentence.text();
             let speaker = sentence.paragraph.speaker;
             let pause_before = if index == 0 {
                 0.0
@@ -253,7 +254,7 @@ fn timed_lines(
         let guessed_starts: Vec<f64> = first_guess.iter().map(|(start, _)| *start).collect();
         let found = chapter_pins::find_chapter_pins(
             chapters,
-            &sentences_text(&sentences),
+            &sentences.iter().map(Sentence::text).collect::<Vec<_>>(),
             &starts,
             &guessed_starts,
         );
@@ -269,13 +270,7 @@ fn timed_lines(
             start,
             end,
             speaker: sentence.paragraph.speaker,
-            text: sentence
-                .paragraph
-                .text
-                .get(sentence.range.clone())
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
+            text: sentence.text().trim().to_string(),
             words: Vec::new(),
             estimated: !pinned,
             paragraph: sentence.first_in_paragraph && !sentence.paragraph.new_turn,
@@ -374,19 +369,6 @@ fn anchor_place(group: &[Sentence], offset: usize) -> (usize, f64) {
         .and_then(|sentence| text.get(sentence.range.start..offset))
         .map_or(0.0, spoken_length);
     (index, said)
-}
-
-fn sentences_text<'s>(sentences: &'s [Sentence]) -> Vec<&'s str> {
-    sentences
-        .iter()
-        .map(|sentence| {
-            sentence
-                .paragraph
-                .text
-                .get(sentence.range.clone())
-                .unwrap_or_default()
-        })
-        .collect()
 }
 
 /// A paragraph's sentences, short ones joined to the next.
