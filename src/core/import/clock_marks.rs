@@ -19,6 +19,9 @@ pub struct ClockMark {
     pub setting: Setting,
     /// Whether it has an hours field (`h:mm:ss`).
     pub has_hours: bool,
+    /// Whether a letter comes right before it (`Intro00:01:56`), as where
+    /// copied text lost the break between two items.
+    pub glued: bool,
 }
 
 /// How a clock time sits in the text around it.
@@ -37,6 +40,16 @@ pub enum Setting {
 /// seconds (and minutes after hours) below 60, not touching letters, digits
 /// or further colons (so `10:30am`, `2024:01` and `1:2:3:4` are not times).
 pub fn find_clock_marks(text: &str) -> Vec<ClockMark> {
+    clock_marks(text, false)
+}
+
+/// Like [`find_clock_marks`], but also the times that follow a letter
+/// directly (`Intro00:01:56`, marked `glued`).
+pub fn find_glued_clock_marks(text: &str) -> Vec<ClockMark> {
+    clock_marks(text, true)
+}
+
+fn clock_marks(text: &str, glued_to_letters: bool) -> Vec<ClockMark> {
     let bytes = text.as_bytes();
     let mut marks = Vec::new();
     let mut position = 0;
@@ -58,7 +71,9 @@ pub fn find_clock_marks(text: &str) -> Vec<ClockMark> {
         // Text before and after must not continue the token.
         let before = text.get(..start).and_then(|head| head.chars().next_back());
         let after = text.get(end..).and_then(|tail| tail.chars().next());
-        if before.is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '.')
+        let glued = before.is_some_and(char::is_alphabetic);
+        if before.is_some_and(|c| c.is_numeric() || c == ':' || c == '.')
+            || (glued && !glued_to_letters)
             || after.is_some_and(char::is_alphanumeric)
         {
             continue;
@@ -78,6 +93,7 @@ pub fn find_clock_marks(text: &str) -> Vec<ClockMark> {
             seconds,
             setting,
             has_hours,
+            glued,
         });
     }
     marks

@@ -14,6 +14,7 @@ pub mod chapter_pins;
 pub mod clock_marks;
 pub mod estimate;
 pub mod plain_transcript;
+pub mod run_together;
 pub mod sentences;
 pub mod show_notes;
 pub mod text_lines;
@@ -25,6 +26,7 @@ use super::limits::{check_entry_count, check_file_size};
 use super::time::format_clock;
 use estimate::{estimate_times, Pin, Span};
 use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
+use run_together::{split_notes_lines, split_transcript_lines};
 use sentences::{sentence_starts, spoken_length};
 use show_notes::{find_note_chapters, NoteChapter};
 use text_lines::{html_lines, looks_like_html, plain_lines};
@@ -83,11 +85,11 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
     let mut note_chapters = Vec::new();
     if let Some(notes) = sources.notes {
         check_file_size(notes.text.len()).map_err(|error| error_in_file(notes.name, error))?;
-        let lines = if looks_like_html(notes.text) {
+        let lines = split_notes_lines(if looks_like_html(notes.text) {
             html_lines(notes.text)
         } else {
             plain_lines(notes.text)
-        };
+        });
         let mut warnings = Vec::new();
         note_chapters = find_note_chapters(&lines, &mut warnings);
         check_entry_count(note_chapters.len(), "chapters", || notes.name.to_string())?;
@@ -111,7 +113,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
     if let Some(transcript) = sources.transcript {
         check_file_size(transcript.text.len())
             .map_err(|error| error_in_file(transcript.name, error))?;
-        let plain = read_plain_transcript(&plain_lines(transcript.text));
+        let plain = read_plain_transcript(&split_transcript_lines(plain_lines(transcript.text)));
         if plain.paragraphs.is_empty() {
             let empty = EpisodeError {
                 path: String::new(),

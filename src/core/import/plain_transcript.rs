@@ -11,7 +11,7 @@
 //! and a time (`Sam Host  0:03`, as some transcription services write) is a
 //! speaker label with an anchor.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::clock_marks::{find_clock_marks, ClockMark, Setting};
 use super::text_lines::TextLine;
@@ -104,13 +104,13 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// What the start of a line says before its text.
-struct LineHead<'t> {
+pub(crate) struct LineHead<'t> {
     /// Times before the text (`[00:12:30] Sam: …`, `Sam (00:12:30): …`).
-    times: Vec<ClockMark>,
+    pub times: Vec<ClockMark>,
     /// A `Name:` candidate.
-    name: Option<&'t str>,
+    pub name: Option<&'t str>,
     /// Byte offset of the text after the head.
-    text_start: usize,
+    pub text_start: usize,
 }
 
 /// Reads a plain text transcript into paragraphs with their speakers and
@@ -118,6 +118,7 @@ struct LineHead<'t> {
 pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
     let heads: Vec<LineHead> = lines.iter().map(|line| line_head(&line.text)).collect();
     let speakers = accepted_speakers(lines, &heads);
+    let spellings = usual_spellings(&heads);
     let mut transcript = PlainTranscript::default();
     let mut speaker_indexes = BTreeMap::new();
     let mut current_speaker = None;
@@ -128,9 +129,7 @@ pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
             blank_before = true;
             continue;
         }
-        let speaker = head
-            .name
-            .filter(|name| speakers.iter().any(|known| known == name));
+        let speaker = head.name.map(name_key).filter(|key| speakers.contains(key));
         let (text_start, leading_times) = match speaker {
             Some(_) => (head.text_start, head.times.as_slice()),
             None => {
@@ -145,9 +144,10 @@ pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
                 )
             }
         };
-        if let Some(name) = speaker {
+        if let Some(key) = &speaker {
             let next_index = speaker_indexes.len();
-            let index = *speaker_indexes.entry(name.to_string()).or_insert_with(|| {
+            let index = *speaker_indexes.entry(key.clone()).or_insert_with(|| {
+                let name = spellings.get(key).map_or(key.as_str(), |name| *name);
                 transcript.speakers.push(name.to_string());
                 next_index
             });
@@ -229,7 +229,7 @@ fn append_text(paragraph: &mut Paragraph, text: &str, line_number: usize) {
 }
 
 /// The times and `Name:` at the start of a line.
-fn line_head(line: &str) -> LineHead<'_> {
+pub(crate) fn line_head(line: &str) -> LineHead<'_> {
     let marks = find_clock_marks(line);
     let mut times = Vec::new();
     let mut position = line.len() - line.trim_start().len();
@@ -316,6 +316,11 @@ fn line_head(line: &str) -> LineHead<'_> {
     }
 }
 
+/// Whether `text` begins with a speaker label (`Sam: …`, `[0:03] Sam: …`).
+pub(crate) fn is_label_head(text: &str) -> bool {
+    line_head(text).name.is_some()
+}
+
 /// Whether a label can be a person's name: one to four words, at most 40
 /// characters, capitalised (particles apart), letters and `.'’-&` only.
 fn is_name(label: &str) -> bool {
@@ -336,34 +341,58 @@ fn is_name(label: &str) -> bool {
         && !NOT_SPEAKERS.contains(&label.to_lowercase().as_str())
 }
 
-/// The names that are speakers: those heading two or more lines, and those
-/// heading one paragraph when others recur.
-fn accepted_speakers(lines: &[TextLine], heads: &[LineHead]) -> Vec<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for head in heads {
-        if let Some(name) = head.name {
-            *counts.entry(name).or_default() += 1;
+/// The key that finds a speaker however the label is capitalised
+/// (`SAM:` and `Sam:` are one person).
+pub fn name_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// For each speaker key, the spelling its labels use most (the first met
+/// of equally frequent ones).
+fn usual_spellings<'t>(heads: &[LineHead<'t>]) -> BTreeMap<String, &'t str> {
+    let mut counts: BTreeMap<String, Vec<(&str, usize)>> = BTreeMap::new();
+    for name in heads.iter().filter_map(|head| head.name) {
+        let spellings = counts.entry(name_key(name)).or_default();
+        match spellings.iter_mut().find(|(spelling, _)| *spelling == name) {
+            Some((_, count)) => *count += 1,
+            None => spellings.push((name, 1)),
         }
     }
-    let recurring: Vec<String> = counts
-        .iter()
-        .filter(|(_, &count)| count >= 2)
-        .map(|(name, _)| name.to_string())
-        .collect();
-    if recurring.is_empty() {
-        return recurring;
+    counts
+        .into_iter()
+        .filter_map(|(key, spellings)| {
+            let most = spellings.iter().map(|(_, count)| *count).max()?;
+            let (name, _) = spellings.into_iter().find(|(_, count)| *count == most)?;
+            Some((key, name))
+        })
+        .collect()
+}
+
+/// The keys of the names that are speakers: those heading two or more
+/// lines, and those heading one paragraph when others recur.
+fn accepted_speakers(lines: &[TextLine], heads: &[LineHead]) -> BTreeSet<String> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for head in heads {
+        if let Some(name) = head.name {
+            *counts.entry(name_key(name)).or_default() += 1;
+        }
     }
-    let mut accepted = recurring.clone();
+    let mut accepted: BTreeSet<String> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= 2)
+        .map(|(key, _)| key)
+        .collect();
+    if accepted.is_empty() {
+        return accepted;
+    }
     let mut blank_before = true;
     for (line, head) in lines.iter().zip(heads) {
         if line.text.trim().is_empty() {
             blank_before = true;
             continue;
         }
-        if let Some(name) = head.name {
-            if blank_before && !accepted.iter().any(|known| known == name) {
-                accepted.push(name.to_string());
-            }
+        if let Some(name) = head.name.filter(|_| blank_before) {
+            accepted.insert(name_key(name));
         }
         blank_before = false;
     }

@@ -62,8 +62,12 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
                 let Some(after_aside) = rest.find(']').map(|end| start + end + 1) else {
                     return Some(start);
                 };
+                // A full stop after the aside (`[laugh]. So …`) is the
+                // sentence's, not the next one's.
                 let following = text.get(after_aside..).unwrap_or_default();
-                let next_word = following.trim_start();
+                let next_word = following
+                    .trim_start_matches(['.', ',', ';', '!', '?', '…'])
+                    .trim_start();
                 match next_word.chars().next() {
                     None => None,
                     Some(first) if first.is_lowercase() => Some(start),
@@ -72,7 +76,7 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
             }
             _ => Some(start),
         });
-        if let Some(next_start) = next_start {
+        if let Some(next_start) = next_start.filter(|start| starts.last() < Some(start)) {
             starts.push(next_start);
         }
     }

@@ -18,6 +18,7 @@
 //! Anything else (`we met at 9:30 (10:15 in Berlin) for coffee`) is prose.
 
 use super::clock_marks::{find_clock_marks, ClockMark, Setting};
+use super::run_together::{is_transcript_heading, without_lead_in};
 use super::text_lines::{strip_list_bullet, TextLine};
 use crate::core::time::format_clock;
 
@@ -37,6 +38,9 @@ pub struct NoteChapter {
 pub fn find_note_chapters(lines: &[TextLine], warnings: &mut Vec<String>) -> Vec<NoteChapter> {
     let mut chapters = Vec::new();
     for line in lines {
+        if is_transcript_heading(&line.text) {
+            break;
+        }
         chapters_on_line(line, &mut chapters, warnings);
     }
     chapters.sort_by(|a: &NoteChapter, b| a.start.total_cmp(&b.start));
@@ -166,11 +170,21 @@ fn last_sentence(item: &str) -> &str {
     trimmed.get(start..).unwrap_or(trimmed)
 }
 
-/// A title without the separators, bullets and quotes around it.
+/// A title without a lead-in label, the separators, bullets and stray
+/// quotes around it; quotation marks around the whole title stay.
 fn clean_title(title: &str) -> String {
-    let title = title.trim_matches(|c: char| {
-        c.is_whitespace() || is_separator(c) || matches!(c, '*' | '"' | '“' | '”')
-    });
+    let title = without_lead_in(title)
+        .trim_matches(|c: char| c.is_whitespace() || is_separator(c) || c == '*');
+    let quoted = [('“', '”'), ('"', '"'), ('„', '“'), ('«', '»'), ('‘', '’')]
+        .iter()
+        .any(|&(open, close)| title.len() > 2 && title.starts_with(open) && title.ends_with(close));
+    let title = if quoted {
+        title
+    } else {
+        title.trim_matches(|c: char| {
+            c.is_whitespace() || is_separator(c) || matches!(c, '*' | '"' | '“' | '”')
+        })
+    };
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     // The second of two topics in one sentence: `… (1:14), and the lamp (2:30)`.
     title.strip_prefix("and ").unwrap_or(&title).to_string()

@@ -1,0 +1,403 @@
+//! Text whose line breaks were lost: a page's `<p>`, `<li>` and `<br>`
+//! copied as plain text (or scraped) runs its items together, as in
+//! `we cover:Our guest (1:14)She and the host (5:59)Links:` or
+//! `that's it.Sam: Welcome.Gale: Thanks.`. The breaks are put back before
+//! the notes and transcript readers see the lines.
+//!
+//! In show notes a break goes
+//! - where a sentence end, or a label's colon, is directly followed by a
+//!   capitalised word (`creativity.We`, `we cover:Our`);
+//! - after a time in brackets of its own that ends an item, when a capital
+//!   follows it, directly or after a space (`… (4:49) The differences`);
+//! - in a line that begins with a time, before each later time that
+//!   begins an item (`00:00:00 - Intro00:01:56 - How they met`);
+//! - after a lead-in label (`Topics:`, `In this episode, we cover:`) and
+//!   before a trailing section (`Links:`, `Resources:`, `Transcript`).
+//!
+//! In a transcript, a `Name:` label directly after a sentence end (`.` `?`
+//! `!` `…` `]` `)` `”`) starts a turn when the name is a label elsewhere
+//! too, and a sentence end directly followed by a capitalised word starts a
+//! paragraph. Everything up to a `Transcript` heading (the notes of an
+//! episode description) is not part of the transcript.
+
+use std::collections::BTreeMap;
+
+use super::clock_marks::{find_glued_clock_marks, ClockMark, Setting};
+use super::plain_transcript::{is_label_head, line_head, name_key};
+use super::sentences::is_abbreviation;
+use super::text_lines::{strip_list_bullet, TextLine};
+
+/// How far after a sentence end a run-in speaker label may reach, in bytes.
+const LABEL_WINDOW: usize = 120;
+
+/// Lead-ins whose label (ending in `:`) introduces the list of topics.
+const LEAD_INS: &[&str] = &[
+    "topics",
+    "chapters",
+    "chapter markers",
+    "timestamps",
+    "time stamps",
+    "timecodes",
+    "contents",
+    "agenda",
+    "highlights",
+    "outline",
+    "in this episode",
+    "on this episode",
+    "this episode",
+    "episode",
+    "show notes",
+    "episode notes",
+    "notes",
+    "we cover",
+    "we covered",
+    "we discuss",
+    "we talk about",
+    "we talked about",
+    "covered",
+    "discussed",
+    "themen",
+    "kapitel",
+    "inhalt",
+    "zeitmarken",
+];
+
+/// Headings of the sections that follow the topics.
+const TRAILING_SECTIONS: &[&str] = &[
+    "Links Referenced",
+    "Referenced Links",
+    "Links Mentioned",
+    "Links",
+    "Resources",
+    "Sponsors",
+    "Sponsored by",
+    "Credits",
+    "Mentioned in this episode",
+    "Show Links",
+    "Transcript",
+];
+
+/// The lines of show notes with lost breaks put back (each piece keeps its
+/// line number).
+pub fn split_notes_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
+    let mut split = Vec::with_capacity(lines.len());
+    for line in lines {
+        let breaks = notes_breaks(&line.text);
+        push_pieces(&mut split, &line, &breaks, &[]);
+    }
+    split
+}
+
+/// The lines of a plain text transcript with lost breaks put back: run-in
+/// speaker labels start lines, run-in paragraphs are set off by a blank
+/// line, and what comes before a `Transcript` heading is left out.
+pub fn split_transcript_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
+    let lines = after_transcript_heading(lines);
+    let mut label_counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut candidates = Vec::with_capacity(lines.len());
+    for line in &lines {
+        if let Some(name) = line_head(&line.text).name {
+            *label_counts.entry(name_key(name)).or_default() += 1;
+        }
+        let found = run_in_points(&line.text);
+        for (_, name) in &found {
+            if let Some(name) = name {
+                *label_counts.entry(name_key(name)).or_default() += 1;
+            }
+        }
+        candidates.push(found);
+    }
+    let mut split = Vec::with_capacity(lines.len());
+    for (line, found) in lines.iter().zip(candidates) {
+        let mut turns = Vec::new();
+        let mut paragraphs = Vec::new();
+        for (offset, name) in found {
+            match name {
+                Some(name) if label_counts.get(&name_key(&name)).copied() >= Some(2) => {
+                    turns.push(offset)
+                }
+                Some(_) => {}
+                None => paragraphs.push(offset),
+            }
+        }
+        let mut breaks: Vec<usize> = turns.iter().chain(&paragraphs).copied().collect();
+        breaks.sort_unstable();
+        push_pieces(&mut split, line, &breaks, &paragraphs);
+    }
+    split
+}
+
+/// Whether a line is a heading that starts the transcript section of a
+/// description (`Transcript`, `Full transcript:`).
+pub fn is_transcript_heading(text: &str) -> bool {
+    let heading = text
+        .trim()
+        .trim_end_matches([':', '.'])
+        .trim_start_matches(['#', '*', ' '])
+        .trim_end_matches(['*', ' '])
+        .to_lowercase();
+    matches!(
+        heading.as_str(),
+        "transcript" | "full transcript" | "episode transcript" | "transkript" | "transcription"
+    )
+}
+
+/// Splits `line` at `breaks` (ascending byte offsets); a blank line goes
+/// before each piece that starts at one of `paragraphs`.
+fn push_pieces(into: &mut Vec<TextLine>, line: &TextLine, breaks: &[usize], paragraphs: &[usize]) {
+    if breaks.is_empty() {
+        into.push(line.clone());
+        return;
+    }
+    let mut start = 0;
+    let ends = breaks.iter().copied().chain([line.text.len()]);
+    for end in ends.filter(|&end| end > 0) {
+        if let Some(piece) = line.text.get(start..end).filter(|piece| !piece.is_empty()) {
+            if start > 0 && paragraphs.contains(&start) {
+                into.push(TextLine {
+                    number: line.number,
+                    text: String::new(),
+                });
+            }
+            into.push(TextLine {
+                number: line.number,
+                text: piece.to_string(),
+            });
+        }
+        start = end;
+    }
+}
+
+/// Where a line of show notes ran two items together.
+fn notes_breaks(text: &str) -> Vec<usize> {
+    let mut breaks = sentence_breaks(text, true);
+    let body_start = text.len() - strip_list_bullet(text).len();
+    let body = text.get(body_start..).unwrap_or_default();
+    let lead_in = lead_in_end(body).map(|end| body_start + end);
+    breaks.extend(lead_in);
+    let first_item = lead_in.unwrap_or(body_start);
+    let rest = text.get(first_item..).unwrap_or_default();
+    let rest_body = first_item + (rest.len() - rest.trim_start().len());
+    let marks: Vec<ClockMark> = find_glued_clock_marks(rest)
+        .into_iter()
+        .map(|mark| ClockMark {
+            time: mark.time.start + first_item..mark.time.end + first_item,
+            whole: mark.whole.start + first_item..mark.whole.end + first_item,
+            ..mark
+        })
+        .collect();
+    let time_first = marks
+        .iter()
+        .any(|mark| mark.whole.start == rest_body && mark.setting != Setting::InAside);
+    for (index, mark) in marks.iter().enumerate() {
+        if time_first {
+            let previous = index.checked_sub(1).and_then(|before| marks.get(before));
+            if mark.whole.start > rest_body && begins_item(text, mark, previous) {
+                breaks.push(mark.whole.start);
+            }
+        } else if mark.setting == Setting::Bracketed && !mark.glued {
+            let after = text.get(mark.whole.end..).unwrap_or_default();
+            let next = after.trim_start();
+            if starts_capitalised(next) {
+                breaks.push(mark.whole.end + (after.len() - next.len()));
+            }
+        }
+    }
+    breaks.extend(section_breaks(text));
+    breaks.retain(|&offset| offset > 0 && offset < text.len());
+    breaks.sort_unstable();
+    breaks.dedup();
+    breaks
+}
+
+/// Whether a time in a line of time-first items begins the next item: a
+/// title follows it (after a separator), and it is not the end of a range
+/// (`0:00–5:10`).
+fn begins_item(text: &str, mark: &ClockMark, previous: Option<&ClockMark>) -> bool {
+    let after = text.get(mark.whole.end..).unwrap_or_default();
+    let title = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | ':' | '.' | ')')
+    });
+    let range_end = previous.is_some_and(|previous| {
+        text.get(previous.whole.end..mark.whole.start)
+            .is_some_and(|gap| {
+                let gap = gap.trim();
+                !gap.is_empty() && gap.chars().all(|c| matches!(c, '-' | '–' | '—'))
+            })
+    });
+    !range_end && title.len() < after.len() && starts_capitalised(title)
+}
+
+/// Offsets where a sentence end (or, with `colons`, a label's colon) is
+/// directly followed by a capitalised word: `creativity.We`, `also?And`.
+fn sentence_breaks(text: &str, colons: bool) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut word_start = 0;
+    let mut previous: Option<char> = None;
+    let mut before_previous: Option<char> = None;
+    for (offset, c) in text.char_indices() {
+        if c.is_whitespace() {
+            word_start = offset + c.len_utf8();
+        } else if let Some(end) = previous {
+            let sentence_end = matches!(end, '.' | '!' | '?' | '…')
+                && before_previous.is_some_and(|c| !c.is_whitespace());
+            let colon = colons && end == ':' && before_previous.is_some_and(char::is_alphabetic);
+            if (sentence_end || colon)
+                && starts_capitalised_at(text, offset)
+                && !inside_word_with_dots(text, word_start, offset)
+            {
+                breaks.push(offset);
+            }
+        }
+        before_previous = previous;
+        previous = Some(c);
+    }
+    breaks
+}
+
+/// Whether the run of text from `word_start` to the capital at `capital`
+/// is an abbreviation, an initial, a URL or a dotted name (`Dr.Smith`,
+/// `e.g.The`, `U.S.Army`, `example.Org`), where a full stop ends nothing.
+fn inside_word_with_dots(text: &str, word_start: usize, capital: usize) -> bool {
+    let word = text.get(word_start..capital).unwrap_or_default();
+    let before_stop = word.get(..word.len().saturating_sub(1)).unwrap_or_default();
+    before_stop.contains(['.', '/', '@'])
+        || (word.ends_with('.') && is_abbreviation(before_stop))
+        || word.contains("www")
+}
+
+/// Whether `text` begins with a capitalised word (`We`, `I `, `“Embracing`).
+fn starts_capitalised(text: &str) -> bool {
+    starts_capitalised_at(text, 0)
+}
+
+fn starts_capitalised_at(text: &str, offset: usize) -> bool {
+    let rest = text.get(offset..).unwrap_or_default();
+    let rest = rest.trim_start_matches(['“', '"', '‘', '„', '«']);
+    let mut chars = rest.chars();
+    let (Some(first), second) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    first.is_uppercase()
+        && second.is_none_or(|second| {
+            second.is_lowercase() || second.is_whitespace() || matches!(second, '\'' | '’')
+        })
+}
+
+/// The end of a lead-in label at the start of `body` (`Topics:`,
+/// `In this episode, we cover:`), after its colon.
+fn lead_in_end(body: &str) -> Option<usize> {
+    let colon = body.char_indices().take(60).find(|&(_, c)| c == ':')?.0;
+    let label = body.get(..colon)?.trim().to_lowercase();
+    let label = label.trim_end_matches([' ', '*']);
+    LEAD_INS
+        .iter()
+        .any(|lead_in| {
+            label == *lead_in
+                || label
+                    .strip_suffix(lead_in)
+                    .is_some_and(|before| before.ends_with([' ', ',']))
+        })
+        .then_some(colon + 1)
+}
+
+/// A title without a lead-in label before it (`Topics: Intro` is `Intro`).
+pub fn without_lead_in(title: &str) -> &str {
+    match lead_in_end(title).and_then(|end| title.get(end..)) {
+        Some(rest) if !rest.trim().is_empty() => rest,
+        _ => title,
+    }
+}
+
+/// Offsets before a trailing section's heading (`Links:`, `Resources:`,
+/// `Transcript`) and, for a run-in `Transcript` heading, after it.
+fn section_breaks(text: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    for heading in TRAILING_SECTIONS {
+        for (offset, _) in text.match_indices(heading) {
+            let before = text.get(..offset).and_then(|head| head.chars().next_back());
+            if before.is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let after = text.get(offset + heading.len()..).unwrap_or_default();
+            let is_transcript = *heading == "Transcript";
+            if let Some(rest) = after.strip_prefix(':') {
+                if !is_transcript || rest.trim().is_empty() {
+                    breaks.push(offset);
+                }
+            } else if is_transcript
+                && (after.trim().is_empty() || is_label_head(label_window(after)))
+            {
+                breaks.push(offset);
+                breaks.push(offset + heading.len());
+            }
+        }
+    }
+    breaks
+}
+
+/// The lines after the first `Transcript` heading (alone on its line, or
+/// run in before a speaker label), or all of them when there is none.
+fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
+    let mut found = None;
+    for (index, line) in lines.iter_mut().enumerate() {
+        if is_transcript_heading(&line.text) {
+            found = Some((index + 1, None));
+            break;
+        }
+        let run_in = section_breaks(&line.text)
+            .into_iter()
+            .filter(|&offset| {
+                line.text
+                    .get(..offset)
+                    .is_some_and(|head| head.ends_with("Transcript"))
+            })
+            .min();
+        if let Some(offset) = run_in {
+            found = Some((index, Some(offset)));
+            break;
+        }
+    }
+    match found {
+        None => lines,
+        Some((from, None)) => lines.split_off(from.min(lines.len())),
+        Some((from, Some(offset))) => {
+            let mut rest = lines.split_off(from.min(lines.len()));
+            if let Some(first) = rest.first_mut() {
+                first.text = first.text.get(offset..).unwrap_or_default().to_string();
+            }
+            rest
+        }
+    }
+}
+
+/// Places in a transcript line where a sentence end is directly followed by
+/// a `Name:` label (with the name) or by a capitalised word (no name).
+fn run_in_points(text: &str) -> Vec<(usize, Option<String>)> {
+    let paragraph_breaks = sentence_breaks(text, false);
+    let mut points = Vec::new();
+    let mut previous: Option<char> = None;
+    for (offset, c) in text.char_indices() {
+        let after_end = previous
+            .is_some_and(|end| matches!(end, '.' | '?' | '!' | '…' | ']' | ')' | '”' | '"'));
+        previous = Some(c);
+        if !after_end || c.is_whitespace() {
+            continue;
+        }
+        let window = label_window(text.get(offset..).unwrap_or_default());
+        if let Some(name) = line_head(window).name {
+            points.push((offset, Some(name.to_string())));
+        } else if paragraph_breaks.binary_search(&offset).is_ok() {
+            points.push((offset, None));
+        }
+    }
+    points
+}
+
+/// The start of `text`, as far as a speaker label at its start can reach.
+fn label_window(text: &str) -> &str {
+    let end = (LABEL_WINDOW.min(text.len())..=text.len())
+        .find(|&end| text.is_char_boundary(end))
+        .unwrap_or(text.len());
+    text.get(..end).unwrap_or(text)
+}

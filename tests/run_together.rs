@@ -1,0 +1,153 @@
+//! Text whose line breaks were lost (a page copied as plain text): the
+//! shapes the issue names, read as if the breaks were there.
+
+use episode_viewer::core::import::{import_episode, ImportSources, Source};
+use episode_viewer::core::time::format_clock;
+use episode_viewer::core::Episode;
+
+fn import(transcript: Option<&str>, notes: Option<&str>) -> Episode {
+    import_episode(&ImportSources {
+        transcript: transcript.map(|text| Source {
+            name: "transcript.txt",
+            text,
+        }),
+        notes: notes.map(|text| Source {
+            name: "notes.txt",
+            text,
+        }),
+        duration: Some(3600.0),
+        chapter_pins: true,
+    })
+    .unwrap()
+}
+
+fn chapters(notes: &str) -> Vec<(String, String)> {
+    import(None, Some(notes))
+        .chapters
+        .iter()
+        .map(|chapter| (format_clock(chapter.start), chapter.title.clone()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(time, title)| (time.to_string(), title.to_string()))
+        .collect()
+}
+
+#[test]
+fn items_run_together_after_a_lead_in_end_at_their_times() {
+    assert_eq!(
+        chapters("In this episode, we cover:Our guest talks about her role (1:14)She and the host discuss storms (5:59)Links Referenced:Lighthouse: https://example.org/"),
+        pairs(&[
+            ("1:14", "Our guest talks about her role"),
+            ("5:59", "She and the host discuss storms")
+        ])
+    );
+}
+
+#[test]
+fn a_time_followed_by_a_capital_ends_its_item() {
+    assert_eq!(
+        chapters("Topics: The history of the pier (0:40) The differences between tides (4:49) Where to go next (9:02)"),
+        pairs(&[
+            ("0:40", "The history of the pier"),
+            ("4:49", "The differences between tides"),
+            ("9:02", "Where to go next")
+        ])
+    );
+}
+
+#[test]
+fn a_sentence_run_into_a_title_is_not_part_of_it() {
+    assert_eq!(
+        chapters("She tells us how she learned to practice creativity.We discuss Spain (5:51)Her new book (12:10)"),
+        pairs(&[("5:51", "We discuss Spain"), ("12:10", "Her new book")])
+    );
+}
+
+#[test]
+fn time_first_items_run_together() {
+    assert_eq!(
+        chapters("Timestamps:00:00:00 - Intro00:01:56 - How they met 00:10:10 - The move Links: https://example.org/"),
+        pairs(&[
+            ("0:00", "Intro"),
+            ("1:56", "How they met"),
+            ("10:10", "The move")
+        ])
+    );
+}
+
+#[test]
+fn quotation_marks_around_a_title_stay() {
+    assert_eq!(
+        chapters("Chapters:“Embracing change” (01:45)“Letting go” (03:30)"),
+        pairs(&[("1:45", "“Embracing change”"), ("3:30", "“Letting go”")])
+    );
+}
+
+#[test]
+fn turns_run_together_after_sentence_ends_get_their_speakers() {
+    let episode = import(
+        Some("Gale: We could have had a world nuclear war here. [laugh]. So, I guess that’s it.Sam: Welcome to the show.Gale: Thanks for having me, it is good to be here.Sam: Did you sail there also?And so, we do it every year now."),
+        None,
+    );
+    let names: Vec<&str> = episode.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Gale", "Sam"]);
+    let lines: Vec<(Option<&str>, &str, bool)> = episode
+        .lines
+        .iter()
+        .map(|line| {
+            (
+                line.speaker.map(|index| names[index]),
+                line.text.as_str(),
+                line.paragraph,
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                Some("Gale"),
+                "We could have had a world nuclear war here. [laugh].",
+                false
+            ),
+            (Some("Gale"), "So, I guess that’s it.", false),
+            (Some("Sam"), "Welcome to the show.", false),
+            (
+                Some("Gale"),
+                "Thanks for having me, it is good to be here.",
+                false
+            ),
+            (Some("Sam"), "Did you sail there also?", false),
+            (Some("Sam"), "And so, we do it every year now.", true),
+        ]
+    );
+}
+
+#[test]
+fn a_description_with_a_transcript_section_gives_chapters_and_turns() {
+    for description in [
+        "Notes: Welcome (0:00)Her voyage (2:10)\nTranscript\nSam: Welcome to the show today.\nAda: Thank you, it is lovely to be here.\nSam: Tell us about it [00:02:10] the voyage.\nAda: It began on a grey morning in May.",
+        "Notes: Welcome (0:00)Her voyage (2:10)Resources: https://x.example/TranscriptSam: Welcome to the show today.Ada: Thank you, it is lovely to be here.Sam: Tell us about it [00:02:10] the voyage.\nAda: It began on a grey morning in May.",
+    ] {
+        let episode = import(Some(description), Some(description));
+        let chapters: Vec<&str> = episode.chapters.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(chapters, ["Welcome", "Her voyage"], "{description}");
+        let names: Vec<&str> = episode.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Sam", "Ada"], "{description}");
+        assert_eq!(episode.lines.first().map(|l| l.text.as_str()), Some("Welcome to the show today."));
+        assert!(episode.lines.iter().all(|line| line.speaker.is_some()));
+    }
+}
+
+#[test]
+fn a_speaker_written_in_two_cases_is_one_person_with_the_usual_spelling() {
+    let episode = import(
+        Some("SAM: Hello there, everyone.\nAda: Hi Sam, good to be here.\nSam: Let us begin then.\nAda: Yes, let us.\nSam: First question for you.\nAda: Go ahead.\nSam: Why the sea?\nSAM: And a second one too."),
+        None,
+    );
+    let names: Vec<&str> = episode.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Sam", "Ada"]);
+}
