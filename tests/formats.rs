@@ -85,9 +85,27 @@ fn the_preferred_format_wins() {
     assert_eq!(choose_transcript(&files[..3], None).unwrap().url, "t.json");
     assert_eq!(choose_transcript(&files[..2], None).unwrap().url, "t.srt");
     assert_eq!(
-        choose_transcript(&files[1..2], None),
+        choose_transcript(&files[1..2], None).unwrap().url,
+        "t.html",
+        "an HTML transcript is read when it is the only one"
+    );
+    assert_eq!(
+        choose_transcript(
+            &[
+                file("t.html", Some("text/html"), None),
+                file("t", None, None)
+            ],
+            None
+        )
+        .unwrap()
+        .url,
+        "t",
+        "an HTML transcript's times are estimated: every other type comes first"
+    );
+    assert_eq!(
+        choose_transcript(&[file("t.pdf", Some("application/pdf"), None)], None),
         None,
-        "HTML transcripts have no timings"
+        "a type the widget cannot read is never picked"
     );
     assert_eq!(
         choose_transcript(&[file("t", None, None)], None)

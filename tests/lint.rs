@@ -1,6 +1,7 @@
 //! `check`'s findings: what the widget would repair, order, overlaps, gaps
 //! and speakers, each with its line.
 
+use episode_viewer::core::formats::FileFormat;
 use episode_viewer::core::lint::{lint_file, Finding, LintOptions, Severity};
 
 fn findings(text: &str) -> Vec<(Severity, String)> {
@@ -28,7 +29,7 @@ fn episode_json_unknown_speakers_and_order_have_lines() {
         findings(text),
         [
             (Severity::Error, "transcript[2] (line 7): starts at 4, before the line above it (9); lines were sorted into time order".to_string()),
-            (Severity::Error, "transcript[1] (line 6): the speaker \"gail\" is not in \"speakers\" (gale, sam)".to_string()),
+            (Severity::Warning, "transcript[1] (line 6): the speaker \"gail\" is not a key of \"speakers\" (gale, sam); shown as a speaker of its own with that name".to_string()),
             (Severity::Warning, "transcript[3] (line 8): 21 s with no line before it (0:09 to 0:30)".to_string()),
         ]
     );
@@ -67,5 +68,13 @@ fn an_unreadable_file_is_an_error_with_the_readers_message() {
         error.to_string(),
         "version: unsupported version 2; supported versions: 1"
     );
-    assert!(lint_file("just words", None, LintOptions::default()).is_err());
+    assert!(lint_file(
+        "<html><body>Not found</body></html>",
+        None,
+        LintOptions::default()
+    )
+    .is_err());
+    let plain = lint_file("just words", None, LintOptions::default()).unwrap();
+    assert_eq!((plain.format, plain.lines), (FileFormat::PlainText, 1));
+    assert!(plain.findings.is_empty(), "{:?}", plain.findings);
 }

@@ -10,6 +10,7 @@ use super::episode_json::{parse_episode_document, EpisodeError};
 use super::error::quoted;
 use super::formats::json_chapters::parse_json_chapters;
 use super::formats::{detect_format, out_of_order, read_transcript, FileFormat};
+use super::import::{import_episode, ImportSources, Source, UNKNOWN_LENGTH};
 use super::search::fold;
 use super::time::{format_clock, parse_clock};
 use super::Line;
@@ -76,10 +77,13 @@ pub fn lint_file(
     content_type: Option<&str>,
     options: LintOptions,
 ) -> Result<LintReport, EpisodeError> {
-    let format = detect_format(content_type, text).ok_or_else(|| EpisodeError {
-        path: String::new(),
-        message: "not a file this widget reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON or JSON Chapters".to_string(),
-    })?;
+    let plain_text = !text.trim().is_empty() && !text.trim_start().starts_with(['<', '{', '[']);
+    let format = detect_format(content_type, text)
+        .or(plain_text.then_some(FileFormat::PlainText))
+        .ok_or_else(|| EpisodeError {
+            path: String::new(),
+            message: "not a file this widget reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML or plain text transcript, or JSON Chapters".to_string(),
+        })?;
     let mut report = LintReport {
         format,
         lines: 0,
@@ -105,7 +109,7 @@ pub fn lint_file(
             // The reader has accepted it, so it parses.
             let root: Value = serde_json::from_str(text).unwrap_or_default();
             check_episode_json_order(&root, &item_lines, &mut errors);
-            check_declared_speakers(&root, &item_lines, &mut errors);
+            check_declared_speakers(&root, &item_lines, &mut warnings);
             let places = sorted_line_places(&root, &item_lines, episode.lines.len());
             check_timeline(&episode.lines, &places, options, &mut warnings);
         }
@@ -117,6 +121,24 @@ pub fn lint_file(
                 file.warnings
                     .iter()
                     .map(|warning| item_lines.locate(warning)),
+            );
+        }
+        FileFormat::HtmlTranscript | FileFormat::PlainText => {
+            let sources = ImportSources {
+                transcript: Some(Source { name: "", text }),
+                ..ImportSources::default()
+            };
+            let episode = import_episode(&sources)?;
+            report.lines = episode.lines.len();
+            // Without a duration the end is always extrapolated: not a
+            // problem of the file.
+            errors.extend(
+                episode
+                    .warnings
+                    .iter()
+                    .map(|warning| warning.trim_start_matches("\"\" "))
+                    .filter(|warning| !warning.starts_with(UNKNOWN_LENGTH))
+                    .map(str::to_string),
             );
         }
         transcript_format => {
@@ -238,8 +260,9 @@ fn check_episode_json_order(root: &Value, item_lines: &JsonItemLines, errors: &m
     }
 }
 
-/// Lines naming a speaker that the `speakers` table does not declare.
-fn check_declared_speakers(root: &Value, item_lines: &JsonItemLines, errors: &mut Vec<String>) {
+/// Lines naming a speaker that the `speakers` table does not declare: the
+/// format allows a plain display name there, but it may be a misspelt key.
+fn check_declared_speakers(root: &Value, item_lines: &JsonItemLines, warnings: &mut Vec<String>) {
     let Some(declared) = root.get("speakers").and_then(Value::as_object) else {
         return;
     };
@@ -252,8 +275,8 @@ fn check_declared_speakers(root: &Value, item_lines: &JsonItemLines, errors: &mu
             continue;
         };
         if !declared.contains_key(speaker.trim()) {
-            errors.push(format!(
-                "{}: the speaker {} is not in \"speakers\" ({})",
+            warnings.push(format!(
+                "{}: the speaker {} is not a key of \"speakers\" ({}); shown as a speaker of its own with that name",
                 item_lines.place("transcript", index),
                 quoted(speaker),
                 keys.join(", ")

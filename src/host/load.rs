@@ -5,14 +5,14 @@
 
 use crate::core::episode_json::{parse_episode_document, EpisodeError, FileRef};
 use crate::core::formats::json_chapters::parse_json_chapters;
-use crate::core::formats::{
-    add_transcript_file, choose_transcript, detect_format, in_file, FileFormat,
-};
+use crate::core::formats::{choose_transcript, detect_format, in_file, FileFormat};
+use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
 use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::settle_links;
 use crate::core::{Chapter, Episode};
 
 use super::fetch::{fetch_text, FetchError, Fetched};
+use super::media::{media_duration, MediaRef};
 
 /// Why an episode could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +54,9 @@ pub struct LoadRequest<'r> {
     pub notes: Option<&'r str>,
     /// The episode's length, the last known time when importing.
     pub duration: Option<f64>,
+    /// The media element, whose duration an import waits for briefly when
+    /// neither `duration` nor the episode gives one.
+    pub media: MediaRef,
     /// The `chapters` URL, whose chapters replace the episode's own.
     pub chapters: Option<&'r str>,
     /// The page's language, for choosing among transcripts.
@@ -85,7 +88,7 @@ pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadErro
     };
     if let Some(notes_url) = request.notes.filter(|_| !notes_read) {
         let notes = fetch_text(notes_url, request.time_limit_ms).await?;
-        let duration = request.duration.or(episode.duration);
+        let duration = duration_for_estimate(request, episode.duration).await;
         take_notes_chapters(
             &mut episode,
             Source {
@@ -115,9 +118,26 @@ async fn load_src(request: &LoadRequest<'_>, src: &str) -> Result<Episode, LoadE
             chapters: read_chapters(src, &main, None, &mut Vec::new())?,
             ..Episode::default()
         },
-        transcript_format => transcript_episode(src, transcript_format, &main.text)?,
+        FileFormat::HtmlTranscript => {
+            let duration = duration_for_estimate(request, None).await;
+            transcript_episode(src, FileFormat::HtmlTranscript, &main.text, duration)?
+        }
+        transcript_format => transcript_episode(src, transcript_format, &main.text, None)?,
     })
 }
+
+/// The last known time for estimating times: the `duration` attribute, the
+/// episode's, or the media's once its metadata is in (waiting briefly).
+async fn duration_for_estimate(request: &LoadRequest<'_>, episode: Option<f64>) -> Option<f64> {
+    match request.duration.or(episode) {
+        Some(duration) => Some(duration),
+        None => media_duration(request.media, DURATION_WAIT_MS).await,
+    }
+}
+
+/// How long an import waits for the media's duration when nothing gives
+/// one.
+const DURATION_WAIT_MS: u32 = 3_000;
 
 /// Replaces the episode's chapters with the topics of show notes.
 fn take_notes_chapters(
@@ -138,47 +158,53 @@ fn take_notes_chapters(
 }
 
 /// An episode of one transcript file.
-fn transcript_episode(name: &str, format: FileFormat, text: &str) -> Result<Episode, LoadError> {
+fn transcript_episode(
+    name: &str,
+    format: FileFormat,
+    text: &str,
+    duration: Option<f64>,
+) -> Result<Episode, LoadError> {
     let mut episode = Episode::default();
-    add_transcript_file(&mut episode, name, format, text).map_err(LoadError::Unusable)?;
+    add_transcript_file(&mut episode, name, format, text, duration).map_err(LoadError::Unusable)?;
     Ok(episode)
 }
 
-/// An untimed transcript, imported with estimated times together with the
-/// show notes (whose chapter starts found in the transcript are known times
-/// too); a timed file there (WebVTT, SRT, Podcasting 2.0 JSON) is read as
-/// it is. Also says whether the notes were read.
+/// What `transcript` names, read with the show notes (whose chapter starts
+/// found in the transcript are known times too): a timed file as it is, an
+/// HTML transcript or plain text imported with estimated times. Also says
+/// whether the notes were read.
 async fn load_untimed(request: &LoadRequest<'_>, url: &str) -> Result<(Episode, bool), LoadError> {
     let file = fetch_text(url, request.time_limit_ms).await?;
-    match detect_format(None, &file.text) {
-        Some(format @ (FileFormat::WebVtt | FileFormat::Srt | FileFormat::PodcastJson)) => {
-            Ok((transcript_episode(url, format, &file.text)?, false))
-        }
-        _ if file.text.trim_start().starts_with('<') => Err(LoadError::Unusable(format!(
-            "\"{url}\" is not a transcript: the server sent a web page; transcript must name a plain text file"
-        ))),
-        _ => {
-            let notes = match request.notes {
-                Some(notes_url) => Some(fetch_text(notes_url, request.time_limit_ms).await?),
-                None => None,
-            };
-            let sources = ImportSources {
-                transcript: Some(Source {
-                    name: url,
-                    text: &file.text,
-                }),
-                notes: request.notes.zip(notes.as_ref()).map(|(name, notes)| Source {
-                    name,
-                    text: &notes.text,
-                }),
-                duration: request.duration,
-                chapter_pins: true,
-            };
-            let episode = import_episode(&sources)
-                .map_err(|error| LoadError::Unusable(error.to_string()))?;
-            Ok((episode, true))
-        }
-    }
+    let notes = match request.notes {
+        Some(notes_url) => Some(fetch_text(notes_url, request.time_limit_ms).await?),
+        None => None,
+    };
+    let timed = matches!(
+        detect_format(None, &file.text),
+        Some(FileFormat::WebVtt | FileFormat::Srt | FileFormat::PodcastJson)
+    );
+    let duration = if timed && request.notes.is_none() {
+        request.duration
+    } else {
+        duration_for_estimate(request, None).await
+    };
+    let sources = ImportSources {
+        transcript: Some(Source {
+            name: url,
+            text: &file.text,
+        }),
+        notes: request
+            .notes
+            .zip(notes.as_ref())
+            .map(|(name, notes)| Source {
+                name,
+                text: &notes.text,
+            }),
+        duration,
+        chapter_pins: true,
+    };
+    let episode = read_transcript_source(&sources).map_err(LoadError::Unusable)?;
+    Ok((episode, true))
 }
 
 async fn load_episode_document(
@@ -196,7 +222,7 @@ async fn load_episode_document(
     episode.warnings.extend(in_file(src, &warnings));
     if !document.transcript_files.is_empty() {
         let file = choose_transcript(&document.transcript_files, request.page_language).ok_or_else(|| {
-            LoadError::Unusable(format!("\"{src}\": none of its transcript files has a type this widget reads (WebVTT, SRT, Podcasting 2.0 JSON)"))
+            LoadError::Unusable(format!("\"{src}\": none of its transcript files has a type this widget reads (WebVTT, SRT, Podcasting 2.0 JSON, HTML transcript)"))
         })?;
         let fetched =
             fetch_text(&resolve_file_url(file, &main.url)?, request.time_limit_ms).await?;
@@ -207,7 +233,12 @@ async fn load_episode_document(
         let format = detect_format(file.mime_type.as_deref(), &fetched.text)
             .or(named)
             .ok_or_else(|| LoadError::Unusable(unknown_format(&file.url, &fetched)))?;
-        add_transcript_file(&mut episode, &file.url, format, &fetched.text)
+        let duration = if format == FileFormat::HtmlTranscript {
+            duration_for_estimate(request, episode.duration).await
+        } else {
+            episode.duration
+        };
+        add_transcript_file(&mut episode, &file.url, format, &fetched.text, duration)
             .map_err(LoadError::Unusable)?;
     }
     if let Some(file) = &document.chapters_file {
@@ -240,7 +271,8 @@ fn unusable(name: &str, format: FileFormat, error: &EpisodeError) -> LoadError {
 
 /// Names what the server sent when it is not a format the widget reads.
 fn unknown_format(name: &str, file: &Fetched) -> String {
-    let expected = "expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON or JSON Chapters";
+    let expected =
+        "expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript or JSON Chapters";
     let sent = file
         .content_type
         .as_deref()

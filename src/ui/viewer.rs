@@ -20,9 +20,7 @@ use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::images::ImagePolicy;
 use crate::host::load::{page_language, LoadError, LoadRequest};
-use crate::host::media::{
-    media_duration, use_media_clock, use_media_lookup, MediaLookup, MediaRef,
-};
+use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
 use crate::host::scroll::FollowScroll;
 use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
@@ -136,8 +134,8 @@ fn EpisodeLoader(
     }
 }
 
-/// Loads the episode, with errors that name the file. An untimed
-/// transcript without a `duration` waits a moment for the media's own.
+/// Loads the episode, with errors that name the file. An import without a
+/// `duration` waits a moment for the media's own.
 async fn load_episode(
     sources: EpisodeSources,
     media: MediaRef,
@@ -156,16 +154,14 @@ async fn load_episode(
         attribute(&sources.notes),
         attribute(&sources.chapters),
     );
-    let mut duration = positive_time(sources.duration.as_deref());
-    if duration.is_none() && (transcript.is_some() || notes.is_some()) {
-        duration = media_duration(media, DURATION_WAIT_MS).await;
-    }
+    let duration = positive_time(sources.duration.as_deref());
     let page_language = page_language();
     let request = LoadRequest {
         src: src.as_deref(),
         transcript: transcript.as_deref(),
         notes: notes.as_deref(),
         duration,
+        media,
         chapters: chapters.as_deref(),
         page_language: page_language.as_deref(),
         time_limit_ms,
@@ -174,10 +170,6 @@ async fn load_episode(
         .await
         .map(Arc::new)
 }
-
-/// How long an import waits for the media's duration when the element
-/// gives none.
-const DURATION_WAIT_MS: u32 = 3_000;
 
 /// A positive, finite time from an attribute (`45`, `1:30`).
 fn positive_time(value: Option<&str>) -> Option<f64> {

@@ -112,7 +112,7 @@ test("transcript and notes attributes: timed files, an explicit duration, and mi
   const page404 = await load({ transcript: "demo/missing.txt", audio: "#player" });
   assert.match(page404.error, /missing\.txt/);
   const html = await load({ transcript: "untimed.html", audio: "#player" });
-  assert.match(html.error, /is not a transcript: the server sent a web page/);
+  assert.match(html.error, /is not a transcript: it is a web page/);
   assert.deepEqual(problems.filter((problem) => !problem.includes("404")), []);
   await page.close();
 });

@@ -8,9 +8,8 @@ use episode_viewer::core::episode_json::parse_episode_document;
 use episode_viewer::core::episode_json::EpisodeError;
 use episode_viewer::core::export::{to_episode_json, to_webvtt};
 use episode_viewer::core::formats::json_chapters::parse_json_chapters;
-use episode_viewer::core::formats::{
-    add_transcript_file, choose_transcript, detect_format, in_file, FileFormat,
-};
+use episode_viewer::core::formats::{choose_transcript, detect_format, in_file, FileFormat};
+use episode_viewer::core::import::transcript_file::add_transcript_file;
 use episode_viewer::core::limits::{megabytes, thousands};
 use episode_viewer::core::Episode;
 
@@ -23,8 +22,8 @@ episode-viewer convert: a transcript or chapters file -> episode JSON or WebVTT
 Usage:
   episode-viewer convert FILE [--to episode|vtt] [--chapters FILE] [-o OUT]
 
-FILE is WebVTT, SRT, Podcasting 2.0 JSON, JSON Chapters or episode JSON (the
-format is told from the content). An episode JSON that refers to transcript
+FILE is WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript, JSON Chapters
+or episode JSON (the format is told from the content). An episode JSON that refers to transcript
 or chapters files next to it is read with them.
 
 Options:
@@ -79,7 +78,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let progress = Progress::for_input(&name, text.len());
     progress.step(&format!("reading {}", megabytes(text.len())));
     let format = detect_format(None, &text).ok_or_else(|| {
-        Failure::Failed(format!("\"{name}\" is not a file this tool reads: expected WebVTT, SRT, Podcasting 2.0 JSON, JSON Chapters or episode JSON"))
+        Failure::Failed(format!("\"{name}\" is not a file this tool reads: expected WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript, JSON Chapters or episode JSON"))
     })?;
     let mut episode = read_episode(&input, &name, format, &text)?;
     progress.step(&format!("read {} lines", thousands(episode.lines.len())));
@@ -150,7 +149,8 @@ fn read_episode(
                             file.url
                         ))
                     })?;
-                add_transcript_file(&mut episode, &file.url, file_format, &file_text)
+                let duration = episode.duration;
+                add_transcript_file(&mut episode, &file.url, file_format, &file_text, duration)
                     .map_err(Failure::Failed)?;
             }
             if let Some(file) = &document.chapters_file {
@@ -175,7 +175,7 @@ fn read_episode(
         }
         transcript_format => {
             let mut episode = Episode::default();
-            add_transcript_file(&mut episode, name, transcript_format, text)
+            add_transcript_file(&mut episode, name, transcript_format, text, None)
                 .map_err(Failure::Failed)?;
             Ok(episode)
         }

@@ -4,7 +4,8 @@
 use std::process::ExitCode;
 
 use episode_viewer::core::export::to_episode_json;
-use episode_viewer::core::import::{import_episode, ImportSources, Source};
+use episode_viewer::core::import::transcript_file::read_transcript_source;
+use episode_viewer::core::import::{ImportSources, Source};
 use episode_viewer::core::limits::thousands;
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::{parse_clock, Timing};
@@ -21,7 +22,9 @@ Usage:
 Options:
   --transcript FILE   plain text transcript in speaker turns (`Name: text`),
                       paragraphs separated by blank lines; times written in it
-                      ([00:03:32], (12:45), [inaudible 00:01:52]) are kept
+                      ([00:03:32], (12:45), [inaudible 00:01:52]) are kept.
+                      An HTML transcript (<cite>, <time>, <p>) is read too;
+                      a WebVTT, SRT or JSON transcript is read as it is
   --notes FILE        show notes, text or HTML; topics with times such as
                       `Introduction (00:00)` or `00:12:30 - Q&A` become chapters
   --duration TIME     length of the episode (31:00, 1:02:03 or seconds); the
@@ -97,8 +100,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         duration,
         chapter_pins,
     };
-    let mut episode =
-        import_episode(&sources).map_err(|error| Failure::Failed(error.to_string()))?;
+    let mut episode = read_transcript_source(&sources).map_err(Failure::Failed)?;
     episode.title = title;
     episode.podcast = podcast;
     episode.language = language;

@@ -210,6 +210,12 @@ pub enum FileFormat {
     PodcastJson,
     /// JSON Chapters.
     JsonChapters,
+    /// The Podcasting 2.0 HTML transcript (`<cite>`, `<time>`, `<p>`):
+    /// times per monologue at most, so it is imported with estimated times.
+    HtmlTranscript,
+    /// A plain text transcript in speaker turns, without timings (never
+    /// told from content by [`detect_format`]: any text could be one).
+    PlainText,
 }
 
 impl FileFormat {
@@ -221,6 +227,8 @@ impl FileFormat {
             FileFormat::Srt => "SRT",
             FileFormat::PodcastJson => "Podcasting 2.0 JSON transcript",
             FileFormat::JsonChapters => "JSON Chapters",
+            FileFormat::HtmlTranscript => "HTML transcript",
+            FileFormat::PlainText => "plain text transcript",
         }
     }
 
@@ -243,6 +251,7 @@ impl FileFormat {
             "application/x-subrip" | "application/srt" | "text/srt" => Some(FileFormat::Srt),
             "application/json+chapters" => Some(FileFormat::JsonChapters),
             "application/json" => Some(FileFormat::PodcastJson),
+            "text/html" => Some(FileFormat::HtmlTranscript),
             _ => None,
         }
     }
@@ -265,6 +274,9 @@ pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileForma
             FileFormat::EpisodeJson
         });
     }
+    if looks_like_html_transcript(start) {
+        return Some(FileFormat::HtmlTranscript);
+    }
     let looks_like_srt = start
         .lines()
         .take(4)
@@ -272,7 +284,21 @@ pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileForma
     if looks_like_srt {
         return Some(FileFormat::Srt);
     }
-    named
+    // A web page sent as text/html is an HTML transcript only by its content.
+    named.filter(|format| *format != FileFormat::HtmlTranscript)
+}
+
+/// Whether a text is an HTML transcript: HTML with `<cite>` or `<time>`
+/// elements and paragraphs.
+pub fn looks_like_html_transcript(text: &str) -> bool {
+    let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
+    let head = start
+        .get(..start.len().min(64 * 1024))
+        .unwrap_or(start)
+        .to_ascii_lowercase();
+    head.starts_with('<')
+        && (head.contains("<cite") || head.contains("<time"))
+        && head.contains("<p")
 }
 
 /// A file's warnings, each after the file's quoted name (`"a.vtt" line 3: …`).
@@ -282,28 +308,19 @@ pub fn in_file<'w>(name: &'w str, warnings: &'w [String]) -> impl Iterator<Item 
         .map(move |warning| format!("\"{name}\" {warning}"))
 }
 
-/// Reads the transcript file `name` into `episode` (its lines and
-/// speakers, and its warnings named after it). The error names the file
-/// and its format.
-pub fn add_transcript_file(
-    episode: &mut Episode,
-    name: &str,
-    format: FileFormat,
-    text: &str,
-) -> Result<(), String> {
-    let transcript =
-        read_transcript(format, text).map_err(|error| format.unusable_message(name, &error))?;
-    episode.warnings.extend(in_file(name, &transcript.warnings));
-    apply_transcript(episode, transcript);
-    Ok(())
-}
-
 /// Reads a transcript file of a known transcript format.
 pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, EpisodeError> {
     match format {
         FileFormat::WebVtt => webvtt::parse_webvtt(text),
         FileFormat::Srt => srt::parse_srt(text),
         FileFormat::PodcastJson => podcast_json::parse_podcast_json(text),
+        FileFormat::HtmlTranscript | FileFormat::PlainText => Err(EpisodeError {
+            path: String::new(),
+            message: format!(
+                "a {} has no timings of its own: it is imported with estimated times",
+                format.name()
+            ),
+        }),
         FileFormat::EpisodeJson | FileFormat::JsonChapters => Err(EpisodeError {
             path: String::new(),
             message: format!(
@@ -317,8 +334,9 @@ pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, Epi
 /// Picks the transcript file to load: one in the page's language first
 /// (exact tag, then the bare primary language, then another region of it,
 /// then files with no language), then by
-/// format: WebVTT, Podcasting 2.0 JSON, SRT, then files of unnamed type.
-/// Types the widget cannot read (e.g. `text/html`) are never picked.
+/// format: WebVTT, Podcasting 2.0 JSON, SRT, files of unnamed type, then
+/// the HTML transcript (its times are estimated). Types the widget cannot
+/// read are never picked.
 pub fn choose_transcript<'f>(
     files: &'f [FileRef],
     page_language: Option<&str>,
@@ -348,6 +366,7 @@ pub fn choose_transcript<'f>(
             Some(Some(FileFormat::PodcastJson)) => Some(1),
             Some(Some(FileFormat::Srt)) => Some(2),
             None => Some(3),
+            Some(Some(FileFormat::HtmlTranscript)) => Some(4),
             Some(_) => None,
         };
     files

@@ -13,18 +13,21 @@
 pub mod chapter_pins;
 pub mod clock_marks;
 pub mod estimate;
+pub mod html_transcript;
 pub mod plain_transcript;
 pub mod run_together;
 pub mod sentences;
 pub mod show_notes;
 pub mod text_lines;
+pub mod transcript_file;
 
 use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
 use super::episode_json::EpisodeError;
-use super::formats::in_file;
+use super::formats::{in_file, looks_like_html_transcript};
 use super::limits::{check_entry_count, check_file_size};
 use super::time::format_clock;
 use estimate::{estimate_times, Pin, Span};
+use html_transcript::read_html_transcript;
 use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
 use run_together::{split_notes_lines, split_transcript_lines};
 use sentences::{sentence_starts, spoken_length};
@@ -37,6 +40,8 @@ pub const SENTENCE_PAUSE: f64 = 1.0;
 pub const PARAGRAPH_PAUSE: f64 = 2.0;
 /// Pause at a change of speaker, in syllables.
 pub const TURN_PAUSE: f64 = 3.0;
+/// How the warning begins that an import without a duration gets.
+pub const UNKNOWN_LENGTH: &str = "the episode's length is not known";
 /// Sentences shorter than this many words join the next one.
 const SHORT_SENTENCE_WORDS: usize = 4;
 
@@ -113,7 +118,8 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
     if let Some(transcript) = sources.transcript {
         check_file_size(transcript.text.len())
             .map_err(|error| error_in_file(transcript.name, error))?;
-        let plain = read_plain_transcript(&split_transcript_lines(plain_lines(transcript.text)));
+        let mut warnings = Vec::new();
+        let plain = read_transcript_text(transcript.text, &mut warnings);
         if plain.paragraphs.is_empty() {
             let empty = EpisodeError {
                 path: String::new(),
@@ -121,12 +127,10 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
             };
             return Err(error_in_file(transcript.name, empty));
         }
-        let mut warnings = Vec::new();
         if episode.duration.is_none() {
-            warnings.push(
-                "the episode's length is not known, so the times after the last known time are extrapolated from the pace before it"
-                    .to_string(),
-            );
+            warnings.push(format!(
+                "{UNKNOWN_LENGTH}, so the times after the last known time are extrapolated from the pace before it"
+            ));
         }
         let chapters = if sources.chapter_pins {
             note_chapters.as_slice()
@@ -159,6 +163,20 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
         })
         .collect();
     Ok(episode)
+}
+
+/// A transcript's paragraphs: an HTML transcript's `<cite>`, `<time>` and
+/// `<p>`, or plain text (or the text of other HTML) in speaker turns.
+fn read_transcript_text(text: &str, warnings: &mut Vec<String>) -> PlainTranscript {
+    if looks_like_html_transcript(text) {
+        return read_html_transcript(text, warnings);
+    }
+    let lines = if looks_like_html(text) {
+        html_lines(text)
+    } else {
+        plain_lines(text)
+    };
+    read_plain_transcript(&split_transcript_lines(lines))
 }
 
 /// The error with the file's name before its place.

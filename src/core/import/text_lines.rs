@@ -70,6 +70,70 @@ const BLOCK_TAGS: &[&str] = &[
 /// Elements whose content is not text.
 const HIDDEN_TAGS: &[&str] = &["script", "style", "template", "head", "title"];
 
+/// A piece of an HTML text, as [`walk_html`] hands it over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HtmlPiece<'t> {
+    /// A start or end tag, by its lower-case element name.
+    Tag {
+        /// The element's name (`p`, `cite`).
+        name: String,
+        /// Whether it is an end tag (`</p>`).
+        closing: bool,
+    },
+    /// A character of text (character references decoded).
+    Text(&'t str),
+}
+
+/// Walks an HTML fragment or page: tags and text in order, with the 1-based
+/// source line each begins on. Character references are decoded and the
+/// contents of `script`, `style`, `template`, `head` and `title` skipped.
+pub fn walk_html<'t>(input: &'t str, mut on_piece: impl FnMut(HtmlPiece<'_>, usize)) {
+    let mut source_line = 1;
+    let mut hidden_until: Option<String> = None;
+    let mut rest: &'t str = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            let tag_end = rest.find('>').map_or(rest.len(), |end| end + 1);
+            let tag = rest.get(..tag_end).unwrap_or(rest);
+            let line = source_line;
+            source_line += tag.matches('\n').count();
+            let name = tag_name(tag);
+            let closing = tag.starts_with("</");
+            rest = rest.get(tag_end..).unwrap_or_default();
+            match &hidden_until {
+                Some(hidden) if closing && &name == hidden => hidden_until = None,
+                Some(_) => {}
+                None if !closing && HIDDEN_TAGS.contains(&name.as_str()) => {
+                    hidden_until = Some(name)
+                }
+                None => on_piece(HtmlPiece::Tag { name, closing }, line),
+            }
+            continue;
+        }
+        let (text, consumed) = match c {
+            '&' => {
+                let after = rest.get(1..).unwrap_or_default();
+                let (decoded, consumed) = decode_character_reference(after);
+                (decoded, consumed + 1)
+            }
+            _ => (String::new(), c.len_utf8()),
+        };
+        let piece = rest.get(..consumed).unwrap_or_default();
+        rest = rest.get(consumed..).unwrap_or_default();
+        if hidden_until.is_none() {
+            let text = if text.is_empty() {
+                piece
+            } else {
+                text.as_str()
+            };
+            on_piece(HtmlPiece::Text(text), source_line);
+        }
+        if c == '\n' {
+            source_line += 1;
+        }
+    }
+}
+
 /// The lines of text in an HTML fragment or page: block elements break
 /// lines, other tags are dropped, character references are decoded, and
 /// script and style contents are skipped. Each line is numbered by the
@@ -78,54 +142,27 @@ pub fn html_lines(input: &str) -> Vec<TextLine> {
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut current_number = 1;
-    let mut source_line = 1;
-    let mut hidden_until: Option<String> = None;
-    let mut rest = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-    let mut finish = |current: &mut String, number: usize| {
+    let finish = |lines: &mut Vec<TextLine>, current: &mut String, number: usize| {
         let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
             lines.push(TextLine { number, text });
         }
         current.clear();
     };
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            let tag_end = rest.find('>').map_or(rest.len(), |end| end + 1);
-            let tag = rest.get(..tag_end).unwrap_or(rest);
-            source_line += tag.matches('\n').count();
-            let name = tag_name(tag);
-            let closing = tag.starts_with("</");
-            match &hidden_until {
-                Some(hidden) if closing && &name == hidden => hidden_until = None,
-                Some(_) => {}
-                None if !closing && HIDDEN_TAGS.contains(&name.as_str()) => {
-                    hidden_until = Some(name)
-                }
-                None if BLOCK_TAGS.contains(&name.as_str()) => finish(&mut current, current_number),
-                None => {}
+    walk_html(input, |piece, line| match piece {
+        HtmlPiece::Tag { name, .. } => {
+            if BLOCK_TAGS.contains(&name.as_str()) {
+                finish(&mut lines, &mut current, current_number);
             }
-            rest = rest.get(tag_end..).unwrap_or_default();
-            continue;
         }
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
-        if c == '\n' {
-            source_line += 1;
+        HtmlPiece::Text(text) => {
+            if current.trim().is_empty() && !text.trim().is_empty() {
+                current_number = line;
+            }
+            current.push_str(text);
         }
-        if hidden_until.is_some() {
-            continue;
-        }
-        if current.trim().is_empty() && !c.is_whitespace() {
-            current_number = source_line;
-        }
-        if c == '&' {
-            let (decoded, consumed) = decode_character_reference(rest);
-            current.push_str(&decoded);
-            rest = rest.get(consumed..).unwrap_or_default();
-        } else {
-            current.push(c);
-        }
-    }
-    finish(&mut current, current_number);
+    });
+    finish(&mut lines, &mut current, current_number);
     lines
 }
 

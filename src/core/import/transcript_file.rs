@@ -1,0 +1,88 @@
+//! A transcript file of any kind the widget reads, into an episode: the
+//! timed formats as they are, the HTML transcript and plain text imported
+//! with estimated times. The widget and the CLI both read transcripts
+//! through here, so they read them the same way.
+
+use super::{import_episode, ImportSources, Source};
+use crate::core::episode::Episode;
+use crate::core::formats::{
+    apply_transcript, detect_format, in_file, read_transcript, FileFormat, Transcript,
+};
+
+/// Reads the transcript file `name` (of `format`) into `episode`: its lines
+/// and speakers, and its warnings named after it. An HTML transcript's
+/// times are estimated between those it gives, up to `duration`. The error
+/// names the file and its format.
+pub fn add_transcript_file(
+    episode: &mut Episode,
+    name: &str,
+    format: FileFormat,
+    text: &str,
+    duration: Option<f64>,
+) -> Result<(), String> {
+    if format == FileFormat::HtmlTranscript {
+        let sources = ImportSources {
+            transcript: Some(Source { name, text }),
+            duration,
+            ..ImportSources::default()
+        };
+        let imported = import_episode(&sources).map_err(|error| error.to_string())?;
+        episode.warnings.extend(imported.warnings);
+        episode.timing = imported.timing;
+        let transcript = Transcript {
+            lines: imported.lines,
+            speakers: imported.speakers,
+            ..Transcript::default()
+        };
+        apply_transcript(episode, transcript);
+        return Ok(());
+    }
+    let transcript =
+        read_transcript(format, text).map_err(|error| format.unusable_message(name, &error))?;
+    episode.warnings.extend(in_file(name, &transcript.warnings));
+    apply_transcript(episode, transcript);
+    Ok(())
+}
+
+/// Reads what the widget's `transcript` attribute (or the CLI's `import
+/// --transcript`) names, with the show notes: a WebVTT, SRT or Podcasting
+/// 2.0 JSON file as it is, the notes giving its chapters; an HTML
+/// transcript or plain text imported with estimated times. A web page or
+/// an episode JSON file there is an error that says so.
+pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String> {
+    let Some(transcript) = sources.transcript else {
+        return import_episode(sources).map_err(|error| error.to_string());
+    };
+    let (name, text) = (transcript.name, transcript.text);
+    match detect_format(None, text) {
+        Some(format @ (FileFormat::WebVtt | FileFormat::Srt | FileFormat::PodcastJson)) => {
+            let mut episode = Episode {
+                duration: sources.duration,
+                ..Episode::default()
+            };
+            add_transcript_file(&mut episode, name, format, text, sources.duration)?;
+            if let Some(notes) = sources.notes {
+                let from_notes = import_episode(&ImportSources {
+                    transcript: None,
+                    notes: Some(notes),
+                    ..*sources
+                })
+                .map_err(|error| error.to_string())?;
+                episode.chapters = from_notes.chapters;
+                episode.warnings.extend(from_notes.warnings);
+            }
+            Ok(episode)
+        }
+        Some(format @ (FileFormat::EpisodeJson | FileFormat::JsonChapters)) => Err(format!(
+            "\"{name}\" is a {} file, not a transcript; name it in src instead",
+            format.name()
+        )),
+        Some(FileFormat::HtmlTranscript | FileFormat::PlainText) => {
+            import_episode(sources).map_err(|error| error.to_string())
+        }
+        None if text.trim_start().starts_with('<') => Err(format!(
+            "\"{name}\" is not a transcript: it is a web page without the <cite> and <time> of an HTML transcript; transcript must name a plain text or HTML transcript, WebVTT, SRT or Podcasting 2.0 JSON"
+        )),
+        None => import_episode(sources).map_err(|error| error.to_string()),
+    }
+}
