@@ -61,7 +61,7 @@ fn chapters_and_episodes_are_not_transcripts() {
     let error = read_transcript(FileFormat::JsonChapters, "{}").unwrap_err();
     assert_eq!(
         error.to_string(),
-        "this is a JSON Chapters file, not a transcript (expected WebVTT, SRT or Podcasting 2.0 JSON)"
+        "this is a JSON Chapters file, not a transcript (expected WebVTT, SRT, SBV, Podcasting 2.0 or whisper JSON)"
     );
 }
 

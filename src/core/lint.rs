@@ -77,7 +77,7 @@ pub fn lint_file(
     content_type: Option<&str>,
     options: LintOptions,
 ) -> Result<LintReport, EpisodeError> {
-    let plain_text = !text.trim().is_empty() && !text.trim_start().starts_with(['<', '{', '[']);
+    let plain_text = !text.trim().is_empty() && !text.trim_start().starts_with(['<', '{']);
     let format = detect_format(content_type, text)
         .or(plain_text.then_some(FileFormat::PlainText))
         .ok_or_else(|| EpisodeError {
@@ -146,7 +146,10 @@ pub fn lint_file(
             report.lines = transcript.lines.len();
             // Places in a Podcasting 2.0 file are `segments[3]`; WebVTT and
             // SRT ones are already lines.
-            let item_lines = if transcript_format == FileFormat::PodcastJson {
+            let item_lines = if matches!(
+                transcript_format,
+                FileFormat::PodcastJson | FileFormat::WhisperJson
+            ) {
                 JsonItemLines::new(text)
             } else {
                 JsonItemLines::default()

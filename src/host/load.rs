@@ -179,10 +179,7 @@ async fn load_untimed(request: &LoadRequest<'_>, url: &str) -> Result<(Episode, 
         Some(notes_url) => Some(fetch_text(notes_url, request.time_limit_ms).await?),
         None => None,
     };
-    let timed = matches!(
-        detect_format(None, &file.text),
-        Some(FileFormat::WebVtt | FileFormat::Srt | FileFormat::PodcastJson)
-    );
+    let timed = detect_format(None, &file.text).is_some_and(FileFormat::is_timed_transcript);
     let duration = if timed && request.notes.is_none() {
         request.duration
     } else {

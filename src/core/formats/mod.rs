@@ -4,8 +4,10 @@
 
 pub mod json_chapters;
 pub mod podcast_json;
+pub mod sbv;
 pub mod srt;
 pub mod webvtt;
+pub mod whisper_json;
 
 use std::collections::BTreeMap;
 
@@ -197,6 +199,31 @@ pub fn out_of_order<T>(
     })
 }
 
+/// For cue texts that may begin `Name: ` (Zoom's WebVTT, YouTube's SBV),
+/// the speaker each one's label names and the text after it: only names
+/// that label two or more cues count, so a one-off `Warning: …` stays text.
+pub fn recurring_speaker_labels(texts: &[String]) -> Vec<Option<(String, String)>> {
+    let labels: Vec<Option<(&str, &str)>> = texts
+        .iter()
+        .map(|text| match srt::split_speaker_label(text) {
+            (Some(name), rest) => Some((name, rest)),
+            (None, _) => None,
+        })
+        .collect();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (name, _) in labels.iter().flatten() {
+        *counts.entry(name).or_default() += 1;
+    }
+    labels
+        .into_iter()
+        .map(|label| {
+            label
+                .filter(|(name, _)| counts.get(name).copied().unwrap_or_default() >= 2)
+                .map(|(name, rest)| (name.to_string(), rest.to_string()))
+        })
+        .collect()
+}
+
 /// The kinds of file the widget reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFormat {
@@ -213,6 +240,11 @@ pub enum FileFormat {
     /// The Podcasting 2.0 HTML transcript (`<cite>`, `<time>`, `<p>`):
     /// times per monologue at most, so it is imported with estimated times.
     HtmlTranscript,
+    /// The JSON of the whisper speech recognisers (OpenAI whisper,
+    /// WhisperX, whisper.cpp).
+    WhisperJson,
+    /// YouTube's SubViewer captions (`.sbv`).
+    Sbv,
     /// A plain text transcript in speaker turns, without timings (never
     /// told from content by [`detect_format`]: any text could be one).
     PlainText,
@@ -228,8 +260,22 @@ impl FileFormat {
             FileFormat::PodcastJson => "Podcasting 2.0 JSON transcript",
             FileFormat::JsonChapters => "JSON Chapters",
             FileFormat::HtmlTranscript => "HTML transcript",
+            FileFormat::WhisperJson => "whisper JSON",
+            FileFormat::Sbv => "SBV",
             FileFormat::PlainText => "plain text transcript",
         }
+    }
+
+    /// Whether the format is a transcript with its own timings.
+    pub fn is_timed_transcript(self) -> bool {
+        matches!(
+            self,
+            FileFormat::WebVtt
+                | FileFormat::Srt
+                | FileFormat::PodcastJson
+                | FileFormat::WhisperJson
+                | FileFormat::Sbv
+        )
     }
 
     /// Why the file `name` of this format cannot be used:
@@ -266,7 +312,13 @@ pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileForma
     }
     let named = content_type.and_then(FileFormat::from_mime_type);
     if start.starts_with('{') {
-        return Some(if text.contains("\"segments\"") {
+        let whisper = (text.contains("\"segments\"")
+            && text.contains("\"start\"")
+            && !text.contains("\"startTime\""))
+            || (text.contains("\"transcription\"") && !text.contains("\"segments\""));
+        return Some(if whisper {
+            FileFormat::WhisperJson
+        } else if text.contains("\"segments\"") {
             FileFormat::PodcastJson
         } else if named == Some(FileFormat::JsonChapters) || text.contains("\"startTime\"") {
             FileFormat::JsonChapters
@@ -283,6 +335,9 @@ pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileForma
         .any(|line| line.contains("-->") && line.contains(':'));
     if looks_like_srt {
         return Some(FileFormat::Srt);
+    }
+    if start.lines().next().is_some_and(sbv::is_timing_line) {
+        return Some(FileFormat::Sbv);
     }
     // A web page sent as text/html is an HTML transcript only by its content.
     named.filter(|format| *format != FileFormat::HtmlTranscript)
@@ -314,6 +369,8 @@ pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, Epi
         FileFormat::WebVtt => webvtt::parse_webvtt(text),
         FileFormat::Srt => srt::parse_srt(text),
         FileFormat::PodcastJson => podcast_json::parse_podcast_json(text),
+        FileFormat::WhisperJson => whisper_json::parse_whisper_json(text),
+        FileFormat::Sbv => sbv::parse_sbv(text),
         FileFormat::HtmlTranscript | FileFormat::PlainText => Err(EpisodeError {
             path: String::new(),
             message: format!(
@@ -324,7 +381,7 @@ pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, Epi
         FileFormat::EpisodeJson | FileFormat::JsonChapters => Err(EpisodeError {
             path: String::new(),
             message: format!(
-                "this is a {} file, not a transcript (expected WebVTT, SRT or Podcasting 2.0 JSON)",
+                "this is a {} file, not a transcript (expected WebVTT, SRT, SBV, Podcasting 2.0 or whisper JSON)",
                 format.name()
             ),
         }),

@@ -1,8 +1,8 @@
 //! Podcasting 2.0 JSON transcripts (`application/json`):
 //! `{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}`
 //! (<https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/transcripts/transcripts.md>).
-//! Files with one word per segment are regrouped into lines, keeping the
-//! words' timings.
+//! Runs of one-word segments (whole files of words, or words among
+//! sentence segments) are regrouped into lines, keeping the words' timings.
 
 use serde_json::Value;
 
@@ -63,11 +63,15 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
         warnings.push(warning);
         segments.sort_by(|a, b| a.start.total_cmp(&b.start));
     }
-    let raw = if is_word_level(&segments) {
-        group_words(&segments)
-    } else {
-        segments.into_iter().map(segment_line).collect()
-    };
+    // Runs of one-word segments (a file of words, or words among
+    // sentences) become lines; each longer segment is a line of its own.
+    let mut raw = Vec::with_capacity(segments.len());
+    for run in segments.chunk_by(|a, b| is_word(a) == is_word(b)) {
+        match run {
+            [first, _, ..] if is_word(first) => raw.extend(group_words(run)),
+            _ => raw.extend(run.iter().map(segment_line)),
+        }
+    }
     let (lines, places) = finish_lines(raw, &mut warnings);
     Ok(Transcript {
         lines,
@@ -100,20 +104,20 @@ fn read_segment(
     })
 }
 
-/// Word-level files: most segments hold a single word.
-fn is_word_level(segments: &[Segment]) -> bool {
-    let single_words = segments.iter().filter(|s| !s.body.contains(' ')).count();
-    segments.len() > 1 && single_words * 10 >= segments.len() * 8
+/// Whether a segment holds a word (or two, as `New York`) rather than a
+/// sentence.
+fn is_word(segment: &Segment) -> bool {
+    segment.body.split(' ').count() <= 2
 }
 
-fn segment_line(segment: Segment) -> RawLine {
+fn segment_line(segment: &Segment) -> RawLine {
     RawLine {
-        place: segment.place,
+        place: segment.place.clone(),
         line: Line {
             start: segment.start,
             end: segment.end.unwrap_or(segment.start),
             speaker: segment.speaker,
-            text: segment.body,
+            text: segment.body.clone(),
             ..Line::default()
         },
     }

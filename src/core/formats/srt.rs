@@ -221,7 +221,7 @@ const NAME_PARTICLES: &[&str] = &[
     "y",
 ];
 
-/// Splits a leading `Name:` (or `- Name:`, or full-width `：`) off a cue when
+/// Splits a leading `Name:` (or `- Name:`, `>> Name:`, or full-width `：`) off a cue when
 /// it looks like a speaker's name: at most four words, none starting in
 /// lowercase except name particles and camel-case (`deGrasse`), no digits
 /// only, no sentence punctuation. `Time check: 10:30` keeps its text.
@@ -238,7 +238,7 @@ pub fn split_speaker_label(text: &str) -> (Option<&str>, &str) {
     if !(full_width || after.is_empty() || after.starts_with(char::is_whitespace)) {
         return (None, text);
     }
-    let label = before.trim_start_matches(['-', '–', ' ']).trim();
+    let label = before.trim_start_matches(['-', '–', '>', ' ']).trim();
     let words: Vec<&str> = label.split_whitespace().collect();
     let looks_like_name = !label.is_empty()
         && label.chars().count() <= 40

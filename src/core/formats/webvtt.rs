@@ -3,7 +3,7 @@
 //! and the cue text tokenizer, so that cue times and text agree with what a
 //! browser's own `<track>` parser makes of the same file.
 
-use super::{CueContent, CueLines, Transcript};
+use super::{recurring_speaker_labels, CueContent, CueLines, Transcript};
 use crate::core::episode::Word;
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
@@ -38,16 +38,31 @@ pub struct CueList {
 /// timestamps.
 pub fn parse_webvtt(input: &str) -> Result<Transcript, EpisodeError> {
     let CueList { cues, warnings } = parse_cues(input)?;
+    let parsed: Vec<CueText> = cues.iter().map(|cue| parse_cue_text(&cue.text)).collect();
+    let texts: Vec<String> = parsed
+        .iter()
+        .map(|cue| collapse_whitespace(&cue.text()))
+        .collect();
+    // Zoom and others write the speaker as `Name: ` in the cue text.
+    let labels = if parsed.iter().any(|cue| cue.voice.is_some()) {
+        vec![None; texts.len()]
+    } else {
+        recurring_speaker_labels(&texts)
+    };
     let mut lines = CueLines::new(warnings);
-    for cue in &cues {
-        let parsed = parse_cue_text(&cue.text);
+    for (((cue, parsed), text), label) in cues.iter().zip(&parsed).zip(texts).zip(labels) {
+        let words = parsed.words(cue.start, cue.end);
+        let (speaker, text) = match label {
+            Some((name, rest)) if words.is_empty() => (Some(name), rest),
+            _ => (parsed.voice.clone(), text),
+        };
         lines.push_checked(CueContent {
             line_number: cue.line_number,
             start: cue.start,
             end: cue.end,
-            speaker: parsed.voice.clone(),
-            text: collapse_whitespace(&parsed.text()),
-            words: parsed.words(cue.start, cue.end),
+            speaker,
+            text,
+            words,
         })?;
     }
     Ok(lines.finish())

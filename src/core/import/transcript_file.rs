@@ -45,8 +45,9 @@ pub fn add_transcript_file(
 }
 
 /// Reads what the widget's `transcript` attribute (or the CLI's `import
-/// --transcript`) names, with the show notes: a WebVTT, SRT or Podcasting
-/// 2.0 JSON file as it is, the notes giving its chapters; an HTML
+/// --transcript`) names, with the show notes: a timed file (WebVTT, SRT,
+/// SBV, Podcasting 2.0 or whisper JSON) as it is, the notes giving its
+/// chapters; an HTML
 /// transcript or plain text imported with estimated times. A web page or
 /// an episode JSON file there is an error that says so.
 pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String> {
@@ -55,7 +56,7 @@ pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String
     };
     let (name, text) = (transcript.name, transcript.text);
     match detect_format(None, text) {
-        Some(format @ (FileFormat::WebVtt | FileFormat::Srt | FileFormat::PodcastJson)) => {
+        Some(format) if format.is_timed_transcript() => {
             let mut episode = Episode {
                 duration: sources.duration,
                 ..Episode::default()
@@ -77,9 +78,7 @@ pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String
             "\"{name}\" is a {} file, not a transcript; name it in src instead",
             format.name()
         )),
-        Some(FileFormat::HtmlTranscript | FileFormat::PlainText) => {
-            import_episode(sources).map_err(|error| error.to_string())
-        }
+        Some(_) => import_episode(sources).map_err(|error| error.to_string()),
         None if text.trim_start().starts_with('<') => Err(format!(
             "\"{name}\" is not a transcript: it is a web page without the <cite> and <time> of an HTML transcript; transcript must name a plain text or HTML transcript, WebVTT, SRT or Podcasting 2.0 JSON"
         )),

@@ -1,0 +1,87 @@
+//! YouTube's SubViewer captions (`.sbv`): blocks of a timing line
+//! `0:00:01.000,0:00:03.500` and the cue's text lines, separated by blank
+//! lines (<https://support.google.com/youtube/answer/2734698>). A `Name:`
+//! (or `>> NAME:`) that begins two or more cues is the speaker.
+
+use super::srt::parse_srt_time;
+use super::webvtt::collapse_whitespace;
+use super::{recurring_speaker_labels, CueContent, CueLines, Transcript};
+use crate::core::episode_json::EpisodeError;
+use crate::core::error::quoted;
+use crate::core::limits::check_file_size;
+
+/// Whether a line is an SBV timing line (`0:00:01.000,0:00:03.500`).
+pub fn is_timing_line(line: &str) -> bool {
+    parse_timing_line(line).is_some()
+}
+
+fn parse_timing_line(line: &str) -> Option<(f64, f64)> {
+    let (start, end) = line.trim().split_once(',')?;
+    let is_clock = |time: &str| time.contains(':') && time.contains('.');
+    if !is_clock(start) || !is_clock(end) {
+        return None;
+    }
+    Some((parse_srt_time(start.trim())?, parse_srt_time(end.trim())?))
+}
+
+/// Reads an SBV file into a transcript. A block whose timing line cannot
+/// be read is skipped with a warning; a file with no cue is an error.
+pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
+    check_file_size(input.len())?;
+    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
+    let mut warnings = Vec::new();
+    // (line number, start, end, text lines)
+    let mut cues: Vec<(usize, f64, f64, Vec<&str>)> = Vec::new();
+    let mut in_block = false;
+    for (index, line) in input.lines().enumerate() {
+        let line_number = index + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            in_block = false;
+            continue;
+        }
+        if !in_block {
+            in_block = true;
+            match parse_timing_line(line) {
+                Some((start, end)) => cues.push((line_number, start, end, Vec::new())),
+                None => warnings.push(format!(
+                    "line {line_number}: {} is not an SBV timing (expected \"0:00:01.000,0:00:03.500\"); block skipped",
+                    quoted(&line.chars().take(60).collect::<String>())
+                )),
+            }
+            continue;
+        }
+        if let Some((_, _, _, text)) = cues.last_mut().filter(|(number, ..)| *number < line_number)
+        {
+            text.push(line);
+        }
+    }
+    if cues.is_empty() {
+        return Err(EpisodeError {
+            path: String::new(),
+            message: "found no SBV cue; expected a timing line such as \"0:00:01.000,0:00:03.500\""
+                .to_string(),
+        });
+    }
+    let texts: Vec<String> = cues
+        .iter()
+        .map(|(_, _, _, text)| collapse_whitespace(&text.join(" ")))
+        .collect();
+    let labels = recurring_speaker_labels(&texts);
+    let mut lines = CueLines::new(warnings);
+    for ((cue, text), label) in cues.iter().zip(texts).zip(labels) {
+        let (speaker, text) = match label {
+            Some((name, rest)) => (Some(name), rest),
+            None => (None, text.trim_start_matches(['>', ' ']).to_string()),
+        };
+        lines.push_checked(CueContent {
+            line_number: cue.0,
+            start: cue.1,
+            end: cue.2,
+            speaker,
+            text,
+            words: Vec::new(),
+        })?;
+    }
+    Ok(lines.finish())
+}

@@ -1,0 +1,178 @@
+//! What the whisper speech recognisers write as JSON:
+//! - OpenAI whisper (`--output_format json`) and tools built on it
+//!   (faster-whisper, WhisperX): `{"text", "segments": [{"start", "end",
+//!   "text", "words": [{"word", "start", "end"}], "speaker"}], "language"}`,
+//!   times in seconds;
+//! - whisper.cpp (`-oj`): `{"transcription": [{"timestamps": {"from",
+//!   "to"}, "offsets": {"from", "to"}, "text"}]}`, offsets in milliseconds.
+//!
+//! One line per segment, with the segment's words when every word has its
+//! times.
+
+use serde_json::{Map, Value};
+
+use super::srt::parse_srt_time;
+use super::{finish_lines, out_of_order, RawLine, SpeakerList, Transcript};
+use crate::core::episode::{Line, Word};
+use crate::core::episode_json::EpisodeError;
+use crate::core::json_fields::{
+    error_at, expect_object, optional_array, optional_string, optional_time, parse_json,
+    required_string, required_time, Loc,
+};
+use crate::core::limits::{check_entry_count, check_file_size, check_text_length};
+
+/// Reads a whisper or whisper.cpp JSON transcript. A bad segment is skipped
+/// with a warning; a document with neither `segments` nor `transcription`
+/// is an error.
+pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
+    check_file_size(text.len())?;
+    let root = parse_json(text)?;
+    let root = expect_object(&root, &Loc::Root)?;
+    let (key, items) =
+        match optional_array(root, &Loc::Root, "segments")? {
+            Some(items) => ("segments", items),
+            None => match optional_array(root, &Loc::Root, "transcription")? {
+                Some(items) => ("transcription", items),
+                None => return Err(error_at(
+                    &Loc::Field(&Loc::Root, "segments"),
+                    "missing; expected whisper's list of segments (or whisper.cpp's transcription)",
+                )),
+            },
+        };
+    let list_loc = Loc::Field(&Loc::Root, key);
+    let mut speakers = SpeakerList::default();
+    let mut warnings = Vec::new();
+    let mut raw = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let loc = Loc::Item(&list_loc, index);
+        check_entry_count(index, "segments", || loc.to_string())?;
+        let read = expect_object(item, &loc).and_then(|fields| {
+            if key == "segments" {
+                read_segment(fields, &loc, &mut speakers)
+            } else {
+                read_cpp_segment(fields, &loc)
+            }
+        });
+        match read {
+            Ok(line) if line.text.is_empty() => {
+                warnings.push(format!("{loc}: empty segment skipped"));
+            }
+            Ok(line) => raw.push(RawLine {
+                place: loc.to_string(),
+                line,
+            }),
+            Err(error) => warnings.push(format!("{error}; segment skipped")),
+        }
+    }
+    if raw.is_empty() && !items.is_empty() && warnings.len() == items.len() {
+        if let Some(first) = warnings.first() {
+            return Err(EpisodeError {
+                path: String::new(),
+                message: format!("no segment could be read: {first}"),
+            });
+        }
+    }
+    if let Some(warning) = out_of_order(
+        &raw,
+        |entry| (entry.place.as_str(), entry.line.start),
+        "segment",
+    ) {
+        warnings.push(warning);
+    }
+    let (lines, places) = finish_lines(raw, &mut warnings);
+    Ok(Transcript {
+        lines,
+        places,
+        speakers: speakers.into_vec(),
+        warnings,
+    })
+}
+
+/// A whisper segment: `start` and `end` in seconds, `text`, and optional
+/// `words` and `speaker` (WhisperX).
+fn read_segment(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+    speakers: &mut SpeakerList,
+) -> Result<Line, EpisodeError> {
+    let start = required_time(fields, loc, "start")?;
+    let end = optional_time(fields, loc, "end")?.unwrap_or(start);
+    let text = required_string(fields, loc, "text")?;
+    check_text_length(&text, || Loc::Field(loc, "text").to_string())?;
+    let speaker = optional_string(fields, loc, "speaker")?
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .map(|name| speakers.index_of(&name));
+    let words = match fields.get("words") {
+        Some(Value::Array(words)) => timed_words(words),
+        _ => Vec::new(),
+    };
+    Ok(Line {
+        start,
+        end,
+        speaker,
+        text: collapse(&text),
+        words,
+        ..Line::default()
+    })
+}
+
+/// The words of a segment, when every one of them has its times (WhisperX
+/// leaves them out for numbers it could not align).
+fn timed_words(words: &[Value]) -> Vec<Word> {
+    let read: Option<Vec<Word>> = words
+        .iter()
+        .map(|word| {
+            let fields = word.as_object()?;
+            let text = fields
+                .get("word")
+                .or_else(|| fields.get("text"))?
+                .as_str()?;
+            let start = fields.get("start")?.as_f64()?;
+            let end = fields.get("end")?.as_f64()?;
+            let finite = start.is_finite() && end.is_finite() && start >= 0.0;
+            finite.then(|| Word {
+                start,
+                end: end.max(start),
+                text: text.trim().to_string(),
+            })
+        })
+        .collect();
+    read.unwrap_or_default()
+        .into_iter()
+        .filter(|word| !word.text.is_empty())
+        .collect()
+}
+
+/// A whisper.cpp segment: `offsets` in milliseconds (or `timestamps` as
+/// `00:00:01,000`) and `text`.
+fn read_cpp_segment(fields: &Map<String, Value>, loc: &Loc) -> Result<Line, EpisodeError> {
+    let offsets = fields.get("offsets").and_then(Value::as_object);
+    let stamps = fields.get("timestamps").and_then(Value::as_object);
+    let time = |edge: &str| -> Option<f64> {
+        let from_offsets = offsets
+            .and_then(|offsets| offsets.get(edge)?.as_f64())
+            .filter(|millis| millis.is_finite() && *millis >= 0.0)
+            .map(|millis| millis / 1000.0);
+        from_offsets.or_else(|| parse_srt_time(stamps?.get(edge)?.as_str()?))
+    };
+    let start = time("from").ok_or_else(|| {
+        error_at(
+            &Loc::Field(loc, "offsets"),
+            "missing; expected \"offsets\": {\"from\": milliseconds, \"to\": milliseconds}",
+        )
+    })?;
+    let end = time("to").unwrap_or(start);
+    let text = required_string(fields, loc, "text")?;
+    check_text_length(&text, || Loc::Field(loc, "text").to_string())?;
+    Ok(Line {
+        start,
+        end,
+        text: collapse(&text),
+        ..Line::default()
+    })
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
