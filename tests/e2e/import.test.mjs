@@ -116,3 +116,62 @@ test("transcript and notes attributes: timed files, an explicit duration, and mi
   assert.deepEqual(problems.filter((problem) => !problem.includes("404")), []);
   await page.close();
 });
+
+test("real material: the Podcasting 2.0 HTML transcript, and a description whose breaks were lost", async () => {
+  const { page, problems } = await open("/untimed.html");
+  const load = (attributes) =>
+    page.evaluate(async (attributes) => {
+      const element = document.createElement("episode-viewer");
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      const done = new Promise((resolve) => {
+        element.addEventListener("episode-viewer:ready", (event) => resolve({ ready: event.detail }), { once: true });
+        element.addEventListener("episode-viewer:error", (event) => resolve({ error: event.detail.message }), { once: true });
+      });
+      document.body.append(element);
+      const outcome = await done;
+      const root = element.shadowRoot;
+      outcome.approximate = Boolean(root.querySelector("[part=approximate]"));
+      outcome.lines = [...root.querySelectorAll("[part=line]")].map((line) => ({
+        start: Number(line.dataset.start),
+        text: line.querySelector(".ev-text").textContent,
+      }));
+      outcome.speakers = [...root.querySelectorAll("[part=speaker]")].map((speaker) => speaker.textContent.trim());
+      outcome.chapters = [...root.querySelectorAll("[part=chapter]")].map((chapter) => [Number(chapter.dataset.start), chapter.textContent]);
+      element.remove();
+      return outcome;
+    }, attributes);
+
+  // The HTML transcript by src, by transcript and by an episode JSON
+  // reference: its monologue times known, the sentences between estimated.
+  const expected = JSON.parse(readFileSync("tests/corpus/real/p20-html-timed.expected.json", "utf8"));
+  for (const attributes of [
+    { src: "corpus/real/p20-html-timed.html", duration: "2:30" },
+    { transcript: "corpus/real/p20-html-timed.html", duration: "2:30" },
+    { src: "formats/html-reference.json" },
+  ]) {
+    const shown = await load({ ...attributes, audio: "#player" });
+    assert.ok(shown.ready, `${JSON.stringify(attributes)}: ${shown.error}`);
+    assert.equal(shown.approximate, true);
+    assert.equal(shown.ready.speakers, expected.speakers.length);
+    assert.equal(shown.lines[0].start, 0);
+    assert.ok(shown.lines[0].text.startsWith(expected.first_lines[0].text));
+    assert.ok(shown.lines.every((line, index) => index === 0 || line.start >= shown.lines[index - 1].start), "times never decrease");
+    assert.ok(shown.speakers.length > 0 && shown.speakers.every((name) => expected.speakers.some((speaker) => name.includes(speaker))), `${shown.speakers}`);
+  }
+
+  // One description copied as plain text (notes, then a run-in
+  // "Transcript" before the first turn) named as both notes and transcript.
+  const description = "corpus/real/description-transcript-runin.txt";
+  const runIn = JSON.parse(readFileSync("tests/corpus/real/description-transcript-runin.expected.json", "utf8"));
+  const shown = await load({ transcript: description, notes: description, duration: runIn.duration, audio: "#player" });
+  assert.ok(shown.ready, shown.error);
+  assert.deepEqual(
+    shown.chapters.map(([start, text]) => [start, runIn.chapters.some((chapter) => text.includes(chapter.title))]),
+    runIn.chapters.map((chapter) => [chapter.start.split(":").reduce((total, part) => total * 60 + Number(part), 0), true]),
+  );
+  assert.ok(shown.lines[0].text.startsWith(runIn.first_lines[0].text));
+  assert.ok(shown.lines.every((line) => !/^[.,;:!?…]/.test(line.text)), "no line starts with punctuation");
+  assert.deepEqual([...new Set(shown.speakers)].sort(), [...runIn.speakers].sort());
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -115,14 +115,29 @@ pub fn read_html_transcript(text: &str, warnings: &mut Vec<String>) -> PlainTran
 /// The paragraphs with speaker indexes; a name written in several cases is
 /// one speaker, shown as it is written most often.
 fn resolve_speakers(read: Vec<ReadParagraph>) -> PlainTranscript {
-    let mut spellings: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
-    for name in read.iter().filter_map(|entry| entry.speaker.as_deref()) {
-        let counts = spellings.entry(name_key(name)).or_default();
-        match counts.iter_mut().find(|(spelling, _)| spelling == name) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((name.to_string(), 1)),
-        }
+    // Per key: each spelling's count and where it was first met.
+    let mut spellings: BTreeMap<String, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
+    for (order, name) in read
+        .iter()
+        .filter_map(|entry| entry.speaker.as_deref())
+        .enumerate()
+    {
+        let spelling = spellings
+            .entry(name_key(name))
+            .or_default()
+            .entry(name)
+            .or_insert((0, order));
+        spelling.0 += 1;
     }
+    let usual: BTreeMap<String, String> = spellings
+        .into_iter()
+        .filter_map(|(key, counts)| {
+            let (name, _) = counts
+                .into_iter()
+                .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))?;
+            Some((key, name.to_string()))
+        })
+        .collect();
     let mut transcript = PlainTranscript::default();
     let mut indexes: BTreeMap<String, usize> = BTreeMap::new();
     for entry in read {
@@ -132,13 +147,9 @@ fn resolve_speakers(read: Vec<ReadParagraph>) -> PlainTranscript {
             let key = name_key(&name);
             let next = indexes.len();
             *indexes.entry(key.clone()).or_insert_with(|| {
-                let usual = spellings.get(&key).and_then(|counts| {
-                    let most = counts.iter().map(|(_, count)| *count).max()?;
-                    counts.iter().find(|(_, count)| *count == most)
-                });
                 transcript
                     .speakers
-                    .push(usual.map_or(name, |(spelling, _)| spelling.clone()));
+                    .push(usual.get(&key).cloned().unwrap_or(name));
                 next
             })
         });

@@ -350,19 +350,22 @@ pub fn name_key(name: &str) -> String {
 /// For each speaker key, the spelling its labels use most (the first met
 /// of equally frequent ones).
 fn usual_spellings<'t>(heads: &[LineHead<'t>]) -> BTreeMap<String, &'t str> {
-    let mut counts: BTreeMap<String, Vec<(&str, usize)>> = BTreeMap::new();
-    for name in heads.iter().filter_map(|head| head.name) {
-        let spellings = counts.entry(name_key(name)).or_default();
-        match spellings.iter_mut().find(|(spelling, _)| *spelling == name) {
-            Some((_, count)) => *count += 1,
-            None => spellings.push((name, 1)),
-        }
+    // Per key: each spelling's count and where it was first met.
+    let mut counts: BTreeMap<String, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
+    for (order, name) in heads.iter().filter_map(|head| head.name).enumerate() {
+        let spelling = counts
+            .entry(name_key(name))
+            .or_default()
+            .entry(name)
+            .or_insert((0, order));
+        spelling.0 += 1;
     }
     counts
         .into_iter()
         .filter_map(|(key, spellings)| {
-            let most = spellings.iter().map(|(_, count)| *count).max()?;
-            let (name, _) = spellings.into_iter().find(|(_, count)| *count == most)?;
+            let (name, _) = spellings
+                .into_iter()
+                .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))?;
             Some((key, name))
         })
         .collect()

@@ -30,6 +30,9 @@ use super::text_lines::{strip_list_bullet, TextLine};
 /// How far after a sentence end a run-in speaker label may reach, in bytes.
 const LABEL_WINDOW: usize = 120;
 
+/// How much of the word before a sentence end is looked at, in bytes.
+const WORD_WINDOW: usize = 64;
+
 /// Lead-ins whose label (ending in `:`) introduces the list of topics.
 const LEAD_INS: &[&str] = &[
     "topics",
@@ -143,7 +146,7 @@ pub fn is_transcript_heading(text: &str) -> bool {
 }
 
 /// Splits `line` at `breaks` (ascending byte offsets); a blank line goes
-/// before each piece that starts at one of `paragraphs`.
+/// before each piece that starts at one of `paragraphs` (ascending too).
 fn push_pieces(into: &mut Vec<TextLine>, line: &TextLine, breaks: &[usize], paragraphs: &[usize]) {
     if breaks.is_empty() {
         into.push(line.clone());
@@ -153,7 +156,7 @@ fn push_pieces(into: &mut Vec<TextLine>, line: &TextLine, breaks: &[usize], para
     let ends = breaks.iter().copied().chain([line.text.len()]);
     for end in ends.filter(|&end| end > 0) {
         if let Some(piece) = line.text.get(start..end).filter(|piece| !piece.is_empty()) {
-            if start > 0 && paragraphs.contains(&start) {
+            if start > 0 && paragraphs.binary_search(&start).is_ok() {
                 into.push(TextLine {
                     number: line.number,
                     text: String::new(),
@@ -259,6 +262,11 @@ fn sentence_breaks(text: &str, colons: bool) -> Vec<usize> {
 /// is an abbreviation, an initial, a URL or a dotted name (`Dr.Smith`,
 /// `e.g.The`, `U.S.Army`, `example.Org`), where a full stop ends nothing.
 fn inside_word_with_dots(text: &str, word_start: usize, capital: usize) -> bool {
+    // The end of a long run without spaces is enough to tell.
+    let mut word_start = word_start.max(capital.saturating_sub(WORD_WINDOW));
+    while !text.is_char_boundary(word_start) {
+        word_start += 1;
+    }
     let word = text.get(word_start..capital).unwrap_or_default();
     let before_stop = word.get(..word.len().saturating_sub(1)).unwrap_or_default();
     before_stop.contains(['.', '/', '@'])
