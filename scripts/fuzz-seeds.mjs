@@ -13,8 +13,8 @@ const sources = {
   webvtt: ["tests/corpus/vtt", "dist/demo/episode.vtt"],
   srt: ["tests/corpus/srt", "dist/demo/episode.srt"],
   json_chapters: ["tests/corpus/json/chapters.json", "dist/demo/chapters.json"],
-  any_file: ["tests/corpus/vtt", "tests/corpus/srt", "tests/corpus/json", "tests/corpus/episode"],
-  import: ["tests/corpus/import", "dist/demo/transcript.txt", "dist/demo/shownotes.txt"],
+  any_file: ["tests/corpus/vtt", "tests/corpus/srt", "tests/corpus/json", "tests/corpus/episode", "tests/corpus/real"],
+  import: ["tests/corpus/import", "tests/corpus/real", "dist/demo/transcript.txt", "dist/demo/shownotes.txt"],
 };
 
 const filesIn = (path) =>
@@ -27,7 +27,7 @@ for (const [target, paths] of Object.entries(sources)) {
   let count = 0;
   for (const path of paths.map((p) => join(root, p)).filter(existsSync)) {
     for (const file of filesIn(path)) {
-      if (statSync(file).size > MAX_BYTES) continue;
+      if (statSync(file).size > MAX_BYTES || file.endsWith(".expected.json")) continue;
       const prefix = file.startsWith(join(root, "dist")) ? "demo-" : "";
       copyFileSync(file, join(folder, prefix + basename(file)));
       count += 1;

@@ -9,6 +9,7 @@ use crate::core::formats::json_chapters::parse_json_chapters;
 use crate::core::formats::webvtt::parse_webvtt;
 use crate::core::formats::{detect_format, read_transcript, FileFormat, Transcript};
 use crate::core::fragment::parse_time_fragment;
+use crate::core::import::transcript_file::read_transcript_source;
 use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::{http_url, settle_links, url_kind};
 use crate::core::lint::{lint_file, LintOptions};
@@ -91,7 +92,8 @@ fn any_file(text: &str) {
 
 /// The importer on untimed text: the part before a `---` line is the show
 /// notes, the rest the transcript (the whole text is both when there is no
-/// such line); with and without a duration, and with chapter pins. What it
+/// such line); with and without a duration, and with chapter pins; read
+/// also as the widget's `transcript` attribute reads any file. What it
 /// makes must read back from episode JSON and WebVTT.
 fn import(text: &str) {
     let (notes, transcript) = text.split_once("\n---\n").unwrap_or((text, text));
@@ -108,6 +110,11 @@ fn import(text: &str) {
             duration,
             chapter_pins: true,
         };
+        // As the widget's transcript and notes attributes read them (a
+        // timed file as it is, HTML or plain text imported).
+        if let Ok(episode) = read_transcript_source(&sources) {
+            check_episode(&episode);
+        }
         let Ok(episode) = import_episode(&sources) else {
             continue;
         };

@@ -11,6 +11,7 @@ use super::error::quoted;
 use super::formats::json_chapters::parse_json_chapters;
 use super::formats::{detect_format, out_of_order, read_transcript, FileFormat};
 use super::import::{import_episode, ImportSources, Source, UNKNOWN_LENGTH};
+use super::json_item_lines::JsonItemLines;
 use super::search::fold;
 use super::time::{format_clock, parse_clock};
 use super::Line;
@@ -321,109 +322,4 @@ fn time_value(value: &Value) -> Option<f64> {
     value
         .as_f64()
         .or_else(|| value.as_str().and_then(parse_clock))
-}
-
-/// Where the items of a JSON document's top-level lists begin, by line.
-#[derive(Default)]
-struct JsonItemLines {
-    /// (list key, 1-based line of each item)
-    lists: Vec<(String, Vec<usize>)>,
-}
-
-impl JsonItemLines {
-    fn new(text: &str) -> Self {
-        let mut lists: Vec<(String, Vec<usize>)> = Vec::new();
-        let mut depth = 0usize;
-        let mut line = 1;
-        let mut in_string = false;
-        let mut escaped = false;
-        let mut string_start = 0;
-        let mut last_key = String::new();
-        let mut current: Option<usize> = None;
-        let mut expect_item = false;
-        for (offset, c) in text.char_indices() {
-            if c == '\n' {
-                line += 1;
-            }
-            if in_string {
-                match c {
-                    _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => {
-                        in_string = false;
-                        if depth == 1 {
-                            last_key = text
-                                .get(string_start..offset)
-                                .unwrap_or_default()
-                                .to_string();
-                        }
-                    }
-                    _ => {}
-                }
-                continue;
-            }
-            if expect_item && depth == 2 && !c.is_whitespace() && c != ']' {
-                if let Some(list) = current.and_then(|index| lists.get_mut(index)) {
-                    list.1.push(line);
-                }
-                expect_item = false;
-            }
-            match c {
-                '"' => {
-                    in_string = true;
-                    string_start = offset + 1;
-                }
-                '[' | '{' => {
-                    depth += 1;
-                    if c == '[' && depth == 2 {
-                        lists.push((last_key.clone(), Vec::new()));
-                        current = Some(lists.len() - 1);
-                        expect_item = true;
-                    }
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                ',' if depth == 2 => expect_item = true,
-                _ => {}
-            }
-        }
-        Self { lists }
-    }
-
-    /// `key[index] (line N)`, or `key[index]` when the line is unknown.
-    fn place(&self, key: &str, index: usize) -> String {
-        match self.line_of(key, index) {
-            Some(line) => format!("{key}[{index}] (line {line})"),
-            None => format!("{key}[{index}]"),
-        }
-    }
-
-    fn line_of(&self, key: &str, index: usize) -> Option<usize> {
-        self.lists
-            .iter()
-            .find(|(list_key, _)| list_key == key)
-            .and_then(|(_, lines)| lines.get(index).copied())
-    }
-
-    /// A message starting with `key[index]` gets the item's line after the
-    /// place; others are kept as they are.
-    fn locate(&self, message: &str) -> String {
-        let Some((key, rest)) = message.split_once('[') else {
-            return message.to_string();
-        };
-        let Some((index, tail)) = rest.split_once(']') else {
-            return message.to_string();
-        };
-        let Some(line) = index
-            .parse()
-            .ok()
-            .and_then(|index| self.line_of(key, index))
-        else {
-            return message.to_string();
-        };
-        let (field, tail) = match tail.split_once(':') {
-            Some((field, tail)) => (field, format!(":{tail}")),
-            None => (tail, String::new()),
-        };
-        format!("{key}[{index}]{field} (line {line}){tail}")
-    }
 }

@@ -22,11 +22,13 @@ pub mod formats;
 pub mod fragment;
 pub mod import;
 mod json_fields;
+mod json_item_lines;
 mod json_stream;
 pub mod limits;
 pub mod links;
 pub mod lint;
 pub mod search;
+pub mod text;
 pub mod time;
 pub mod time_index;
 

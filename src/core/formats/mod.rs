@@ -2,6 +2,7 @@
 //! WebVTT, SRT, Podcasting 2.0 JSON transcripts and JSON Chapters, and the
 //! detection of which one a file is.
 
+mod detect;
 pub mod json_chapters;
 pub mod podcast_json;
 pub mod sbv;
@@ -12,8 +13,9 @@ pub mod whisper_json;
 use std::collections::BTreeMap;
 
 use super::episode::{Episode, Line, Speaker, Word};
-use super::episode_json::{EpisodeError, FileRef};
+use super::episode_json::EpisodeError;
 use super::limits::{check_entry_count, check_text_length};
+pub use detect::{choose_transcript, detect_format, looks_like_html_transcript, FileFormat};
 
 /// A transcript read from a file, with what had to be repaired or skipped.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -224,138 +226,6 @@ pub fn recurring_speaker_labels(texts: &[String]) -> Vec<Option<(String, String)
         .collect()
 }
 
-/// The kinds of file the widget reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileFormat {
-    /// The widget's own episode JSON (`docs/episode-json.md`).
-    EpisodeJson,
-    /// WebVTT.
-    WebVtt,
-    /// SubRip.
-    Srt,
-    /// Podcasting 2.0 JSON transcript.
-    PodcastJson,
-    /// JSON Chapters.
-    JsonChapters,
-    /// The Podcasting 2.0 HTML transcript (`<cite>`, `<time>`, `<p>`):
-    /// times per monologue at most, so it is imported with estimated times.
-    HtmlTranscript,
-    /// The JSON of the whisper speech recognisers (OpenAI whisper,
-    /// WhisperX, whisper.cpp).
-    WhisperJson,
-    /// YouTube's SubViewer captions (`.sbv`).
-    Sbv,
-    /// A plain text transcript in speaker turns, without timings (never
-    /// told from content by [`detect_format`]: any text could be one).
-    PlainText,
-}
-
-impl FileFormat {
-    /// The format's name for messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            FileFormat::EpisodeJson => "episode JSON",
-            FileFormat::WebVtt => "WebVTT",
-            FileFormat::Srt => "SRT",
-            FileFormat::PodcastJson => "Podcasting 2.0 JSON transcript",
-            FileFormat::JsonChapters => "JSON Chapters",
-            FileFormat::HtmlTranscript => "HTML transcript",
-            FileFormat::WhisperJson => "whisper JSON",
-            FileFormat::Sbv => "SBV",
-            FileFormat::PlainText => "plain text transcript",
-        }
-    }
-
-    /// Whether the format is a transcript with its own timings.
-    pub fn is_timed_transcript(self) -> bool {
-        matches!(
-            self,
-            FileFormat::WebVtt
-                | FileFormat::Srt
-                | FileFormat::PodcastJson
-                | FileFormat::WhisperJson
-                | FileFormat::Sbv
-        )
-    }
-
-    /// Why the file `name` of this format cannot be used:
-    /// `"a.vtt" is not a usable WebVTT file: line 3: …`.
-    pub fn unusable_message(self, name: &str, error: &EpisodeError) -> String {
-        format!("\"{name}\" is not a usable {} file: {error}", self.name())
-    }
-
-    /// The format a MIME type names, if it names one.
-    pub fn from_mime_type(mime_type: &str) -> Option<FileFormat> {
-        let essence = mime_type
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        match essence.as_str() {
-            "text/vtt" => Some(FileFormat::WebVtt),
-            "application/x-subrip" | "application/srt" | "text/srt" => Some(FileFormat::Srt),
-            "application/json+chapters" => Some(FileFormat::JsonChapters),
-            "application/json" => Some(FileFormat::PodcastJson),
-            "text/html" => Some(FileFormat::HtmlTranscript),
-            _ => None,
-        }
-    }
-}
-
-/// Tells a file's format from its content, then from its Content-Type: a
-/// server that sends `text/plain` for a `.vtt` file must still work.
-pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileFormat> {
-    let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
-    if start.starts_with("WEBVTT") {
-        return Some(FileFormat::WebVtt);
-    }
-    let named = content_type.and_then(FileFormat::from_mime_type);
-    if start.starts_with('{') {
-        let whisper = (text.contains("\"segments\"")
-            && text.contains("\"start\"")
-            && !text.contains("\"startTime\""))
-            || (text.contains("\"transcription\"") && !text.contains("\"segments\""));
-        return Some(if whisper {
-            FileFormat::WhisperJson
-        } else if text.contains("\"segments\"") {
-            FileFormat::PodcastJson
-        } else if named == Some(FileFormat::JsonChapters) || text.contains("\"startTime\"") {
-            FileFormat::JsonChapters
-        } else {
-            FileFormat::EpisodeJson
-        });
-    }
-    if looks_like_html_transcript(start) {
-        return Some(FileFormat::HtmlTranscript);
-    }
-    let looks_like_srt = start
-        .lines()
-        .take(4)
-        .any(|line| line.contains("-->") && line.contains(':'));
-    if looks_like_srt {
-        return Some(FileFormat::Srt);
-    }
-    if start.lines().next().is_some_and(sbv::is_timing_line) {
-        return Some(FileFormat::Sbv);
-    }
-    // A web page sent as text/html is an HTML transcript only by its content.
-    named.filter(|format| *format != FileFormat::HtmlTranscript)
-}
-
-/// Whether a text is an HTML transcript: HTML with `<cite>` or `<time>`
-/// elements and paragraphs.
-pub fn looks_like_html_transcript(text: &str) -> bool {
-    let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
-    let head = start
-        .get(..start.len().min(64 * 1024))
-        .unwrap_or(start)
-        .to_ascii_lowercase();
-    head.starts_with('<')
-        && (head.contains("<cite") || head.contains("<time"))
-        && head.contains("<p")
-}
-
 /// A file's warnings, each after the file's quoted name (`"a.vtt" line 3: …`).
 pub fn in_file<'w>(name: &'w str, warnings: &'w [String]) -> impl Iterator<Item = String> + 'w {
     warnings
@@ -386,51 +256,6 @@ pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, Epi
             ),
         }),
     }
-}
-
-/// Picks the transcript file to load: one in the page's language first
-/// (exact tag, then the bare primary language, then another region of it,
-/// then files with no language), then by
-/// format: WebVTT, Podcasting 2.0 JSON, SRT, files of unnamed type, then
-/// the HTML transcript (its times are estimated). Types the widget cannot
-/// read are never picked.
-pub fn choose_transcript<'f>(
-    files: &'f [FileRef],
-    page_language: Option<&str>,
-) -> Option<&'f FileRef> {
-    let page_language = page_language
-        .map(str::to_ascii_lowercase)
-        .filter(|l| !l.is_empty());
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_string();
-    let language_rank = |file: &FileRef| {
-        let (Some(page), Some(language)) = (&page_language, &file.language) else {
-            return if page_language.is_none() { 0 } else { 3 };
-        };
-        let language = language.to_ascii_lowercase();
-        if language == *page {
-            0
-        } else if language == primary(page) {
-            1
-        } else if primary(&language) == primary(page) {
-            2
-        } else {
-            4
-        }
-    };
-    let format_rank =
-        |file: &FileRef| match file.mime_type.as_deref().map(FileFormat::from_mime_type) {
-            Some(Some(FileFormat::WebVtt)) => Some(0),
-            Some(Some(FileFormat::PodcastJson)) => Some(1),
-            Some(Some(FileFormat::Srt)) => Some(2),
-            None => Some(3),
-            Some(Some(FileFormat::HtmlTranscript)) => Some(4),
-            Some(_) => None,
-        };
-    files
-        .iter()
-        .filter_map(|file| Some(((language_rank(file), format_rank(file)?), file)))
-        .min_by_key(|(rank, _)| *rank)
-        .map(|(_, file)| file)
 }
 
 /// Puts a transcript's lines and speakers into an episode, keeping the

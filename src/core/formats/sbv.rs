@@ -4,11 +4,11 @@
 //! (or `>> NAME:`) that begins two or more cues is the speaker.
 
 use super::srt::parse_srt_time;
-use super::webvtt::collapse_whitespace;
 use super::{recurring_speaker_labels, CueContent, CueLines, Transcript};
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
 use crate::core::limits::check_file_size;
+use crate::core::text::collapse_whitespace;
 
 /// Whether a line is an SBV timing line (`0:00:01.000,0:00:03.500`).
 pub fn is_timing_line(line: &str) -> bool {

@@ -3,11 +3,11 @@
 //! CRLF or LF, missing blank lines, stray numbering, `.` for `,`, basic
 //! HTML-ish tags stripped, and a leading `Name:` taken as the speaker.
 
-use super::webvtt::{collapse_whitespace, decode_character_reference};
 use super::{CueContent, CueLines, Transcript};
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
 use crate::core::limits::check_file_size;
+use crate::core::text::{collapse_whitespace, decode_character_reference};
 use crate::core::time::decimal_value;
 
 struct OpenCue {

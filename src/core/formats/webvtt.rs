@@ -8,6 +8,7 @@ use crate::core::episode::Word;
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
 use crate::core::limits::check_file_size;
+use crate::core::text::{collapse_whitespace, decode_character_reference};
 
 /// One cue as the spec's block parser yields it.
 #[derive(Debug, Clone, PartialEq)]
@@ -346,78 +347,4 @@ fn read_tag(tag: &str) -> Tag {
     let annotation = after_name
         .trim_start_matches(|c: char| c != ' ' && c != '\t' && c != '\u{0C}' && c != '\n');
     Tag::Voice(collapse_whitespace(annotation))
-}
-
-/// Decodes the character reference after an `&` (HTML rules, for the
-/// references transcripts use); returns the text and how many characters
-/// after the `&` it consumed. An unknown reference is kept as `&`.
-pub(crate) fn decode_character_reference(after: &str) -> (String, usize) {
-    if let Some(numeric) = after.strip_prefix('#') {
-        let (digits, radix, prefix) = match numeric.strip_prefix(['x', 'X']) {
-            Some(hex) => {
-                let end = hex
-                    .find(|c: char| !c.is_ascii_hexdigit())
-                    .unwrap_or(hex.len());
-                (hex.get(..end).unwrap_or_default(), 16, 2)
-            }
-            None => (split_digits(numeric).0, 10, 1),
-        };
-        if digits.is_empty() {
-            return ("&".to_string(), 0);
-        }
-        let ends_with_semicolon = after
-            .get(prefix + digits.len()..)
-            .is_some_and(|rest| rest.starts_with(';'));
-        let consumed = prefix + digits.len() + usize::from(ends_with_semicolon);
-        let decoded = u32::from_str_radix(digits, radix)
-            .ok()
-            .and_then(char::from_u32)
-            .filter(|&c| c != '\0')
-            .unwrap_or('\u{FFFD}');
-        return (decoded.to_string(), consumed);
-    }
-    for &(name, text) in NAMED_REFERENCES {
-        if let Some(rest) = after.strip_prefix(name) {
-            if rest.starts_with(';') {
-                return (text.to_string(), name.len() + 1);
-            }
-            if LEGACY_WITHOUT_SEMICOLON.contains(&name) {
-                return (text.to_string(), name.len());
-            }
-        }
-    }
-    ("&".to_string(), 0)
-}
-
-const NAMED_REFERENCES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", "\u{A0}"),
-    ("lrm", "\u{200E}"),
-    ("rlm", "\u{200F}"),
-    ("hellip", "…"),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("eacute", "é"),
-    ("euro", "€"),
-];
-
-/// References HTML also recognises without the closing semicolon.
-const LEGACY_WITHOUT_SEMICOLON: &[&str] =
-    &["amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "eacute"];
-
-/// Collapses runs of ASCII whitespace (newlines included) into one space and
-/// trims; no-break and other Unicode spaces are kept.
-pub fn collapse_whitespace(text: &str) -> String {
-    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -7,7 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use super::plain_transcript::{name_key, Anchor, Paragraph, PlainTranscript};
+use super::plain_transcript::{Anchor, Paragraph, PlainTranscript};
+use super::speaker_names::{name_key, usual_spellings};
 use super::text_lines::{walk_html, HtmlPiece};
 use crate::core::error::quoted;
 use crate::core::time::parse_clock;
@@ -115,29 +116,11 @@ pub fn read_html_transcript(text: &str, warnings: &mut Vec<String>) -> PlainTran
 /// The paragraphs with speaker indexes; a name written in several cases is
 /// one speaker, shown as it is written most often.
 fn resolve_speakers(read: Vec<ReadParagraph>) -> PlainTranscript {
-    // Per key: each spelling's count and where it was first met.
-    let mut spellings: BTreeMap<String, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
-    for (order, name) in read
-        .iter()
-        .filter_map(|entry| entry.speaker.as_deref())
-        .enumerate()
-    {
-        let spelling = spellings
-            .entry(name_key(name))
-            .or_default()
-            .entry(name)
-            .or_insert((0, order));
-        spelling.0 += 1;
-    }
-    let usual: BTreeMap<String, String> = spellings
-        .into_iter()
-        .filter_map(|(key, counts)| {
-            let (name, _) = counts
-                .into_iter()
-                .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))?;
-            Some((key, name.to_string()))
-        })
-        .collect();
+    let usual: BTreeMap<String, String> =
+        usual_spellings(read.iter().filter_map(|entry| entry.speaker.as_deref()))
+            .into_iter()
+            .map(|(key, name)| (key, name.to_string()))
+            .collect();
     let mut transcript = PlainTranscript::default();
     let mut indexes: BTreeMap<String, usize> = BTreeMap::new();
     for entry in read {

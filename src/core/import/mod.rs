@@ -16,8 +16,10 @@ pub mod estimate;
 pub mod html_transcript;
 pub mod plain_transcript;
 pub mod run_together;
+pub mod section_labels;
 pub mod sentences;
 pub mod show_notes;
+pub mod speaker_names;
 pub mod text_lines;
 pub mod transcript_file;
 
@@ -278,8 +280,8 @@ fn timed_lines(
             &starts,
             &guessed_starts,
         );
-        let agreeing = agreeing_with(&pins, found);
-        pins = merged_in_speech_order(pins, agreeing);
+        let agreeing = chapter_pins::agreeing_with(&pins, found);
+        pins = chapter_pins::merged_in_speech_order(pins, agreeing);
     }
     let times = estimate_times(&spans, pins, duration, warnings);
     let lines = sentences
@@ -305,65 +307,6 @@ fn timed_lines(
         })
         .collect();
     (lines, speakers)
-}
-
-/// Two lists of pins, each in speech order, as one.
-fn merged_in_speech_order(first: Vec<Pin>, second: Vec<Pin>) -> Vec<Pin> {
-    let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut second = second.into_iter().peekable();
-    for pin in first {
-        while let Some(earlier) = second.next_if(|other| other.position < pin.position) {
-            merged.push(earlier);
-        }
-        merged.push(pin);
-    }
-    merged.extend(second);
-    merged
-}
-
-/// The chapter pins that agree with the times written in the transcript
-/// (`written`, in speech order): none at the same place, and none later in
-/// the speech but earlier in time than a written one (or the other way
-/// round).
-fn agreeing_with(written: &[Pin], chapters: Vec<Pin>) -> Vec<Pin> {
-    let written: Vec<(f64, f64)> = written
-        .iter()
-        .map(|pin| (pin.position, pin.seconds))
-        .collect();
-    // Latest time up to each written pin, earliest from it on.
-    let latest_before: Vec<f64> = written
-        .iter()
-        .scan(f64::NEG_INFINITY, |latest, &(_, seconds)| {
-            *latest = latest.max(seconds);
-            Some(*latest)
-        })
-        .collect();
-    let mut earliest_after: Vec<f64> = written
-        .iter()
-        .rev()
-        .scan(f64::INFINITY, |earliest, &(_, seconds)| {
-            *earliest = earliest.min(seconds);
-            Some(*earliest)
-        })
-        .collect();
-    earliest_after.reverse();
-    chapters
-        .into_iter()
-        .filter(|chapter| {
-            let before = written.partition_point(|(position, _)| *position < chapter.position);
-            let same_place = written
-                .get(before)
-                .is_some_and(|(position, _)| *position == chapter.position);
-            let after_ok = earliest_after
-                .get(before)
-                .is_none_or(|earliest| *earliest >= chapter.seconds);
-            let before_ok = before
-                .checked_sub(1)
-                .and_then(|last| latest_before.get(last))
-                .is_none_or(|latest| *latest <= chapter.seconds);
-            !same_place && after_ok && before_ok
-        })
-        .collect()
 }
 
 /// Which of a paragraph's sentences a time written at `offset` falls in,

@@ -14,6 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::clock_marks::{find_clock_marks, ClockMark, Setting};
+use super::speaker_names::{is_name, name_key, usual_spellings};
 use super::text_lines::TextLine;
 
 /// A transcript read into paragraphs.
@@ -53,56 +54,6 @@ pub struct Anchor {
     pub line_number: usize,
 }
 
-/// Labels that look like a speaker but are not one.
-const NOT_SPEAKERS: &[&str] = &[
-    "note",
-    "notes",
-    "editor's note",
-    "editor’s note",
-    "update",
-    "correction",
-    "disclaimer",
-    "warning",
-    "source",
-    "sources",
-    "summary",
-    "transcript",
-    "example",
-    "edit",
-    "ps",
-    "p.s",
-    "tl;dr",
-    "tldr",
-    "link",
-    "links",
-    "url",
-    "email",
-    "e-mail",
-    "website",
-    "web",
-    "date",
-    "time",
-    "title",
-    "chapter",
-    "part",
-    "step",
-    "tip",
-    "hint",
-    "quote",
-    "fact",
-    "caution",
-    "important",
-    "anmerkung",
-    "hinweis",
-    "quelle",
-    "zitat",
-];
-
-/// Particles that may stay lower-case inside a name.
-const NAME_PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "y",
-];
-
 /// What the start of a line says before its text.
 pub(crate) struct LineHead<'t> {
     /// Times before the text (`[00:12:30] Sam: …`, `Sam (00:12:30): …`).
@@ -118,7 +69,7 @@ pub(crate) struct LineHead<'t> {
 pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
     let heads: Vec<LineHead> = lines.iter().map(|line| line_head(&line.text)).collect();
     let speakers = accepted_speakers(lines, &heads);
-    let spellings = usual_spellings(&heads);
+    let spellings = usual_spellings(heads.iter().filter_map(|head| head.name));
     let mut transcript = PlainTranscript::default();
     let mut speaker_indexes = BTreeMap::new();
     let mut current_speaker = None;
@@ -319,56 +270,6 @@ pub(crate) fn line_head(line: &str) -> LineHead<'_> {
 /// Whether `text` begins with a speaker label (`Sam: …`, `[0:03] Sam: …`).
 pub(crate) fn is_label_head(text: &str) -> bool {
     line_head(text).name.is_some()
-}
-
-/// Whether a label can be a person's name: one to four words, at most 40
-/// characters, capitalised (particles apart), letters and `.'’-&` only.
-fn is_name(label: &str) -> bool {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let plausible_characters = label.chars().all(|c| {
-        c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-' | '&')
-    });
-    let capitalised = words.iter().enumerate().all(|(index, word)| {
-        let first = word.chars().next();
-        first.is_some_and(char::is_uppercase)
-            || (index > 0
-                && (NAME_PARTICLES.contains(word) || word.chars().all(|c| c.is_ascii_digit())))
-    });
-    (1..=4).contains(&words.len())
-        && label.chars().count() <= 40
-        && plausible_characters
-        && capitalised
-        && !NOT_SPEAKERS.contains(&label.to_lowercase().as_str())
-}
-
-/// The key that finds a speaker however the label is capitalised
-/// (`SAM:` and `Sam:` are one person).
-pub fn name_key(name: &str) -> String {
-    name.to_lowercase()
-}
-
-/// For each speaker key, the spelling its labels use most (the first met
-/// of equally frequent ones).
-fn usual_spellings<'t>(heads: &[LineHead<'t>]) -> BTreeMap<String, &'t str> {
-    // Per key: each spelling's count and where it was first met.
-    let mut counts: BTreeMap<String, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
-    for (order, name) in heads.iter().filter_map(|head| head.name).enumerate() {
-        let spelling = counts
-            .entry(name_key(name))
-            .or_default()
-            .entry(name)
-            .or_insert((0, order));
-        spelling.0 += 1;
-    }
-    counts
-        .into_iter()
-        .filter_map(|(key, spellings)| {
-            let (name, _) = spellings
-                .into_iter()
-                .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))?;
-            Some((key, name))
-        })
-        .collect()
 }
 
 /// The keys of the names that are speakers: those heading two or more

@@ -23,62 +23,14 @@
 use std::collections::BTreeMap;
 
 use super::clock_marks::{find_glued_clock_marks, ClockMark, Setting};
-use super::plain_transcript::{is_label_head, line_head, name_key};
+use super::plain_transcript::line_head;
+use super::section_labels::{is_transcript_heading, label_window, lead_in_end, section_breaks};
 use super::sentences::is_abbreviation;
+use super::speaker_names::name_key;
 use super::text_lines::{strip_list_bullet, TextLine};
-
-/// How far after a sentence end a run-in speaker label may reach, in bytes.
-const LABEL_WINDOW: usize = 120;
 
 /// How much of the word before a sentence end is looked at, in bytes.
 const WORD_WINDOW: usize = 64;
-
-/// Lead-ins whose label (ending in `:`) introduces the list of topics.
-const LEAD_INS: &[&str] = &[
-    "topics",
-    "chapters",
-    "chapter markers",
-    "timestamps",
-    "time stamps",
-    "timecodes",
-    "contents",
-    "agenda",
-    "highlights",
-    "outline",
-    "in this episode",
-    "on this episode",
-    "this episode",
-    "episode",
-    "show notes",
-    "episode notes",
-    "notes",
-    "we cover",
-    "we covered",
-    "we discuss",
-    "we talk about",
-    "we talked about",
-    "covered",
-    "discussed",
-    "themen",
-    "kapitel",
-    "inhalt",
-    "zeitmarken",
-];
-
-/// Headings of the sections that follow the topics.
-const TRAILING_SECTIONS: &[&str] = &[
-    "Links Referenced",
-    "Referenced Links",
-    "Links Mentioned",
-    "Links",
-    "Resources",
-    "Sponsors",
-    "Sponsored by",
-    "Credits",
-    "Mentioned in this episode",
-    "Show Links",
-    "Transcript",
-];
 
 /// The lines of show notes with lost breaks put back (each piece keeps its
 /// line number).
@@ -128,21 +80,6 @@ pub fn split_transcript_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
         push_pieces(&mut split, line, &breaks, &paragraphs);
     }
     split
-}
-
-/// Whether a line is a heading that starts the transcript section of a
-/// description (`Transcript`, `Full transcript:`).
-pub fn is_transcript_heading(text: &str) -> bool {
-    let heading = text
-        .trim()
-        .trim_end_matches([':', '.'])
-        .trim_start_matches(['#', '*', ' '])
-        .trim_end_matches(['*', ' '])
-        .to_lowercase();
-    matches!(
-        heading.as_str(),
-        "transcript" | "full transcript" | "episode transcript" | "transkript" | "transcription"
-    )
 }
 
 /// Splits `line` at `breaks` (ascending byte offsets); a blank line goes
@@ -292,58 +229,6 @@ fn starts_capitalised_at(text: &str, offset: usize) -> bool {
         })
 }
 
-/// The end of a lead-in label at the start of `body` (`Topics:`,
-/// `In this episode, we cover:`), after its colon.
-fn lead_in_end(body: &str) -> Option<usize> {
-    let colon = body.char_indices().take(60).find(|&(_, c)| c == ':')?.0;
-    let label = body.get(..colon)?.trim().to_lowercase();
-    let label = label.trim_end_matches([' ', '*']);
-    LEAD_INS
-        .iter()
-        .any(|lead_in| {
-            label == *lead_in
-                || label
-                    .strip_suffix(lead_in)
-                    .is_some_and(|before| before.ends_with([' ', ',']))
-        })
-        .then_some(colon + 1)
-}
-
-/// A title without a lead-in label before it (`Topics: Intro` is `Intro`).
-pub fn without_lead_in(title: &str) -> &str {
-    match lead_in_end(title).and_then(|end| title.get(end..)) {
-        Some(rest) if !rest.trim().is_empty() => rest,
-        _ => title,
-    }
-}
-
-/// Offsets before a trailing section's heading (`Links:`, `Resources:`,
-/// `Transcript`) and, for a run-in `Transcript` heading, after it.
-fn section_breaks(text: &str) -> Vec<usize> {
-    let mut breaks = Vec::new();
-    for heading in TRAILING_SECTIONS {
-        for (offset, _) in text.match_indices(heading) {
-            let before = text.get(..offset).and_then(|head| head.chars().next_back());
-            if before.is_some_and(char::is_uppercase) {
-                continue;
-            }
-            let after = text.get(offset + heading.len()..).unwrap_or_default();
-            let is_transcript = *heading == "Transcript";
-            if let Some(rest) = after.strip_prefix(':') {
-                if !is_transcript || rest.trim().is_empty() {
-                    breaks.push(offset);
-                }
-            } else if is_transcript
-                && (after.trim().is_empty() || is_label_head(label_window(after)))
-            {
-                breaks.push(offset);
-                breaks.push(offset + heading.len());
-            }
-        }
-    }
-    breaks
-}
-
 /// The lines after the first `Transcript` heading (alone on its line, or
 /// run in before a speaker label), or all of them when there is none.
 fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
@@ -400,12 +285,4 @@ fn run_in_points(text: &str) -> Vec<(usize, Option<String>)> {
         }
     }
     points
-}
-
-/// The start of `text`, as far as a speaker label at its start can reach.
-fn label_window(text: &str) -> &str {
-    let end = (LABEL_WINDOW.min(text.len())..=text.len())
-        .find(|&end| text.is_char_boundary(end))
-        .unwrap_or(text.len());
-    text.get(..end).unwrap_or(text)
 }

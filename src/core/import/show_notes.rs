@@ -18,7 +18,7 @@
 //! Anything else (`we met at 9:30 (10:15 in Berlin) for coffee`) is prose.
 
 use super::clock_marks::{find_clock_marks, ClockMark, Setting};
-use super::run_together::{is_transcript_heading, without_lead_in};
+use super::section_labels::{is_transcript_heading, without_lead_in};
 use super::text_lines::{strip_list_bullet, TextLine};
 use crate::core::time::format_clock;
 

@@ -1,6 +1,6 @@
 //! Plain text and HTML show notes as numbered lines of text.
 
-use crate::core::formats::webvtt::decode_character_reference;
+use crate::core::text::decode_character_reference;
 
 /// One line of an input text, with its 1-based line number in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,131 @@
+//! The labels around the topics of show notes: lead-ins that introduce
+//! them (`Topics:`, `In this episode, we cover:`), the headings of the
+//! sections after them (`Links:`, `Sponsors:`), and the `Transcript`
+//! heading that ends the notes of a description.
+
+use super::plain_transcript::is_label_head;
+
+/// How far after a sentence end a run-in speaker label may reach, in bytes.
+const LABEL_WINDOW: usize = 120;
+
+/// Lead-ins whose label (ending in `:`) introduces the list of topics.
+const LEAD_INS: &[&str] = &[
+    "topics",
+    "chapters",
+    "chapter markers",
+    "timestamps",
+    "time stamps",
+    "timecodes",
+    "contents",
+    "agenda",
+    "highlights",
+    "outline",
+    "in this episode",
+    "on this episode",
+    "this episode",
+    "episode",
+    "show notes",
+    "episode notes",
+    "notes",
+    "we cover",
+    "we covered",
+    "we discuss",
+    "we talk about",
+    "we talked about",
+    "covered",
+    "discussed",
+    "themen",
+    "kapitel",
+    "inhalt",
+    "zeitmarken",
+];
+
+/// Headings of the sections that follow the topics.
+const TRAILING_SECTIONS: &[&str] = &[
+    "Links Referenced",
+    "Referenced Links",
+    "Links Mentioned",
+    "Links",
+    "Resources",
+    "Sponsors",
+    "Sponsored by",
+    "Credits",
+    "Mentioned in this episode",
+    "Show Links",
+    "Transcript",
+];
+
+/// Whether a line is a heading that starts the transcript section of a
+/// description (`Transcript`, `Full transcript:`).
+pub fn is_transcript_heading(text: &str) -> bool {
+    let heading = text
+        .trim()
+        .trim_end_matches([':', '.'])
+        .trim_start_matches(['#', '*', ' '])
+        .trim_end_matches(['*', ' '])
+        .to_lowercase();
+    matches!(
+        heading.as_str(),
+        "transcript" | "full transcript" | "episode transcript" | "transkript" | "transcription"
+    )
+}
+
+/// The end of a lead-in label at the start of `body` (`Topics:`,
+/// `In this episode, we cover:`), after its colon.
+pub(crate) fn lead_in_end(body: &str) -> Option<usize> {
+    let colon = body.char_indices().take(60).find(|&(_, c)| c == ':')?.0;
+    let label = body.get(..colon)?.trim().to_lowercase();
+    let label = label.trim_end_matches([' ', '*']);
+    LEAD_INS
+        .iter()
+        .any(|lead_in| {
+            label == *lead_in
+                || label
+                    .strip_suffix(lead_in)
+                    .is_some_and(|before| before.ends_with([' ', ',']))
+        })
+        .then_some(colon + 1)
+}
+
+/// A title without a lead-in label before it (`Topics: Intro` is `Intro`).
+pub fn without_lead_in(title: &str) -> &str {
+    match lead_in_end(title).and_then(|end| title.get(end..)) {
+        Some(rest) if !rest.trim().is_empty() => rest,
+        _ => title,
+    }
+}
+
+/// Offsets before a trailing section's heading (`Links:`, `Resources:`,
+/// `Transcript`) and, for a run-in `Transcript` heading, after it.
+pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    for heading in TRAILING_SECTIONS {
+        for (offset, _) in text.match_indices(heading) {
+            let before = text.get(..offset).and_then(|head| head.chars().next_back());
+            if before.is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let after = text.get(offset + heading.len()..).unwrap_or_default();
+            let is_transcript = *heading == "Transcript";
+            if let Some(rest) = after.strip_prefix(':') {
+                if !is_transcript || rest.trim().is_empty() {
+                    breaks.push(offset);
+                }
+            } else if is_transcript
+                && (after.trim().is_empty() || is_label_head(label_window(after)))
+            {
+                breaks.push(offset);
+                breaks.push(offset + heading.len());
+            }
+        }
+    }
+    breaks
+}
+
+/// The start of `text`, as far as a speaker label at its start can reach.
+pub(crate) fn label_window(text: &str) -> &str {
+    let end = (LABEL_WINDOW.min(text.len())..=text.len())
+        .find(|&end| text.is_char_boundary(end))
+        .unwrap_or(text.len());
+    text.get(..end).unwrap_or(text)
+}
