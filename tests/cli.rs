@@ -145,3 +145,70 @@ fn bad_usage_exits_2_and_help_has_examples() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("cannot read \"no-such-file.vtt\": no such file"));
 }
+
+#[test]
+fn import_reads_a_timed_transcript_as_the_widget_does() {
+    // A WebVTT file named as the transcript is read as WebVTT (voices,
+    // cue times), not as plain text, with the notes giving its chapters.
+    let output = run(&[
+        "import",
+        "--transcript",
+        "vtt/voices.vtt",
+        "--notes",
+        "real/runon-notes-rooftop-bees.txt",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let episode = parse_episode_json(&stdout(&output)).unwrap();
+    let from_vtt =
+        parse_webvtt(&std::fs::read_to_string(format!("{CORPUS}/vtt/voices.vtt")).unwrap())
+            .unwrap();
+    assert_eq!(episode.timing, Timing::Exact);
+    assert_eq!(episode.lines.len(), from_vtt.lines.len());
+    assert!(episode.lines.iter().all(|line| !line.text.contains("-->")));
+    assert_eq!(episode.chapters.len(), 5);
+}
+
+#[test]
+fn the_html_transcript_and_tool_exports_are_imported_converted_and_checked() {
+    let output = run(&[
+        "import",
+        "--transcript",
+        "real/p20-html-timed.html",
+        "--duration",
+        "2:30",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let episode = parse_episode_json(&stdout(&output)).unwrap();
+    assert_eq!(episode.timing, Timing::Estimated);
+    assert_eq!(episode.speakers.len(), 2);
+    for file in [
+        "real/whisperx-diarized.json",
+        "real/youtube-captions.sbv",
+        "real/zoom-transcript.vtt",
+    ] {
+        let output = run(&["convert", file]);
+        assert!(output.status.success(), "{file}: {}", stderr(&output));
+        assert!(
+            !parse_episode_json(&stdout(&output))
+                .unwrap()
+                .lines
+                .is_empty(),
+            "{file}"
+        );
+    }
+    for file in [
+        "real/otter-export.txt",
+        "real/descript-export.txt",
+        "real/p20-html-untimed.html",
+        "real/whispercpp-oj.json",
+        "real/youtube-captions.sbv",
+    ] {
+        let output = run(&["check", file]);
+        assert!(
+            output.status.success(),
+            "{file}: {}{}",
+            stdout(&output),
+            stderr(&output)
+        );
+    }
+}

@@ -151,3 +151,15 @@ fn a_speaker_written_in_two_cases_is_one_person_with_the_usual_spelling() {
     let names: Vec<&str> = episode.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Sam", "Ada"]);
 }
+
+#[test]
+fn a_transcription_tools_footer_is_not_speech() {
+    let episode = import(
+        Some("Dana  0:00\nHello and welcome to the show.\n\nLuis  0:04\nThanks, Dana, good to be here.\n\nDana  0:09\nLet us begin with the harbour.\n\nTranscribed by https://otter.ai\n"),
+        None,
+    );
+    assert_eq!(
+        episode.lines.last().map(|line| line.text.as_str()),
+        Some("Let us begin with the harbour.")
+    );
+}

@@ -159,6 +159,18 @@ test("real material: the Podcasting 2.0 HTML transcript, and a description whose
     assert.ok(shown.speakers.length > 0 && shown.speakers.every((name) => expected.speakers.some((speaker) => name.includes(speaker))), `${shown.speakers}`);
   }
 
+  // What transcription tools export, by src: speakers from WhisperX's
+  // segments and from Zoom's "Name: " cues; YouTube's SBV cues.
+  for (const name of ["whisperx-diarized.json", "zoom-transcript.vtt", "youtube-captions.sbv", "whispercpp-oj.json"]) {
+    const tool = JSON.parse(readFileSync(`tests/corpus/real/${name.replace(/\.\w+$/, "")}.expected.json`, "utf8"));
+    const shown = await load({ src: `corpus/real/${name}`, audio: "#player" });
+    assert.ok(shown.ready, `${name}: ${shown.error}`);
+    assert.equal(shown.approximate, false, name);
+    assert.equal(shown.ready.speakers, tool.speakers.length, name);
+    assert.ok(Math.abs(shown.lines[0].start - tool.first_lines[0].start) < 0.001, `${name}: ${shown.lines[0].start}`);
+    assert.ok(shown.lines[0].text.startsWith(tool.first_lines[0].text.split(" ").slice(0, 3).join(" ")), `${name}: ${shown.lines[0].text}`);
+  }
+
   // One description copied as plain text (notes, then a run-in
   // "Transcript" before the first turn) named as both notes and transcript.
   const description = "corpus/real/description-transcript-runin.txt";

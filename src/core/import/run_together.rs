@@ -24,7 +24,9 @@ use std::collections::BTreeMap;
 
 use super::clock_marks::{find_glued_clock_marks, ClockMark, Setting};
 use super::plain_transcript::line_head;
-use super::section_labels::{is_transcript_heading, label_window, lead_in_end, section_breaks};
+use super::section_labels::{
+    is_tool_footer, is_transcript_heading, label_window, lead_in_end, section_breaks,
+};
 use super::sentences::is_abbreviation;
 use super::speaker_names::name_key;
 use super::text_lines::{strip_list_bullet, TextLine};
@@ -45,9 +47,19 @@ pub fn split_notes_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
 
 /// The lines of a plain text transcript with lost breaks put back: run-in
 /// speaker labels start lines, run-in paragraphs are set off by a blank
-/// line, and what comes before a `Transcript` heading is left out.
+/// line, and what comes before a `Transcript` heading (and a tool's footer
+/// after the last turn) is left out.
 pub fn split_transcript_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
-    let lines = after_transcript_heading(lines);
+    let mut lines = after_transcript_heading(lines);
+    // A tool's footer after the last turn (`Transcribed by https://otter.ai`).
+    if let Some(last) = lines.iter().rposition(|line| !line.text.trim().is_empty()) {
+        if lines
+            .get(last)
+            .is_some_and(|line| is_tool_footer(&line.text))
+        {
+            lines.truncate(last);
+        }
+    }
     let mut label_counts: BTreeMap<String, usize> = BTreeMap::new();
     let mut candidates = Vec::with_capacity(lines.len());
     for line in &lines {
