@@ -59,6 +59,49 @@ fn word_segments_are_regrouped_into_lines_keeping_word_timings() {
 }
 
 #[test]
+fn word_segments_among_sentence_segments_are_regrouped() {
+    let file = r#"{"version": "1.0.0", "segments": [
+        {"speaker": "Ada", "startTime": 0, "endTime": 2.5, "body": "Our archive moved to the new building."},
+        {"speaker": "Ada", "startTime": 2.6, "endTime": 2.9, "body": "Forty"},
+        {"speaker": "Ada", "startTime": 2.9, "endTime": 3.3, "body": "percent"},
+        {"speaker": "Ada", "startTime": 3.3, "endTime": 3.6, "body": "fewer"},
+        {"speaker": "Ada", "startTime": 3.6, "endTime": 4.0, "body": "pages."},
+        {"speaker": "Ben", "startTime": 4.5, "endTime": 6.0, "body": "That sounds like a loss to me."},
+        {"speaker": "Ben", "startTime": 6.1, "endTime": 6.4, "body": "Yes."}
+    ]}"#;
+    let transcript = parse_podcast_json(file).unwrap();
+    let texts: Vec<&str> = transcript.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Our archive moved to the new building.",
+            "Forty percent fewer pages.",
+            "That sounds like a loss to me.",
+            "Yes."
+        ]
+    );
+    let words: Vec<(f64, &str)> = transcript.lines[1]
+        .words
+        .iter()
+        .map(|word| (word.start, word.text.as_str()))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            (2.6, "Forty"),
+            (2.9, "percent"),
+            (3.3, "fewer"),
+            (3.6, "pages.")
+        ]
+    );
+    assert!(transcript.lines[0].words.is_empty());
+    assert_eq!(
+        (transcript.lines[1].start, transcript.lines[1].end),
+        (2.6, 4.0)
+    );
+}
+
+#[test]
 fn long_unpunctuated_word_runs_are_broken_up() {
     let segments: Vec<String> = (0..100)
         .map(|i| {
