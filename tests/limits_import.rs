@@ -10,8 +10,10 @@ use episode_viewer::core::import::transcript_file::read_transcript_source;
 use episode_viewer::core::import::{ImportSources, Source};
 use episode_viewer::core::Episode;
 
-/// How long reading one of these inputs may take in a debug build.
-const BOUND: Duration = Duration::from_secs(20);
+/// How long reading one of these inputs may take in a debug build, with
+/// the other tests running beside it (the eighth-against-the-whole ratio is
+/// what tells linear from quadratic).
+const BOUND: Duration = Duration::from_secs(60);
 
 /// Imports `transcript` (and `notes`) as the widget's `transcript` and
 /// `notes` attributes do.
@@ -160,4 +162,68 @@ fn ten_megabytes_of_the_new_formats_are_read_in_linear_time() {
         import_text(Some(zoom), None)
     });
     assert!(read.is_ok_and(|episode| episode.speakers.len() == 1 && episode.lines.len() > 100_000));
+}
+
+/// `piece` repeated to about `bytes`.
+fn repeated(piece: &str, bytes: usize) -> String {
+    piece.repeat(bytes / piece.len() + 1)
+}
+
+#[test]
+fn hostile_shapes_of_the_new_rules_are_read_in_linear_time() {
+    // Headings that are never one, then a long run of spaces.
+    let headings = repeated("Transcript", 2_000_000) + &" ".repeat(1_000_000);
+    let notes = linear(
+        "2 MB of Transcript and spaces, as notes",
+        &headings,
+        |text| import_text(None, Some(text)),
+    );
+    assert!(notes.is_ok_and(|episode| episode.chapters.is_empty()));
+    drop(linear(
+        "2 MB of Transcript and spaces, as a transcript",
+        &headings,
+        |text| import_text(Some(text), None),
+    ));
+    // Times and capitals: many colons and marks on one line.
+    let marks = repeated("(1:00)A", 500_000);
+    let read = linear("500 KB of (1:00)A", &marks, |text| {
+        import_text(Some(text), None)
+    });
+    assert!(read.is_ok_and(|episode| episode.lines.len() == 1));
+    // Sentence ends before asides that never close.
+    let asides = repeated("Yes. [", 2_000_000);
+    let read = linear("2 MB of unclosed asides", &asides, |text| {
+        import_text(Some(text), None)
+    });
+    assert!(read.is_ok_and(|episode| !episode.lines.is_empty()));
+    // Run-in capitals with no spaces at all.
+    let glued = repeated("a.Ba!C", 2_000_000);
+    drop(linear("2 MB of glued sentence ends", &glued, |text| {
+        import_text(Some(text), Some(text))
+    }));
+    // An HTML paragraph of spaces.
+    let spaces = format!("<p>{}x</p>", " ".repeat(4_000_000));
+    let read = linear("4 MB of spaces in HTML notes", &spaces, |text| {
+        import_text(None, Some(text))
+    });
+    assert!(read.is_ok());
+}
+
+#[test]
+fn a_long_cite_before_many_paragraphs_is_cut_and_stays_small() {
+    let html = format!(
+        "<cite>Sam:</cite><p>Welcome, everyone.</p><cite>{}:</cite>{}",
+        "N".repeat(100_000),
+        "<p>Hello there, and welcome.</p>".repeat(20_000)
+    );
+    let started = Instant::now();
+    let episode = import_text(Some(&html), None).unwrap();
+    let took = started.elapsed();
+    println!("a 100 KB cite and 20,000 paragraphs: {took:?}");
+    assert!(took < BOUND, "took {took:?}");
+    assert_eq!(episode.speakers[1].name.chars().count(), 100);
+    assert!(episode
+        .warnings
+        .iter()
+        .any(|warning| warning.contains("longer than 100 characters")));
 }

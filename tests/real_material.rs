@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use episode_viewer::core::import::transcript_file::read_transcript_source;
 use episode_viewer::core::import::{ImportSources, Source};
-use episode_viewer::core::lint::{lint_file, LintOptions};
+use episode_viewer::core::lint::{lint_file, LintOptions, Severity};
 use episode_viewer::core::{parse_clock, Episode};
 use serde_json::Value;
 
@@ -164,16 +164,44 @@ fn problems(expected_path: &Path) -> (Vec<String>, String) {
             }
         }
     }
-    if let Some(line) = episode.lines.iter().find(|line| {
-        line.text.starts_with(|c: char| {
-            c.is_ascii_punctuation() && c != '[' && c != '"' && c != '(' || c == '…'
-        })
-    }) {
+    // Opening brackets and quotes may begin a line; nothing that closes or
+    // ends a sentence may.
+    let closing = |c: char| {
+        matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '…'
+                | ')'
+                | ']'
+                | '}'
+                | '”'
+                | '’'
+                | '»'
+                | '、'
+                | '。'
+        )
+    };
+    if let Some(line) = episode
+        .lines
+        .iter()
+        .find(|line| line.text.starts_with(closing))
+    {
         problems.push(format!("a line starts with punctuation: {:?}", line.text));
     }
     if let Some((name, text)) = &transcript {
-        if let Err(error) = lint_file(text, None, LintOptions::default()) {
-            problems.push(format!("check cannot read {name}: {error}"));
+        match lint_file(text, None, LintOptions::default()) {
+            Err(error) => problems.push(format!("check cannot read {name}: {error}")),
+            Ok(report) => problems.extend(
+                report
+                    .findings
+                    .iter()
+                    .filter(|finding| finding.severity == Severity::Error)
+                    .map(|finding| format!("check finds an error in {name}: {}", finding.message)),
+            ),
         }
     }
     let figures = format!(

@@ -1,12 +1,14 @@
 //! Text whose line breaks were lost (a page copied as plain text): the
 //! shapes the issue names, read as if the breaks were there.
 
-use episode_viewer::core::import::{import_episode, ImportSources, Source};
+use episode_viewer::core::import::transcript_file::read_transcript_source;
+use episode_viewer::core::import::{ImportSources, Source};
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::Episode;
 
+/// Reads as the widget's `transcript` and `notes` attributes do.
 fn import(transcript: Option<&str>, notes: Option<&str>) -> Episode {
-    import_episode(&ImportSources {
+    read_transcript_source(&ImportSources {
         transcript: transcript.map(|text| Source {
             name: "transcript.txt",
             text,
@@ -161,5 +163,84 @@ fn a_transcription_tools_footer_is_not_speech() {
     assert_eq!(
         episode.lines.last().map(|line| line.text.as_str()),
         Some("Let us begin with the harbour.")
+    );
+}
+
+/// Well-formed notes and transcripts that the break rules must leave alone.
+#[test]
+fn ordinary_text_is_not_broken_where_it_only_looks_run_together() {
+    assert_eq!(
+        chapters("Read the full Transcript\n00:00 Intro\n05:00 Main part"),
+        pairs(&[("0:00", "Intro"), ("5:00", "Main part")]),
+        "a sentence ending in the word Transcript is not the heading"
+    );
+    assert_eq!(
+        chapters("05:12 - John 3:16 Explained\n12:30 The 9:30 Train"),
+        pairs(&[("5:12", "John 3:16 Explained"), ("12:30", "The 9:30 Train")]),
+        "a time inside a title, written unlike the item's own time or earlier than it"
+    );
+    assert_eq!(
+        chapters("Opening Credits: the band (0:00)\nCheck out Resources: the book (3:00)"),
+        pairs(&[
+            ("0:00", "Opening Credits: the band"),
+            ("3:00", "Check out Resources: the book")
+        ])
+    );
+    assert_eq!(
+        chapters("05:00 - Listener notes: your letters\nBonus episode: The making of (9:00)"),
+        pairs(&[
+            ("5:00", "Listener notes: your letters"),
+            ("9:00", "Bonus episode: The making of")
+        ]),
+        "one-word lead-ins only as the whole label"
+    );
+    let episode = import(
+        Some("Sam: Hello, good to see you.\nGale: I read the court Transcript\nSam: And what did it say?\nGale: The sign said \"Sam: back at noon.\" So I waited.\nSam: Fair enough then."),
+        None,
+    );
+    let names: Vec<&str> = episode.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Sam", "Gale"]);
+    let turns: Vec<(&str, &str)> = episode
+        .lines
+        .iter()
+        .map(|line| (names[line.speaker.unwrap()], line.text.as_str()))
+        .collect();
+    assert_eq!(turns[1], ("Gale", "I read the court Transcript"));
+    assert_eq!(
+        turns[3],
+        ("Gale", "The sign said \"Sam: back at noon.\" So I waited.")
+    );
+    assert_eq!(turns.len(), 5);
+}
+
+#[test]
+fn a_capital_after_a_bracketed_time_ends_the_item_in_any_case() {
+    assert_eq!(
+        chapters("Intro (0:00) THE BIG QUESTION (5:00)Q&A with listeners (9:30)"),
+        pairs(&[
+            ("0:00", "Intro"),
+            ("5:00", "THE BIG QUESTION"),
+            ("9:30", "Q&A with listeners")
+        ])
+    );
+}
+
+#[test]
+fn an_html_description_gives_its_notes_and_the_turns_after_its_transcript_heading() {
+    let page = "<html><body><p>Published <time>March 1, 2024</time></p>\
+        <ul><li>Welcome (0:00)</li><li>The harbour (3:10)</li></ul>\
+        <h2>Transcript</h2><p>Sam: Welcome back to the harbour show.</p>\
+        <p>Ada: Thanks, Sam, it is good to be here.</p><p>Sam: Let us start then.</p>\
+        <p>Ada: Gladly, there is much to tell.</p></body></html>";
+    let episode = import(Some(page), Some(page));
+    let chapters: Vec<&str> = episode.chapters.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(chapters, ["Welcome", "The harbour"]);
+    let names: Vec<&str> = episode.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Sam", "Ada"]);
+    assert_eq!(episode.lines[0].text, "Welcome back to the harbour show.");
+    assert!(
+        episode.warnings.is_empty(),
+        "a publication date is not a bad time: {:?}",
+        episode.warnings
     );
 }

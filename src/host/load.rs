@@ -78,7 +78,7 @@ pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadErro
             ))
         }
         (Some(src), None) => (load_src(request, src).await?, false),
-        (None, Some(transcript)) => load_untimed(request, transcript).await?,
+        (None, Some(transcript)) => load_transcript_attribute(request, transcript).await?,
         (None, None) if request.notes.is_some() => (Episode::default(), false),
         (None, None) => {
             return Err(LoadError::Unusable(
@@ -173,7 +173,10 @@ fn transcript_episode(
 /// found in the transcript are known times too): a timed file as it is, an
 /// HTML transcript or plain text imported with estimated times. Also says
 /// whether the notes were read.
-async fn load_untimed(request: &LoadRequest<'_>, url: &str) -> Result<(Episode, bool), LoadError> {
+async fn load_transcript_attribute(
+    request: &LoadRequest<'_>,
+    url: &str,
+) -> Result<(Episode, bool), LoadError> {
     let file = fetch_text(url, request.time_limit_ms).await?;
     let notes = match request.notes {
         Some(notes_url) => Some(fetch_text(notes_url, request.time_limit_ms).await?),

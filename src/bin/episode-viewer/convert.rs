@@ -13,14 +13,16 @@ use episode_viewer::core::import::transcript_file::add_transcript_file;
 use episode_viewer::core::limits::{megabytes, thousands};
 use episode_viewer::core::Episode;
 
-use crate::files::{display_name, option_value, read_text, write_output, Failure, Progress};
+use crate::files::{
+    display_name, duration_option, option_value, read_text, write_output, Failure, Progress,
+};
 
 /// Help for `convert`.
 pub const HELP: &str = "\
 episode-viewer convert: a transcript or chapters file -> episode JSON or WebVTT
 
 Usage:
-  episode-viewer convert FILE [--to episode|vtt] [--chapters FILE] [-o OUT]
+  episode-viewer convert FILE [--to episode|vtt] [--chapters FILE] [--duration TIME] [-o OUT]
 
 FILE is WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript, JSON Chapters
 or episode JSON (the format is told from the content). An episode JSON that refers to transcript
@@ -31,6 +33,8 @@ Options:
   --to vtt            WebVTT: speakers as voice tags, word timings as inline
                       timestamps, chapters in a NOTE (default for episode JSON)
   --chapters FILE     a JSON Chapters file whose chapters replace the input's
+  --duration TIME     the episode's length (31:00, 1:02:03 or seconds): the
+                      last known time of an HTML transcript's estimate
   -o, --output FILE   write here instead of standard output
   -h, --help          this help
 
@@ -51,6 +55,7 @@ enum Target {
 pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     use lexopt::Arg::{Long, Short, Value};
     let (mut input, mut target, mut chapters, mut output) = (None, None, None, None);
+    let mut duration = None;
     while let Some(arg) = parser.next()? {
         match arg {
             Value(value) if input.is_none() => input = Some(value.to_string_lossy().into_owned()),
@@ -66,6 +71,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
                 })
             }
             Long("chapters") => chapters = Some(option_value(&mut parser, "--chapters")?),
+            Long("duration") => duration = Some(duration_option(&mut parser)?),
             Short('o') | Long("output") => output = Some(option_value(&mut parser, "--output")?),
             Short('h') | Long("help") => return Err(Failure::Help("convert")),
             other => return Err(other.unexpected().into()),
@@ -80,7 +86,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let format = detect_format(None, &text).ok_or_else(|| {
         Failure::Failed(format!("\"{name}\" is not a file this tool reads: expected WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript, JSON Chapters or episode JSON"))
     })?;
-    let mut episode = read_episode(&input, &name, format, &text)?;
+    let mut episode = read_episode(&input, &name, format, &text, duration)?;
     progress.step(&format!("read {} lines", thousands(episode.lines.len())));
     if let Some(path) = &chapters {
         let chapters_name = display_name(path);
@@ -130,6 +136,7 @@ fn read_episode(
     name: &str,
     format: FileFormat,
     text: &str,
+    duration: Option<f64>,
 ) -> Result<Episode, Failure> {
     let unusable = |error: &EpisodeError| Failure::Failed(format.unusable_message(name, error));
     match format {
@@ -142,14 +149,20 @@ fn read_episode(
             {
                 let file_path = folder.join(&file.url).to_string_lossy().into_owned();
                 let file_text = read_text(&file_path)?;
-                let file_format =
-                    detect_format(file.mime_type.as_deref(), &file_text).ok_or_else(|| {
+                // As the widget: the content first, then the declared type.
+                let declared = file
+                    .mime_type
+                    .as_deref()
+                    .and_then(FileFormat::from_mime_type);
+                let file_format = detect_format(file.mime_type.as_deref(), &file_text)
+                    .or(declared)
+                    .ok_or_else(|| {
                         Failure::Failed(format!(
                             "\"{}\" is not a transcript this tool reads",
                             file.url
                         ))
                     })?;
-                let duration = episode.duration;
+                let duration = duration.or(episode.duration);
                 add_transcript_file(&mut episode, &file.url, file_format, &file_text, duration)
                     .map_err(Failure::Failed)?;
             }
@@ -175,7 +188,7 @@ fn read_episode(
         }
         transcript_format => {
             let mut episode = Episode::default();
-            add_transcript_file(&mut episode, name, transcript_format, text, None)
+            add_transcript_file(&mut episode, name, transcript_format, text, duration)
                 .map_err(Failure::Failed)?;
             Ok(episode)
         }

@@ -129,3 +129,15 @@ pub fn option_value(parser: &mut lexopt::Parser, option: &str) -> Result<String,
         .map(|value| value.to_string_lossy().into_owned())
         .map_err(|_| Failure::Usage(format!("{option} needs a value")))
 }
+
+/// The value of `--duration`: a positive time (`31:00`, `1:02:03`, seconds).
+pub fn duration_option(parser: &mut lexopt::Parser) -> Result<f64, Failure> {
+    let text = option_value(parser, "--duration")?;
+    episode_viewer::core::parse_clock(&text)
+        .filter(|seconds| *seconds > 0.0)
+        .ok_or_else(|| {
+            Failure::Usage(format!(
+                "--duration \"{text}\" is not a time; write it as 31:00, 1:02:03 or seconds"
+            ))
+        })
+}

@@ -8,9 +8,11 @@ use episode_viewer::core::import::transcript_file::read_transcript_source;
 use episode_viewer::core::import::{ImportSources, Source};
 use episode_viewer::core::limits::thousands;
 use episode_viewer::core::time::format_clock;
-use episode_viewer::core::{parse_clock, Timing};
+use episode_viewer::core::Timing;
 
-use crate::files::{display_name, option_value, read_text, write_output, Failure, Progress};
+use crate::files::{
+    display_name, duration_option, option_value, read_text, write_output, Failure, Progress,
+};
 
 /// Help for `import`.
 pub const HELP: &str = "\
@@ -54,12 +56,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         match arg {
             Long("transcript") => transcript = Some(option_value(&mut parser, "--transcript")?),
             Long("notes") => notes = Some(option_value(&mut parser, "--notes")?),
-            Long("duration") => {
-                let text = option_value(&mut parser, "--duration")?;
-                duration = Some(parse_clock(&text).filter(|seconds| *seconds > 0.0).ok_or_else(|| {
-                    Failure::Usage(format!("--duration \"{text}\" is not a time; write it as 31:00, 1:02:03 or seconds"))
-                })?);
-            }
+            Long("duration") => duration = Some(duration_option(&mut parser)?),
             Long("title") => title = Some(option_value(&mut parser, "--title")?),
             Long("podcast") => podcast = Some(option_value(&mut parser, "--podcast")?),
             Long("language") => language = Some(option_value(&mut parser, "--language")?),

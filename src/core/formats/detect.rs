@@ -4,6 +4,7 @@
 
 use super::sbv;
 use crate::core::episode_json::{EpisodeError, FileRef};
+use crate::core::time::parse_clock;
 
 /// The kinds of file the widget reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,17 +125,26 @@ pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileForma
     named.filter(|format| *format != FileFormat::HtmlTranscript)
 }
 
-/// Whether a text is an HTML transcript: HTML with `<cite>` or `<time>`
-/// elements and paragraphs.
+/// Whether a text is an HTML transcript: HTML with paragraphs and a
+/// `<cite>`, or a `<time>` that holds a clock time (a page's publication
+/// date in `<time>` does not make it one).
 pub fn looks_like_html_transcript(text: &str) -> bool {
     let start = text.trim_start_matches(['\u{FEFF}', ' ', '\t', '\r', '\n']);
     let head = start
         .get(..start.len().min(64 * 1024))
         .unwrap_or(start)
         .to_ascii_lowercase();
-    head.starts_with('<')
-        && (head.contains("<cite") || head.contains("<time"))
-        && head.contains("<p")
+    let paragraphs = head.contains("<p>") || head.contains("<p ");
+    let clock_in_time = head.match_indices("<time").take(100).any(|(at, _)| {
+        head.get(at..)
+            .and_then(|element| {
+                let content = element.get(element.find('>')? + 1..)?;
+                content.get(..content.find('<')?)
+            })
+            .and_then(|time| parse_clock(time.trim()))
+            .is_some()
+    });
+    head.starts_with('<') && paragraphs && (head.contains("<cite") || clock_in_time)
 }
 
 /// Picks the transcript file to load: one in the page's language first

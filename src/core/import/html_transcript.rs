@@ -13,6 +13,9 @@ use super::text_lines::{walk_html, HtmlPiece};
 use crate::core::error::quoted;
 use crate::core::time::parse_clock;
 
+/// The longest speaker name kept, in characters.
+const MAX_NAME_CHARS: usize = 100;
+
 /// Which element the text being read belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Inside {
@@ -52,8 +55,14 @@ pub fn read_html_transcript(text: &str, warnings: &mut Vec<String>) -> PlainTran
             }
             ("cite", true) if inside == Inside::Cite => {
                 let name = collected.trim().trim_end_matches([':', '：']).trim();
-                speaker = Some(name.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .filter(|name| !name.is_empty());
+                let mut name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if name.chars().count() > MAX_NAME_CHARS {
+                    warnings.push(format!(
+                        "line {line}: the speaker's name is longer than {MAX_NAME_CHARS} characters; cut there"
+                    ));
+                    name = name.chars().take(MAX_NAME_CHARS).collect();
+                }
+                speaker = Some(name).filter(|name| !name.is_empty());
                 new_turn = true;
                 inside = Inside::Text;
             }

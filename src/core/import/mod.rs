@@ -32,7 +32,7 @@ use estimate::{estimate_times, Pin, Span};
 use html_transcript::read_html_transcript;
 use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
 use run_together::{split_notes_lines, split_transcript_lines};
-use sentences::{sentence_starts, spoken_length};
+use sentences::{sentence_starts, spoken_before, spoken_length, spoken_so_far};
 use show_notes::{find_note_chapters, NoteChapter};
 use text_lines::{html_lines, looks_like_html, plain_lines};
 
@@ -250,8 +250,13 @@ fn timed_lines(
         let Some(paragraph) = group.first().map(|sentence| sentence.paragraph) else {
             continue;
         };
+        let so_far = if paragraph.anchors.is_empty() {
+            Vec::new()
+        } else {
+            spoken_so_far(&paragraph.text)
+        };
         for anchor in &paragraph.anchors {
-            let (local, said_before) = anchor_place(group, anchor.offset);
+            let (local, said_before) = anchor_place(group, &so_far, anchor.offset);
             let index = first_index + local;
             if said_before == 0.0 {
                 if let Some(flag) = pinned.get_mut(index) {
@@ -312,7 +317,7 @@ fn timed_lines(
 /// Which of a paragraph's sentences a time written at `offset` falls in,
 /// and how much of that sentence is said before it. A time written between
 /// two sentences is the start of the second.
-fn anchor_place(group: &[Sentence], offset: usize) -> (usize, f64) {
+fn anchor_place(group: &[Sentence], so_far: &[(usize, f64)], offset: usize) -> (usize, f64) {
     let text = group
         .first()
         .map_or("", |sentence| sentence.paragraph.text.as_str());
@@ -327,11 +332,10 @@ fn anchor_place(group: &[Sentence], offset: usize) -> (usize, f64) {
         return (next, 0.0);
     }
     let index = next.saturating_sub(1);
-    let said = group
-        .get(index)
-        .and_then(|sentence| text.get(sentence.range.start..offset))
-        .map_or(0.0, spoken_length);
-    (index, said)
+    let said = group.get(index).map_or(0.0, |sentence| {
+        spoken_before(so_far, offset) - spoken_before(so_far, sentence.range.start)
+    });
+    (index, said.max(0.0))
 }
 
 /// A paragraph's sentences, short ones joined to the next.
@@ -339,16 +343,21 @@ fn split_paragraph(paragraph: &Paragraph) -> Vec<Sentence<'_>> {
     let text = &paragraph.text;
     let starts = sentence_starts(text);
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut open_start: Option<usize> = None;
+    // Short sentences waiting to join the next: where they begin, and
+    // their words so far.
+    let mut open: Option<(usize, usize)> = None;
     for (index, &start) in starts.iter().enumerate() {
         let end = starts.get(index + 1).copied().unwrap_or(text.len());
-        let begin = open_start.take().unwrap_or(start);
-        let words = text
-            .get(begin..end)
+        let own_words = text
+            .get(start..end)
             .map_or(0, |part| part.split_whitespace().count());
+        let (begin, words) = match open.take() {
+            Some((begin, words)) => (begin, words + own_words),
+            None => (start, own_words),
+        };
         let is_short = words < SHORT_SENTENCE_WORDS;
         match ranges.last_mut() {
-            _ if is_short && end < text.len() => open_start = Some(begin),
+            _ if is_short && end < text.len() => open = Some((begin, words)),
             Some(last) if is_short => last.end = end,
             _ => ranges.push(begin..end),
         }

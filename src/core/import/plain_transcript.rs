@@ -54,6 +54,10 @@ pub struct Anchor {
     pub line_number: usize,
 }
 
+/// How far into a line (after its leading times) a label's colon may be,
+/// in bytes.
+const LABEL_REACH: usize = 120;
+
 /// What the start of a line says before its text.
 pub(crate) struct LineHead<'t> {
     /// Times before the text (`[00:12:30] Sam: …`, `Sam (00:12:30): …`).
@@ -198,12 +202,16 @@ pub(crate) fn line_head(line: &str) -> LineHead<'_> {
     }
     let rest = line.get(position..).unwrap_or_default();
     // `Sam: …`, `Sam (00:12:30): …`
-    let label_end = rest.char_indices().find(|&(offset, c)| {
-        c == ':'
-            && !marks
-                .iter()
-                .any(|mark| mark.time.contains(&(position + offset)))
-    });
+    // A label is short: its colon is near the start (so a long line is not
+    // searched to its end, colon by colon).
+    let in_time = |at: usize| {
+        let next = marks.partition_point(|mark| mark.time.end <= at);
+        marks.get(next).is_some_and(|mark| mark.time.contains(&at))
+    };
+    let label_end = rest
+        .char_indices()
+        .take_while(|&(offset, _)| offset < LABEL_REACH)
+        .find(|&(offset, c)| c == ':' && !in_time(position + offset));
     if let Some(label) = label_end.and_then(|(offset, _)| rest.get(..offset)) {
         let after_colon = position + label.len() + 1;
         let followed_by_space = line

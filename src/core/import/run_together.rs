@@ -138,19 +138,27 @@ fn notes_breaks(text: &str) -> Vec<usize> {
             ..mark
         })
         .collect();
-    let time_first = marks
+    let first_time = marks
         .iter()
-        .any(|mark| mark.whole.start == rest_body && mark.setting != Setting::InAside);
+        .find(|mark| mark.whole.start == rest_body && mark.setting != Setting::InAside);
+    // The item that a later time-first item must follow in time.
+    let mut last_item = first_time;
     for (index, mark) in marks.iter().enumerate() {
-        if time_first {
+        if let (Some(first), Some(last)) = (first_time, last_item) {
             let previous = index.checked_sub(1).and_then(|before| marks.get(before));
-            if mark.whole.start > rest_body && begins_item(text, mark, previous) {
+            if mark.whole.start > rest_body
+                && mark.seconds > last.seconds
+                && mark.has_hours == first.has_hours
+                && separator_after(text, mark) == separator_after(text, first)
+                && begins_item(text, mark, previous)
+            {
                 breaks.push(mark.whole.start);
+                last_item = Some(mark);
             }
         } else if mark.setting == Setting::Bracketed && !mark.glued {
             let after = text.get(mark.whole.end..).unwrap_or_default();
             let next = after.trim_start();
-            if starts_capitalised(next) {
+            if starts_with_capital(next) {
                 breaks.push(mark.whole.end + (after.len() - next.len()));
             }
         }
@@ -162,9 +170,19 @@ fn notes_breaks(text: &str) -> Vec<usize> {
     breaks
 }
 
+/// Whether a separator (`-`, `–`, `|`, `:`) follows a time, as in
+/// `00:01:56 - How they met`.
+fn separator_after(text: &str, mark: &ClockMark) -> bool {
+    text.get(mark.whole.end..)
+        .unwrap_or_default()
+        .trim_start()
+        .starts_with(['-', '–', '—', '|', ':'])
+}
+
 /// Whether a time in a line of time-first items begins the next item: a
 /// title follows it (after a separator), and it is not the end of a range
-/// (`0:00–5:10`).
+/// (`0:00–5:10`). The caller also asks for a later time written like the
+/// first (`John 3:16 Explained` after `05:12 - ` is a title).
 fn begins_item(text: &str, mark: &ClockMark, previous: Option<&ClockMark>) -> bool {
     let after = text.get(mark.whole.end..).unwrap_or_default();
     let title = after.trim_start_matches(|c: char| {
@@ -209,7 +227,8 @@ fn sentence_breaks(text: &str, colons: bool) -> Vec<usize> {
 
 /// Whether the run of text from `word_start` to the capital at `capital`
 /// is an abbreviation, an initial, a URL or a dotted name (`Dr.Smith`,
-/// `e.g.The`, `U.S.Army`, `example.Org`), where a full stop ends nothing.
+/// `e.g.The`, `U.S.Army`, `www.example.Org`, `example.org/Page`), where a
+/// full stop ends nothing. (A bare `example.Org` looks like two sentences.)
 fn inside_word_with_dots(text: &str, word_start: usize, capital: usize) -> bool {
     // The end of a long run without spaces is enough to tell.
     let mut word_start = word_start.max(capital.saturating_sub(WORD_WINDOW));
@@ -217,10 +236,23 @@ fn inside_word_with_dots(text: &str, word_start: usize, capital: usize) -> bool 
         word_start += 1;
     }
     let word = text.get(word_start..capital).unwrap_or_default();
-    let before_stop = word.get(..word.len().saturating_sub(1)).unwrap_or_default();
+    let before_stop = word
+        .char_indices()
+        .next_back()
+        .and_then(|(last, _)| word.get(..last))
+        .unwrap_or_default();
     before_stop.contains(['.', '/', '@'])
         || (word.ends_with('.') && is_abbreviation(before_stop))
         || word.contains("www")
+}
+
+/// Whether `text` begins with a capital letter, after any opening quote
+/// (`THE BIG QUESTION`, `Q&A`, `“Embracing`).
+fn starts_with_capital(text: &str) -> bool {
+    text.trim_start_matches(['“', '"', '‘', '„', '«'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Whether `text` begins with a capitalised word (`We`, `I `, `“Embracing`).
@@ -282,9 +314,16 @@ fn run_in_points(text: &str) -> Vec<(usize, Option<String>)> {
     let paragraph_breaks = sentence_breaks(text, false);
     let mut points = Vec::new();
     let mut previous: Option<char> = None;
+    let mut before_previous: Option<char> = None;
     for (offset, c) in text.char_indices() {
-        let after_end = previous
-            .is_some_and(|end| matches!(end, '.' | '?' | '!' | '…' | ']' | ')' | '”' | '"'));
+        let sentence_end = |c: char| matches!(c, '.' | '?' | '!' | '…');
+        // A straight `"` may open a quote: it ends one only after `.?!…`.
+        let after_end = previous.is_some_and(|end| {
+            sentence_end(end)
+                || matches!(end, ']' | ')' | '”')
+                || (end == '"' && before_previous.is_some_and(sentence_end))
+        });
+        before_previous = previous;
         previous = Some(c);
         if !after_end || c.is_whitespace() {
             continue;

@@ -5,7 +5,7 @@
 
 use super::plain_transcript::is_label_head;
 
-/// How far after a sentence end a run-in speaker label may reach, in bytes.
+/// How far a speaker label at the start of a text may reach, in bytes.
 const LABEL_WINDOW: usize = 120;
 
 /// Lead-ins whose label (ending in `:`) introduces the list of topics.
@@ -71,7 +71,9 @@ pub fn is_transcript_heading(text: &str) -> bool {
 }
 
 /// The end of a lead-in label at the start of `body` (`Topics:`,
-/// `In this episode, we cover:`), after its colon.
+/// `In this episode, we cover:`), after its colon. A one-word lead-in must
+/// be the whole label (`Listener notes:` is a title, not `Notes:`); a
+/// phrase may end a longer one (`Also in this episode:`).
 pub(crate) fn lead_in_end(body: &str) -> Option<usize> {
     let colon = body.char_indices().take(60).find(|&(_, c)| c == ':')?.0;
     let label = body.get(..colon)?.trim().to_lowercase();
@@ -80,9 +82,10 @@ pub(crate) fn lead_in_end(body: &str) -> Option<usize> {
         .iter()
         .any(|lead_in| {
             label == *lead_in
-                || label
-                    .strip_suffix(lead_in)
-                    .is_some_and(|before| before.ends_with([' ', ',']))
+                || (lead_in.contains(' ')
+                    && label
+                        .strip_suffix(lead_in)
+                        .is_some_and(|before| before.ends_with([' ', ','])))
         })
         .then_some(colon + 1)
 }
@@ -96,8 +99,12 @@ pub fn without_lead_in(title: &str) -> &str {
 }
 
 /// Offsets before a trailing section's heading (`Links:`, `Resources:`,
-/// `Transcript`) and, for a run-in `Transcript` heading, after it.
+/// `Transcript`) and, for a run-in `Transcript` heading, after it. A
+/// heading counts at the line start or run into the text before it
+/// (`(5:59)Links:`); after a space only when a link or nothing follows it
+/// (`The move Links: https://…`), so `Opening Credits: the band` stays.
 pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
+    let content_end = text.trim_end().len();
     let mut breaks = Vec::new();
     for heading in TRAILING_SECTIONS {
         for (offset, _) in text.match_indices(heading) {
@@ -105,17 +112,29 @@ pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
             if before.is_some_and(char::is_uppercase) {
                 continue;
             }
-            let after = text.get(offset + heading.len()..).unwrap_or_default();
+            let after_start = offset + heading.len();
+            let after = text.get(after_start..).unwrap_or_default();
+            let after_space = before.is_some_and(char::is_whitespace);
             let is_transcript = *heading == "Transcript";
             if let Some(rest) = after.strip_prefix(':') {
-                if !is_transcript || rest.trim().is_empty() {
+                let nothing_after = after_start + 1 >= content_end;
+                let link_after = ["http", "www."]
+                    .iter()
+                    .any(|link| rest.trim_start_matches(' ').starts_with(link));
+                let counts = if is_transcript {
+                    nothing_after && !after_space
+                } else {
+                    !after_space || nothing_after || link_after
+                };
+                if counts {
                     breaks.push(offset);
                 }
             } else if is_transcript
-                && (after.trim().is_empty() || is_label_head(label_window(after)))
+                && !after_space
+                && (after_start >= content_end || is_label_head(label_window(after)))
             {
                 breaks.push(offset);
-                breaks.push(offset + heading.len());
+                breaks.push(after_start);
             }
         }
     }

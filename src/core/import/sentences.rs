@@ -1,5 +1,8 @@
 //! Splitting text into sentences, and measuring how long text takes to say.
 
+/// How far an aside (`[laughs]`) may reach from its `[`, in bytes.
+const ASIDE_REACH: usize = 200;
+
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "jr", "sr", "no", "approx",
@@ -59,7 +62,13 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
         // we never …`).
         let next_start = next_start.and_then(|start| match text.get(start..) {
             Some(rest) if rest.starts_with('[') => {
-                let Some(after_aside) = rest.find(']').map(|end| start + end + 1) else {
+                // An aside is short: look for its end only nearby.
+                let mut reach = rest.len().min(ASIDE_REACH);
+                while !rest.is_char_boundary(reach) {
+                    reach += 1;
+                }
+                let aside = rest.get(..reach).unwrap_or(rest);
+                let Some(after_aside) = aside.find(']').map(|end| start + end + 1) else {
                     return Some(start);
                 };
                 // A full stop after the aside (`[laugh]. So …`) is the
@@ -87,9 +96,19 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 /// vowels per word, at least one per word; each digit of a number counts
 /// as a syllable). A bracketed aside (`[laughs]`) counts as two.
 pub fn spoken_length(text: &str) -> f64 {
+    spoken_so_far(text).last().map_or(0.0, |(_, total)| *total)
+}
+
+/// After each word of `text`: where it ends (byte offset) and how long the
+/// text is to say up to there, as [`spoken_length`] counts it; so the
+/// length of any stretch is found without measuring it again.
+pub fn spoken_so_far(text: &str) -> Vec<(usize, f64)> {
+    let mut so_far = Vec::new();
     let mut total = 0.0;
     let mut in_aside = false;
+    let base = text.as_ptr() as usize;
     for word in text.split_whitespace() {
+        let end = word.as_ptr() as usize - base + word.len();
         if word.starts_with('[') {
             in_aside = true;
             total += ASIDE_SYLLABLES;
@@ -98,11 +117,21 @@ pub fn spoken_length(text: &str) -> f64 {
             if word.contains(']') {
                 in_aside = false;
             }
-            continue;
+        } else {
+            total += word_syllables(word);
         }
-        total += word_syllables(word);
+        so_far.push((end, total));
     }
-    total
+    so_far
+}
+
+/// How long the text up to `offset` is to say, from [`spoken_so_far`].
+pub fn spoken_before(so_far: &[(usize, f64)], offset: usize) -> f64 {
+    let words = so_far.partition_point(|(end, _)| *end <= offset);
+    words
+        .checked_sub(1)
+        .and_then(|last| so_far.get(last))
+        .map_or(0.0, |(_, total)| *total)
 }
 
 /// What a bracketed aside such as `[laughs]` counts for.

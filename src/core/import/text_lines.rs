@@ -142,6 +142,7 @@ pub fn html_lines(input: &str) -> Vec<TextLine> {
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut current_number = 1;
+    let mut has_text = false;
     let finish = |lines: &mut Vec<TextLine>, current: &mut String, number: usize| {
         let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
@@ -153,11 +154,13 @@ pub fn html_lines(input: &str) -> Vec<TextLine> {
         HtmlPiece::Tag { name, .. } => {
             if BLOCK_TAGS.contains(&name.as_str()) {
                 finish(&mut lines, &mut current, current_number);
+                has_text = false;
             }
         }
         HtmlPiece::Text(text) => {
-            if current.trim().is_empty() && !text.trim().is_empty() {
+            if !has_text && !text.trim().is_empty() {
                 current_number = line;
+                has_text = true;
             }
             current.push_str(text);
         }

@@ -3,6 +3,8 @@
 //! with estimated times. The widget and the CLI both read transcripts
 //! through here, so they read them the same way.
 
+use super::section_labels::is_transcript_heading;
+use super::text_lines::html_lines;
 use super::{import_episode, ImportSources, Source};
 use crate::core::episode::Episode;
 use crate::core::formats::{
@@ -48,8 +50,9 @@ pub fn add_transcript_file(
 /// --transcript`) names, with the show notes: a timed file (WebVTT, SRT,
 /// SBV, Podcasting 2.0 or whisper JSON) as it is, the notes giving its
 /// chapters; an HTML
-/// transcript or plain text imported with estimated times. A web page or
-/// an episode JSON file there is an error that says so.
+/// transcript or plain text imported with estimated times (and an HTML
+/// description only for the turns after its `Transcript` heading). Another
+/// web page or an episode JSON file there is an error that says so.
 pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String> {
     let Some(transcript) = sources.transcript else {
         return import_episode(sources).map_err(|error| error.to_string());
@@ -79,9 +82,17 @@ pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String
             format.name()
         )),
         Some(_) => import_episode(sources).map_err(|error| error.to_string()),
-        None if text.trim_start().starts_with('<') => Err(format!(
-            "\"{name}\" is not a transcript: it is a web page without the <cite> and <time> of an HTML transcript; transcript must name a plain text or HTML transcript, WebVTT, SRT or Podcasting 2.0 JSON"
+        None if text.trim_start().starts_with('<') && !has_transcript_section(text) => Err(format!(
+            "\"{name}\" is not a transcript: it is a web page without the <cite> and <time> of an HTML transcript or a Transcript heading; transcript must name a plain text or HTML transcript, WebVTT, SRT or Podcasting 2.0 JSON"
         )),
         None => import_episode(sources).map_err(|error| error.to_string()),
     }
+}
+
+/// Whether an HTML page has a `Transcript` heading (an episode page or
+/// description with the transcript below its notes).
+fn has_transcript_section(text: &str) -> bool {
+    html_lines(text)
+        .iter()
+        .any(|line| is_transcript_heading(&line.text))
 }
