@@ -244,3 +244,83 @@ fn an_html_description_gives_its_notes_and_the_turns_after_its_transcript_headin
         episode.warnings
     );
 }
+
+/// Shapes a first-time user tried (`/tmp/trial`, written without the code).
+#[test]
+fn notes_layouts_from_a_blind_trial() {
+    assert_eq!(
+        chapters("We sat down with Ana and Rui. 00:00:00 - Intro 00:01:56 - How they met 00:10:10 - The move"),
+        pairs(&[("0:00", "Intro"), ("1:56", "How they met"), ("10:10", "The move")]),
+        "prose before time-first items on the same line"
+    );
+    assert_eq!(
+        chapters("Great talk.0:00 Intro1:56 How they met10:10 The move"),
+        pairs(&[
+            ("0:00", "Intro"),
+            ("1:56", "How they met"),
+            ("10:10", "The move")
+        ])
+    );
+    assert_eq!(
+        chapters("Great talk. Timestamps: 0:00 Intro, 1:56 How they met, 10:10 The move"),
+        pairs(&[
+            ("0:00", "Intro"),
+            ("1:56", "How they met"),
+            ("10:10", "The move")
+        ])
+    );
+    assert_eq!(
+        chapters("00:00 INTRO02:10 THE STORM14:05 WHY IT FAILED"),
+        pairs(&[
+            ("0:00", "INTRO"),
+            ("2:10", "THE STORM"),
+            ("14:05", "WHY IT FAILED")
+        ])
+    );
+    assert_eq!(
+        chapters("00:00 INTRO 02:10 THE STORM 14:05 WHY IT FAILED"),
+        pairs(&[
+            ("0:00", "INTRO"),
+            ("2:10", "THE STORM"),
+            ("14:05", "WHY IT FAILED")
+        ])
+    );
+    assert_eq!(
+        chapters("Topics:• Intro – 0:00• The history of maps – 2:30• Mercator vs. Peters – 10:15"),
+        pairs(&[
+            ("0:00", "Intro"),
+            ("2:30", "The history of maps"),
+            ("10:15", "Mercator vs. Peters")
+        ])
+    );
+    assert_eq!(
+        chapters(
+            "2:15 John 3:16 Explained\nReading plan: https://plans.example/plan?v=2.0&start=10:00"
+        ),
+        pairs(&[("2:15", "John 3:16 Explained")]),
+        "a time inside a title or a link"
+    );
+    assert_eq!(
+        chapters(
+            "03:12 Warum Bäume miteinander „sprechen“\n05:00 He said “hello”\n07:00 “Letting go”"
+        ),
+        pairs(&[
+            ("3:12", "Warum Bäume miteinander „sprechen“"),
+            ("5:00", "He said “hello”"),
+            ("7:00", "“Letting go”")
+        ]),
+        "quotes whose partner is in the title stay"
+    );
+}
+
+#[test]
+fn an_ellipsis_before_lower_case_does_not_end_the_sentence() {
+    let episode = import(
+        Some("Ana: It was really... well, and the taste was something else.\nRui: I can imagine it was good.\nAna: It was the best of the trip.\nRui: Then we go back next year."),
+        None,
+    );
+    assert_eq!(
+        episode.lines[0].text,
+        "It was really... well, and the taste was something else."
+    );
+}

@@ -117,7 +117,14 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         thousands(episode.lines.len()),
         episode.speakers.len(),
         episode.chapters.len(),
-        format_clock(episode.lines.last().map_or(0.0, |line| line.end))
+        format_clock(
+            episode
+                .lines
+                .last()
+                .map(|line| line.end)
+                .or(episode.duration)
+                .unwrap_or_default()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -22,7 +22,7 @@
 
 use std::collections::BTreeMap;
 
-use super::clock_marks::{find_glued_clock_marks, ClockMark, Setting};
+use super::clock_marks::{find_clock_marks, find_glued_clock_marks, ClockMark, Setting};
 use super::plain_transcript::line_head;
 use super::section_labels::{
     is_tool_footer, is_transcript_heading, label_window, lead_in_end, section_breaks,
@@ -37,12 +37,49 @@ const WORD_WINDOW: usize = 64;
 /// The lines of show notes with lost breaks put back (each piece keeps its
 /// line number).
 pub fn split_notes_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
-    let mut split = Vec::with_capacity(lines.len());
+    let mut items = Vec::with_capacity(lines.len());
     for line in lines {
+        let breaks = item_starts(&line.text);
+        push_pieces(&mut items, &line, &breaks, &[]);
+    }
+    let mut split = Vec::with_capacity(items.len());
+    for line in items {
         let breaks = notes_breaks(&line.text);
         push_pieces(&mut split, &line, &breaks, &[]);
     }
     split
+}
+
+/// Where a line of notes plainly starts new items: at a bullet in the
+/// middle of it (`• Intro – 0:00• The maps – 2:30`), and after a sentence
+/// end where a time-first item or a lead-in follows (`Great talk. 0:00
+/// Intro …`, `Great talk. Timestamps: …`).
+fn item_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut previous: Option<char> = None;
+    for (offset, c) in text.char_indices() {
+        if offset > 0 && matches!(c, '•' | '▪' | '◦' | '►' | '▶') {
+            starts.push(offset);
+        }
+        let after_sentence = previous.is_some_and(|end| matches!(end, '.' | '!' | '?'));
+        previous = Some(c);
+        if !after_sentence {
+            continue;
+        }
+        let rest = text.get(offset..).unwrap_or_default();
+        let item = rest.trim_start_matches(' ');
+        let item_offset = offset + (rest.len() - item.len());
+        let window = label_window(item);
+        let time_first = item.starts_with(|c: char| c.is_ascii_digit())
+            && find_clock_marks(window)
+                .first()
+                .is_some_and(|mark| mark.whole.start == 0 && begins_item(window, mark, None));
+        let lead_in = item_offset > offset && lead_in_end(window).is_some();
+        if time_first || lead_in {
+            starts.push(item_offset);
+        }
+    }
+    starts
 }
 
 /// The lines of a plain text transcript with lost breaks put back: run-in
@@ -141,21 +178,13 @@ fn notes_breaks(text: &str) -> Vec<usize> {
     let first_time = marks
         .iter()
         .find(|mark| mark.whole.start == rest_body && mark.setting != Setting::InAside);
-    // The item that a later time-first item must follow in time.
-    let mut last_item = first_time;
-    for (index, mark) in marks.iter().enumerate() {
-        if let (Some(first), Some(last)) = (first_time, last_item) {
-            let previous = index.checked_sub(1).and_then(|before| marks.get(before));
-            if mark.whole.start > rest_body
-                && mark.seconds > last.seconds
-                && mark.has_hours == first.has_hours
-                && separator_after(text, mark) == separator_after(text, first)
-                && begins_item(text, mark, previous)
-            {
-                breaks.push(mark.whole.start);
-                last_item = Some(mark);
-            }
-        } else if mark.setting == Setting::Bracketed && !mark.glued {
+    if let Some(first) = first_time {
+        breaks.extend(time_first_items(text, &marks, first, rest_body));
+    } else {
+        for mark in marks
+            .iter()
+            .filter(|mark| mark.setting == Setting::Bracketed && !mark.glued)
+        {
             let after = text.get(mark.whole.end..).unwrap_or_default();
             let next = after.trim_start();
             if starts_with_capital(next) {
@@ -168,6 +197,41 @@ fn notes_breaks(text: &str) -> Vec<usize> {
     breaks.sort_unstable();
     breaks.dedup();
     breaks
+}
+
+/// In a line that begins with a time, where the later items begin: at each
+/// later time that a title follows, written like the first (with or
+/// without hours, with or without a separator after it) and later than the
+/// item before. One glued to the title before it (`Intro00:01:56`) or with
+/// a separator after it counts at once; times only set off by spaces count
+/// when there are two or more (`00:00 INTRO 02:10 THE STORM 14:05 WHY`),
+/// so `2:15 John 3:16 Explained` stays one title.
+fn time_first_items(text: &str, marks: &[ClockMark], first: &ClockMark, body: usize) -> Vec<usize> {
+    let (mut clear, mut spaced) = (Vec::new(), Vec::new());
+    let mut last_seconds = first.seconds;
+    let first_separated = separator_after(text, first);
+    for (index, mark) in marks.iter().enumerate() {
+        let previous = index.checked_sub(1).and_then(|before| marks.get(before));
+        let separated = separator_after(text, mark);
+        if mark.whole.start <= body
+            || mark.seconds <= last_seconds
+            || mark.has_hours != first.has_hours
+            || separated != first_separated
+            || !begins_item(text, mark, previous)
+        {
+            continue;
+        }
+        last_seconds = mark.seconds;
+        if mark.glued || separated {
+            clear.push(mark.whole.start);
+        } else {
+            spaced.push(mark.whole.start);
+        }
+    }
+    if spaced.len() >= 2 {
+        clear.extend(spaced);
+    }
+    clear
 }
 
 /// Whether a separator (`-`, `–`, `|`, `:`) follows a time, as in
@@ -195,7 +259,7 @@ fn begins_item(text: &str, mark: &ClockMark, previous: Option<&ClockMark>) -> bo
                 !gap.is_empty() && gap.chars().all(|c| matches!(c, '-' | '–' | '—'))
             })
     });
-    !range_end && title.len() < after.len() && starts_capitalised(title)
+    !range_end && title.len() < after.len() && starts_with_capital(title)
 }
 
 /// Offsets where a sentence end (or, with `colons`, a label's colon) is
@@ -255,11 +319,8 @@ fn starts_with_capital(text: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// Whether `text` begins with a capitalised word (`We`, `I `, `“Embracing`).
-fn starts_capitalised(text: &str) -> bool {
-    starts_capitalised_at(text, 0)
-}
-
+/// Whether `text` at `offset` begins with a capitalised word (`We`, `I `,
+/// `“Embracing`), not with an all-caps run (`ASP.NET`).
 fn starts_capitalised_at(text: &str, offset: usize) -> bool {
     let rest = text.get(offset..).unwrap_or_default();
     let rest = rest.trim_start_matches(['“', '"', '‘', '„', '«']);

@@ -43,6 +43,20 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
         if !space.is_whitespace() {
             continue;
         }
+        // A trailing-off `…` or `...` before lower case goes on: `really...
+        // well, and the taste.`
+        let ellipsis = c == '…'
+            || text
+                .get(index..space_index)
+                .is_some_and(|run| run.starts_with(".."));
+        let next_lower = text
+            .get(space_index..)
+            .map(str::trim_start)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_lowercase);
+        if ellipsis && next_lower {
+            continue;
+        }
         if c == '.' {
             let before = text.get(..index).unwrap_or_default();
             let word = before

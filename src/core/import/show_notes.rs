@@ -115,7 +115,9 @@ fn chapters_on_line(line: &TextLine, chapters: &mut Vec<NoteChapter>, warnings: 
                     .get(item_start..mark.whole.start)
                     .unwrap_or_default()
                     .trim_end();
-                at_line_end && (head.ends_with(is_separator) || mark.has_hours)
+                at_line_end
+                    && (head.ends_with(is_separator) || mark.has_hours)
+                    && !in_link(text, mark.whole.start)
             }
             Setting::InAside => false,
         };
@@ -173,19 +175,68 @@ fn last_sentence(item: &str) -> &str {
 /// A title without a lead-in label, the separators, bullets and stray
 /// quotes around it; quotation marks around the whole title stay.
 fn clean_title(title: &str) -> String {
-    let title = without_lead_in(title)
+    let mut title = without_lead_in(title)
         .trim_matches(|c: char| c.is_whitespace() || is_separator(c) || c == '*');
-    let quoted = [('“', '”'), ('"', '"'), ('„', '“'), ('«', '»'), ('‘', '’')]
-        .iter()
-        .any(|&(open, close)| title.len() > 2 && title.starts_with(open) && title.ends_with(close));
-    let title = if quoted {
-        title
-    } else {
-        title.trim_matches(|c: char| {
-            c.is_whitespace() || is_separator(c) || matches!(c, '*' | '"' | '“' | '”')
-        })
-    };
+    // A quote is stray when its partner is not in the title.
+    loop {
+        let trimmed = title.trim_matches(|c: char| c.is_whitespace() || is_separator(c));
+        let stray_start = trimmed
+            .chars()
+            .next()
+            .filter(|&open| is_quote(open) && !has_partner(trimmed, open, true));
+        let stray_end = trimmed
+            .chars()
+            .next_back()
+            .filter(|&close| is_quote(close) && !has_partner(trimmed, close, false));
+        let next = match (stray_start, stray_end) {
+            (Some(open), _) => trimmed.get(open.len_utf8()..).unwrap_or_default(),
+            (None, Some(close)) => trimmed
+                .get(..trimmed.len() - close.len_utf8())
+                .unwrap_or_default(),
+            (None, None) => trimmed,
+        };
+        if next.len() == title.len() {
+            break;
+        }
+        title = next;
+    }
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     // The second of two topics in one sentence: `… (1:14), and the lamp (2:30)`.
     title.strip_prefix("and ").unwrap_or(&title).to_string()
+}
+
+/// The quotation marks a title may begin or end with.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’')
+}
+
+/// Whether the quote at the start (`at_start`) or end of `title` has its
+/// partner in the title: `“Embracing change”`, `Warum Bäume „sprechen“`.
+fn has_partner(title: &str, quote: char, at_start: bool) -> bool {
+    let partners: &[char] = match quote {
+        '"' => &['"'],
+        '“' if at_start => &['”', '“'],
+        '“' => &['„', '“'],
+        '”' => &['“', '„'],
+        '„' => &['“', '”'],
+        '«' => &['»'],
+        '»' => &['«'],
+        '‘' => &['’'],
+        _ => &['‘'],
+    };
+    let inner = if at_start {
+        title.get(quote.len_utf8()..)
+    } else {
+        title.get(..title.len() - quote.len_utf8())
+    };
+    inner.is_some_and(|inner| inner.contains(partners))
+}
+
+/// Whether the text at `offset` is inside a link (`…?start=10:00`).
+fn in_link(text: &str, offset: usize) -> bool {
+    let word = text
+        .get(..offset)
+        .and_then(|head| head.rsplit(char::is_whitespace).next())
+        .unwrap_or_default();
+    word.contains("://") || word.starts_with("www.")
 }
