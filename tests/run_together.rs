@@ -270,6 +270,20 @@ fn notes_layouts_from_a_blind_trial() {
         ])
     );
     assert_eq!(
+        chapters("We sat down with Ana and Rui, who left Toronto.Timestamps:00:00:00 - Intro00:01:56 - How they met 00:10:10 - The move"),
+        pairs(&[("0:00", "Intro"), ("1:56", "How they met"), ("10:10", "The move")]),
+        "prose run into a lead-in and time-first items"
+    );
+    assert_eq!(
+        chapters("TIMESTAMPS:00:00 INTRO02:10 WHY IT FAILED (AND WHO WAS BLAMED)27:40 LESSONS FOR TODAY SPONSORS: https://skywatch.example"),
+        pairs(&[
+            ("0:00", "INTRO"),
+            ("2:10", "WHY IT FAILED (AND WHO WAS BLAMED)"),
+            ("27:40", "LESSONS FOR TODAY")
+        ]),
+        "all caps, a time run into a closing bracket, a shouted trailing section"
+    );
+    assert_eq!(
         chapters("00:00 INTRO02:10 THE STORM14:05 WHY IT FAILED"),
         pairs(&[
             ("0:00", "INTRO"),

@@ -19,8 +19,9 @@ pub struct ClockMark {
     pub setting: Setting,
     /// Whether it has an hours field (`h:mm:ss`).
     pub has_hours: bool,
-    /// Whether a letter comes right before it (`Intro00:01:56`), as where
-    /// copied text lost the break between two items.
+    /// Whether a letter or a closing mark comes right before it
+    /// (`Intro00:01:56`, `(blamed)27:40`), as where copied text lost the
+    /// break between two items.
     pub glued: bool,
 }
 
@@ -71,9 +72,13 @@ fn clock_marks(text: &str, glued_to_letters: bool) -> Vec<ClockMark> {
         // Text before and after must not continue the token.
         let before = text.get(..start).and_then(|head| head.chars().next_back());
         let after = text.get(end..).and_then(|tail| tail.chars().next());
-        let glued = before.is_some_and(char::is_alphabetic);
+        // Right after a letter or a closing mark (`Intro00:01:56`,
+        // `(blamed)27:40`), as where copying lost the break between items.
+        let glued = before
+            .is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | ']' | '”' | '’' | '"' | '»'));
+        let after_letter = before.is_some_and(char::is_alphabetic);
         if before.is_some_and(|c| c.is_numeric() || c == ':' || c == '.')
-            || (glued && !glued_to_letters)
+            || (after_letter && !glued_to_letters)
             || after.is_some_and(char::is_alphanumeric)
         {
             continue;

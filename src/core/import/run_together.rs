@@ -50,12 +50,13 @@ pub fn split_notes_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
     split
 }
 
-/// Where a line of notes plainly starts new items: at a bullet in the
-/// middle of it (`• Intro – 0:00• The maps – 2:30`), and after a sentence
+/// Where a line of notes plainly starts new items: where a sentence end or
+/// a label's colon runs into a capitalised word (`creativity.We`), at a
+/// bullet in the middle of it (`• Intro – 0:00• The maps – 2:30`), and after a sentence
 /// end where a time-first item or a lead-in follows (`Great talk. 0:00
 /// Intro …`, `Great talk. Timestamps: …`).
 fn item_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
+    let mut starts = sentence_breaks(text, true);
     let mut previous: Option<char> = None;
     for (offset, c) in text.char_indices() {
         if offset > 0 && matches!(c, '•' | '▪' | '◦' | '►' | '▶') {
@@ -79,6 +80,8 @@ fn item_starts(text: &str) -> Vec<usize> {
             starts.push(item_offset);
         }
     }
+    starts.sort_unstable();
+    starts.dedup();
     starts
 }
 
@@ -159,7 +162,7 @@ fn push_pieces(into: &mut Vec<TextLine>, line: &TextLine, breaks: &[usize], para
 
 /// Where a line of show notes ran two items together.
 fn notes_breaks(text: &str) -> Vec<usize> {
-    let mut breaks = sentence_breaks(text, true);
+    let mut breaks = Vec::new();
     let body_start = text.len() - strip_list_bullet(text).len();
     let body = text.get(body_start..).unwrap_or_default();
     let lead_in = lead_in_end(body).map(|end| body_start + end);

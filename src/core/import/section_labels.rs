@@ -106,16 +106,22 @@ pub fn without_lead_in(title: &str) -> &str {
 pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
     let content_end = text.trim_end().len();
     let mut breaks = Vec::new();
-    for heading in TRAILING_SECTIONS {
-        for (offset, _) in text.match_indices(heading) {
+    let shouted: Vec<String> = TRAILING_SECTIONS.iter().map(|h| h.to_uppercase()).collect();
+    let headings = TRAILING_SECTIONS
+        .iter()
+        .copied()
+        .zip(shouted.iter().map(String::as_str))
+        .flat_map(|(heading, upper)| [(heading, heading), (upper, heading)]);
+    for (written, heading) in headings {
+        for (offset, _) in text.match_indices(written) {
             let before = text.get(..offset).and_then(|head| head.chars().next_back());
             if before.is_some_and(char::is_uppercase) {
                 continue;
             }
-            let after_start = offset + heading.len();
+            let after_start = offset + written.len();
             let after = text.get(after_start..).unwrap_or_default();
             let after_space = before.is_some_and(char::is_whitespace);
-            let is_transcript = *heading == "Transcript";
+            let is_transcript = heading == "Transcript";
             if let Some(rest) = after.strip_prefix(':') {
                 let nothing_after = after_start + 1 >= content_end;
                 let link_after = ["http", "www."]
