@@ -21,6 +21,31 @@ const shownLines = (page) =>
     }));
   });
 
+/** Adds an <episode-viewer> with `attributes` to the page, waits for its
+ * ready or error event, and returns what it shows, then removes it. */
+const addViewer = (page, attributes) =>
+  page.evaluate(async (attributes) => {
+    const element = document.createElement("episode-viewer");
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    const done = new Promise((resolve) => {
+      element.addEventListener("episode-viewer:ready", (event) => resolve({ ready: event.detail }), { once: true });
+      element.addEventListener("episode-viewer:error", (event) => resolve({ error: event.detail.message }), { once: true });
+    });
+    document.body.append(element);
+    const outcome = await done;
+    const root = element.shadowRoot;
+    outcome.approximate = Boolean(root.querySelector("[part=approximate]"));
+    outcome.lines = [...root.querySelectorAll("[part=line]")].map((line) => ({
+      start: Number(line.dataset.start),
+      text: line.querySelector(".ev-text").textContent,
+    }));
+    outcome.lastStart = outcome.lines.at(-1)?.start ?? NaN;
+    outcome.speakers = [...root.querySelectorAll("[part=speaker]")].map((speaker) => speaker.textContent.trim());
+    outcome.chapters = [...root.querySelectorAll("[part=chapter]")].map((chapter) => [Number(chapter.dataset.start), chapter.textContent]);
+    element.remove();
+    return outcome;
+  }, attributes);
+
 test("an untimed transcript and show notes become a synced transcript with chapters", async () => {
   const { page, problems, requested } = await open("/untimed.html");
   const ready = page.evaluate(
@@ -73,23 +98,7 @@ test("an untimed transcript and show notes become a synced transcript with chapt
 
 test("transcript and notes attributes: timed files, an explicit duration, and mistakes", async () => {
   const { page, problems } = await open("/untimed.html");
-  const load = (attributes) =>
-    page.evaluate(async (attributes) => {
-      const element = document.createElement("episode-viewer");
-      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-      const done = new Promise((resolve) => {
-        element.addEventListener("episode-viewer:ready", (event) => resolve({ ready: event.detail }), { once: true });
-        element.addEventListener("episode-viewer:error", (event) => resolve({ error: event.detail.message }), { once: true });
-      });
-      document.body.append(element);
-      const outcome = await done;
-      const root = element.shadowRoot;
-      outcome.approximate = Boolean(root.querySelector("[part=approximate]"));
-      outcome.lastStart = Number([...root.querySelectorAll("[part=line]")].at(-1)?.dataset.start ?? NaN);
-      outcome.chapters = [...root.querySelectorAll("[part=chapter]")].map((chapter) => chapter.dataset.start);
-      element.remove();
-      return outcome;
-    }, attributes);
+  const load = (attributes) => addViewer(page, attributes);
 
   // A timed file named by transcript is read as it is, with the notes' chapters.
   const vtt = await load({ transcript: "demo/episode.vtt", notes: "demo/shownotes.txt", audio: "#player" });
@@ -119,27 +128,7 @@ test("transcript and notes attributes: timed files, an explicit duration, and mi
 
 test("real material: the Podcasting 2.0 HTML transcript, and a description whose breaks were lost", async () => {
   const { page, problems } = await open("/untimed.html");
-  const load = (attributes) =>
-    page.evaluate(async (attributes) => {
-      const element = document.createElement("episode-viewer");
-      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-      const done = new Promise((resolve) => {
-        element.addEventListener("episode-viewer:ready", (event) => resolve({ ready: event.detail }), { once: true });
-        element.addEventListener("episode-viewer:error", (event) => resolve({ error: event.detail.message }), { once: true });
-      });
-      document.body.append(element);
-      const outcome = await done;
-      const root = element.shadowRoot;
-      outcome.approximate = Boolean(root.querySelector("[part=approximate]"));
-      outcome.lines = [...root.querySelectorAll("[part=line]")].map((line) => ({
-        start: Number(line.dataset.start),
-        text: line.querySelector(".ev-text").textContent,
-      }));
-      outcome.speakers = [...root.querySelectorAll("[part=speaker]")].map((speaker) => speaker.textContent.trim());
-      outcome.chapters = [...root.querySelectorAll("[part=chapter]")].map((chapter) => [Number(chapter.dataset.start), chapter.textContent]);
-      element.remove();
-      return outcome;
-    }, attributes);
+  const load = (attributes) => addViewer(page, attributes);
 
   // The HTML transcript by src, by transcript and by an episode JSON
   // reference: its monologue times known, the sentences between estimated.
