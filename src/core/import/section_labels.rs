@@ -106,7 +106,10 @@ pub fn without_lead_in(title: &str) -> &str {
 pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
     let content_end = text.trim_end().len();
     let mut breaks = Vec::new();
-    let shouted: Vec<String> = TRAILING_SECTIONS.iter().map(|h| h.to_uppercase()).collect();
+    let shouted: Vec<String> = TRAILING_SECTIONS
+        .iter()
+        .map(|h| h.to_ascii_uppercase())
+        .collect();
     let headings = TRAILING_SECTIONS
         .iter()
         .copied()
