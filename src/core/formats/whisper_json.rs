@@ -78,6 +78,7 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
         "segment",
     ) {
         warnings.push(warning);
+        raw.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
     }
     let (lines, places) = finish_lines(raw, &mut warnings);
     Ok(Transcript {

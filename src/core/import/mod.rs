@@ -21,6 +21,7 @@ pub mod sentences;
 pub mod show_notes;
 pub mod speaker_names;
 pub mod text_lines;
+mod time_first;
 pub mod transcript_file;
 
 use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
