@@ -22,7 +22,7 @@ const wasmReady = init({
 class EpisodeViewerElement extends HTMLElement {
   // The widget reads these itself when it mounts; a change mounts it again.
   static observedAttributes = [
-    "src", "transcript", "notes", "duration", "audio", "chapters", "height", "images", "timeout",
+    "src", "transcript", "notes", "duration", "audio", "chapters", "height", "images", "timeout", "title",
   ];
 
   #mounted = null;

@@ -110,6 +110,7 @@ pub fn mount(host: HtmlElement) -> Result<MountedViewer, JsValue> {
         notes: attribute("notes"),
         chapters: attribute("chapters"),
         duration: attribute("duration"),
+        title: attribute("title"),
     };
     let (audio, images, timeout) = (
         attribute("audio"),

@@ -73,6 +73,26 @@ fn check_theme(theme: &str, pick: impl Fn(&(String, [u8; 3], [u8; 3])) -> [u8; 3
     for name in ["--ev-fg", "--ev-muted", "--ev-accent"] {
         assert!(contrast(colour(name), background) >= 4.5, "{theme} {name}");
     }
+    // The error box: its text, and its border (3:1, not text).
+    let error_bg = colour("--ev-error-bg");
+    assert!(
+        contrast(colour("--ev-fg"), error_bg) >= 4.5,
+        "{theme} error text"
+    );
+    assert!(
+        contrast(colour("--ev-error"), error_bg) >= 3.0,
+        "{theme} error border"
+    );
+    // The spoken word (accent, underlined) on the current line.
+    let current = colour("--ev-current-bg");
+    assert!(
+        contrast(colour("--ev-accent"), current) >= 4.5,
+        "{theme} word on the current line"
+    );
+    assert!(
+        contrast(colour("--ev-fg"), current) >= 4.5,
+        "{theme} current line"
+    );
 }
 
 #[test]

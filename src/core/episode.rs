@@ -98,6 +98,41 @@ pub struct Chapter {
 }
 
 impl Episode {
+    /// Sets the episode's length to `duration` seconds (when positive and
+    /// finite), ending there a last chapter that had no end.
+    pub fn end_at(&mut self, duration: f64) {
+        if !(duration.is_finite() && duration > 0.0) {
+            return;
+        }
+        self.duration = Some(duration);
+        if let Some(last) = self.chapters.last_mut() {
+            if last.end <= last.start && duration > last.start {
+                last.end = duration;
+            }
+        }
+    }
+
+    /// For each speaker (by index into [`Episode::speakers`]), its place in
+    /// the order in which the speakers first speak; speakers who never
+    /// speak come after, in their listed order. The same episode read from
+    /// any format gives every speaker the same place (and colour).
+    pub fn speaker_order(&self) -> Vec<usize> {
+        const UNPLACED: usize = usize::MAX;
+        let mut order = vec![UNPLACED; self.speakers.len()];
+        let mut next = 0;
+        let first_turns = self.lines.iter().filter_map(|line| line.speaker);
+        let listed = 0..self.speakers.len();
+        for speaker in first_turns.chain(listed) {
+            if let Some(place) = order.get_mut(speaker) {
+                if *place == UNPLACED {
+                    *place = next;
+                    next += 1;
+                }
+            }
+        }
+        order
+    }
+
     /// Index for finding the current transcript line.
     pub fn line_index(&self) -> TimeIndex {
         TimeIndex::new(self.lines.iter().map(|line| line.start))

@@ -12,37 +12,47 @@ use super::media::MediaRef;
 use crate::core::fragment::{parse_time_fragment, TimeFragment};
 
 /// Applies the page URL's `#t=` to the media for as long as the current
-/// reactive owner lives; `seek` moves the media (and the widget with it).
-pub fn use_deep_link(media: MediaRef, seek: impl Fn(f64) + 'static) {
+/// reactive owner lives; `seek` moves the media (and the widget with it),
+/// `on_arrival` runs after the seek of a fragment the page was opened with
+/// (not one changed later).
+pub fn use_deep_link(
+    media: MediaRef,
+    seek: impl Fn(f64) + 'static,
+    on_arrival: impl Fn() + 'static,
+) {
     let seek = Rc::new(seek);
-    let pending: Rc<Cell<Option<TimeFragment>>> = Rc::default();
+    let on_arrival = Rc::new(on_arrival);
+    let pending: Rc<Cell<Option<(TimeFragment, bool)>>> = Rc::default();
     let stop_at: Rc<Cell<Option<f64>>> = Rc::default();
     let start = {
         let (seek, stop_at) = (seek.clone(), stop_at.clone());
-        move |fragment: TimeFragment| {
+        move |fragment: TimeFragment, on_load: bool| {
             seek(fragment.start);
             stop_at.set(fragment.end);
+            if on_load {
+                on_arrival();
+            }
         }
     };
     let apply = {
         let (start, pending) = (start.clone(), pending.clone());
-        move || {
+        move |on_load: bool| {
             let hash = window().location().hash().unwrap_or_default();
             let Some(fragment) = parse_time_fragment(&hash) else {
                 return;
             };
             if media.with_value(|media| media.ready_state()) >= 1 {
-                start(fragment);
+                start(fragment, on_load);
             } else {
-                pending.set(Some(fragment));
+                pending.set(Some((fragment, on_load)));
             }
         }
     };
-    apply();
+    apply(true);
     let listeners = media.with_value(|element| {
         let on_metadata = EventListener::new(element, "loadedmetadata", move |_| {
-            if let Some(fragment) = pending.take() {
-                start(fragment);
+            if let Some((fragment, on_load)) = pending.take() {
+                start(fragment, on_load);
             }
         });
         let source = element.clone();
@@ -55,7 +65,7 @@ pub fn use_deep_link(media: MediaRef, seek: impl Fn(f64) + 'static) {
                 let _ = source.pause();
             }
         });
-        let on_hash = EventListener::new(&window(), "hashchange", move |_| apply());
+        let on_hash = EventListener::new(&window(), "hashchange", move |_| apply(false));
         vec![on_metadata, on_time, on_hash]
     });
     StoredValue::new_local(listeners);

@@ -4,12 +4,12 @@
 //! transcript and show notes imported with estimated times.
 
 use crate::core::episode_json::{parse_episode_document, EpisodeError, FileRef};
-use crate::core::formats::json_chapters::parse_json_chapters;
+use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
 use crate::core::formats::{choose_transcript, detect_format, in_file, FileFormat};
 use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
 use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::settle_links;
-use crate::core::{Chapter, Episode};
+use crate::core::Episode;
 
 use super::fetch::{fetch_text, FetchError, Fetched};
 use super::media::{media_duration, MediaRef};
@@ -101,8 +101,20 @@ pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadErro
     if let Some(chapters_url) = request.chapters {
         let file = fetch_text(chapters_url, request.time_limit_ms).await?;
         let mut warnings = Vec::new();
-        episode.chapters = read_chapters(chapters_url, &file, episode.duration, &mut warnings)?;
+        read_chapters(chapters_url, &file, episode.duration, &mut warnings)?
+            .replace_chapters_of(&mut episode);
         episode.warnings.extend(warnings);
+    }
+    // Nothing said how long the episode is, so the last chapter has no
+    // end: the media's length (once its metadata is in) gives it one.
+    let open_ended = episode
+        .chapters
+        .last()
+        .is_some_and(|chapter| chapter.end <= chapter.start);
+    if episode.duration.is_none() && open_ended {
+        if let Some(duration) = duration_for_estimate(request, None).await {
+            episode.end_at(duration);
+        }
     }
     Ok(episode)
 }
@@ -114,10 +126,11 @@ async fn load_src(request: &LoadRequest<'_>, src: &str) -> Result<Episode, LoadE
         .ok_or_else(|| LoadError::Unusable(unknown_format(src, &main)))?;
     Ok(match format {
         FileFormat::EpisodeJson => load_episode_document(request, src, &main).await?,
-        FileFormat::JsonChapters => Episode {
-            chapters: read_chapters(src, &main, None, &mut Vec::new())?,
-            ..Episode::default()
-        },
+        FileFormat::JsonChapters => {
+            let mut episode = Episode::default();
+            read_chapters(src, &main, None, &mut Vec::new())?.replace_chapters_of(&mut episode);
+            episode
+        }
         FileFormat::HtmlTranscript => {
             let duration = duration_for_estimate(request, None).await;
             transcript_episode(src, FileFormat::HtmlTranscript, &main.text, duration)?
@@ -153,6 +166,7 @@ fn take_notes_chapters(
     let from_notes =
         import_episode(&sources).map_err(|error| LoadError::Unusable(error.to_string()))?;
     episode.chapters = from_notes.chapters;
+    episode.title = episode.title.take().or(from_notes.title);
     episode.warnings.extend(from_notes.warnings);
     Ok(())
 }
@@ -245,7 +259,8 @@ async fn load_episode_document(
         let fetched =
             fetch_text(&resolve_file_url(file, &main.url)?, request.time_limit_ms).await?;
         let mut warnings = Vec::new();
-        episode.chapters = read_chapters(&file.url, &fetched, episode.duration, &mut warnings)?;
+        read_chapters(&file.url, &fetched, episode.duration, &mut warnings)?
+            .replace_chapters_of(&mut episode);
         episode.warnings.extend(warnings);
     }
     Ok(episode)
@@ -256,13 +271,14 @@ fn read_chapters(
     file: &Fetched,
     duration: Option<f64>,
     warnings: &mut Vec<String>,
-) -> Result<Vec<Chapter>, LoadError> {
+) -> Result<ChapterFile, LoadError> {
     let mut read = parse_json_chapters(&file.text, duration)
         .map_err(|error| unusable(name, FileFormat::JsonChapters, &error))?;
     warnings.extend(in_file(name, &read.warnings));
     let dropped = settle_links(&mut [], &mut read.chapters, |url| resolve(url, &file.url));
     warnings.extend(in_file(name, &dropped));
-    Ok(read.chapters)
+    read.warnings.clear();
+    Ok(read)
 }
 
 fn unusable(name: &str, format: FileFormat, error: &EpisodeError) -> LoadError {

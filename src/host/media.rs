@@ -176,6 +176,19 @@ impl MediaClock {
         self.sample();
     }
 
+    /// Moves playback to `seconds` and plays from there: what a listener
+    /// clicking a line or chapter asks for. A refused `play()` (no user
+    /// gesture, no source) leaves the media paused at `seconds`.
+    pub fn play_from(&self, seconds: f64) {
+        self.seek(seconds);
+        let playing = self.media.with_value(|media| media.play());
+        if let Ok(playing) = playing {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(playing).await;
+            });
+        }
+    }
+
     /// Reads the position now (between media events, e.g. every frame).
     pub fn sample(&self) {
         offer(

@@ -11,5 +11,6 @@ pub mod images;
 pub mod load;
 pub mod media;
 pub mod scroll;
+pub mod selection;
 pub mod shadow;
 pub mod yielding;

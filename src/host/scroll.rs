@@ -138,6 +138,35 @@ impl FollowScroll {
     }
 }
 
+/// Whether any of `item` shows inside `area`'s visible box.
+pub fn is_partly_in_view(area: &Element, item: &Element) -> bool {
+    let (shown, item) = (
+        area.get_bounding_client_rect(),
+        item.get_bounding_client_rect(),
+    );
+    item.bottom() > shown.top() && item.top() < shown.bottom() && item.height() > 0.0
+}
+
+/// Scrolls the page (not `area` itself) so that `area` is in view, near the
+/// top of the window when it does not fit; nothing when it is in view.
+pub fn bring_into_page_view(area: &Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let view_height = window
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(0.0);
+    let shown = area.get_bounding_client_rect();
+    if shown.top() >= 0.0 && shown.bottom() <= view_height {
+        return;
+    }
+    // A little of what is above stays visible, as a reader would scroll.
+    let margin = (view_height * 0.1).min(64.0);
+    window.scroll_by_with_x_and_y(0.0, shown.top() - margin);
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }

@@ -38,6 +38,8 @@ where
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
     container.set_attribute("part", "root")?;
     container.set_class_name("ev");
+    // The host's own `title` (the episode's title) is no tooltip.
+    container.set_attribute("title", "")?;
     root.append_child(&container)?;
     Ok(MountedView(Box::new(leptos::mount::mount_to(
         container, view,

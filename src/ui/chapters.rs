@@ -1,4 +1,4 @@
-//! The chapter list: click or press a chapter to jump to it.
+//! The chapter list: click or press a chapter to play from its start.
 
 use std::sync::Arc;
 
@@ -8,6 +8,7 @@ use leptos::reactive::computed::Selector;
 use web_sys::KeyboardEvent;
 
 use super::controls::WidgetEvents;
+use super::header::SectionLevel;
 use super::i18n::language;
 use super::roving::{key_target, Roving};
 use crate::core::links::http_url;
@@ -51,7 +52,7 @@ pub fn ChapterList(
                         data-start=format_seconds(start)
                         aria-current=move || is_current.selected(&Some(index)).then_some("true")
                         on:click=move |_| {
-                            clock.seek(start);
+                            clock.play_from(start);
                             if let Some(events) = events {
                                 events.seek(start, "chapter");
                             }
@@ -88,7 +89,7 @@ pub fn ChapterList(
     let compact = compact_selector(&episode, is_current, clock, events);
     view! {
         <nav class="ev-chapters" part="chapters" aria-label=language().chapters()>
-            <h3 class="ev-section-title">{language().chapters()}</h3>
+            {SectionLevel::current().heading("ev-section-title", "chapters-title", language().chapters().to_string())}
             <ol class="ev-chapter-list" on:keydown=on_keydown>{items}</ol>
             {compact}
         </nav>
@@ -125,7 +126,7 @@ fn compact_selector(
         .collect_view();
     let on_change = move |event: web_sys::Event| {
         if let Some(start) = parse_clock(&event_target_value(&event)) {
-            clock.seek(start);
+            clock.play_from(start);
             if let Some(events) = events {
                 events.seek(start, "chapter");
             }

@@ -36,11 +36,28 @@ impl Language {
         }
     }
 
-    /// Heading of an error message.
-    pub fn cannot_show(self) -> &'static str {
+    /// What a listener is told when the episode could not be loaded (the
+    /// technical detail follows it).
+    pub fn could_not_load(self) -> &'static str {
         match self {
-            Language::English => "This episode's transcript can't be shown.",
-            Language::German => "Das Transkript dieser Folge kann nicht angezeigt werden.",
+            Language::English => "The transcript could not be loaded.",
+            Language::German => "Das Transkript konnte nicht geladen werden.",
+        }
+    }
+
+    /// What a listener is told when the page's player is not there.
+    pub fn player_missing(self) -> &'static str {
+        match self {
+            Language::English => "The transcript cannot find this page's audio player.",
+            Language::German => "Das Transkript findet den Audioplayer dieser Seite nicht.",
+        }
+    }
+
+    /// What a listener is told while the page's player is still to come.
+    pub fn player_awaited(self) -> &'static str {
+        match self {
+            Language::English => "The transcript is waiting for this page's audio player.",
+            Language::German => "Das Transkript wartet auf den Audioplayer dieser Seite.",
         }
     }
 

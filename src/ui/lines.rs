@@ -16,6 +16,7 @@ use leptos::tachys::view::any_view::AnyViewState;
 use leptos::task::spawn_local;
 use web_sys::Element;
 
+use super::header::SectionLevel;
 use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
 use crate::host::images::ImagePolicy;
@@ -174,16 +175,29 @@ struct LineViews {
     headings: Arc<Vec<Option<Vec<String>>>>,
     /// Which avatars to load.
     images: ImagePolicy,
+    /// The level of the chapter headings.
+    level: SectionLevel,
+    /// Each speaker's colour (`.ev-speaker-N`).
+    colours: Arc<Vec<usize>>,
 }
 
 impl LineViews {
     fn new(episode: Arc<Episode>, displays: Arc<Vec<DisplayText>>) -> Self {
         let headings = Arc::new(chapter_headings(&episode));
+        let colours = Arc::new(
+            episode
+                .speaker_order()
+                .into_iter()
+                .map(|order| order % SPEAKER_COLOURS)
+                .collect(),
+        );
         Self {
             episode,
             displays,
             headings,
             images: use_context().unwrap_or_default(),
+            level: SectionLevel::current(),
+            colours,
         }
     }
 
@@ -210,7 +224,7 @@ impl LineViews {
             .map(|(speaker, details)| {
                 let avatar = self.images.source(details.img.as_deref());
                 view! {
-                    <span class=format!("ev-speaker ev-speaker-{}", speaker % SPEAKER_COLOURS) part="speaker">
+                    <span class=format!("ev-speaker ev-speaker-{}", self.colours.get(speaker).copied().unwrap_or(0)) part="speaker">
                         {avatar.map(|src| view! { <img class="ev-avatar" src=src alt="" width="24" height="24"
                             loading="lazy" decoding="async" referrerpolicy="no-referrer" /> })}
                         {details.name.clone()}
@@ -220,7 +234,7 @@ impl LineViews {
         view! {
             {heading.map(|titles| titles.into_iter().map(|title| view! {
                 <div class="ev-heading-item" role="listitem">
-                    <h3 class="ev-chapter-heading" part="chapter-heading">{title}</h3>
+                    {self.level.heading("ev-chapter-heading", "chapter-heading", title)}
                 </div>
             }).collect_view())}
             <div class="ev-row" class:ev-paragraph=line.is_some_and(|line| line.paragraph) role="listitem">

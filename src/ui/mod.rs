@@ -4,8 +4,10 @@
 mod alert;
 mod chapters;
 mod controls;
+mod copy_link;
 mod header;
 mod i18n;
+mod line_gestures;
 mod lines;
 mod marks;
 mod playhead;

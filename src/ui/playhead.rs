@@ -67,8 +67,13 @@ pub fn use_playhead(episode: &Arc<Episode>, clock: MediaClock) -> Playhead {
         if !words_timed {
             return None;
         }
+        // Before playback starts no word is being spoken.
+        let time = word_time.get();
+        if time <= 0.0 && !clock.playing.get() {
+            return None;
+        }
         let line = current_line.get()?;
-        let word = timed.lines.get(line)?.word_at(word_time.get())?;
+        let word = timed.lines.get(line)?.word_at(time)?;
         Some((line, word))
     });
     let current_chapter = {

@@ -6,8 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::i18n::language;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
 use crate::core::fragment::time_fragment;
+use crate::core::{DisplayText, Episode};
 use crate::host::clipboard::{copy_text, page_url_with};
+use crate::host::selection::selection_around;
 
 /// What the share message shows.
 #[derive(Clone, PartialEq)]
@@ -140,4 +145,53 @@ pub fn ShareStatus(share: Share) -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The reader's selection inside `area` as a quote: the selected text of
+/// one line, or the whole lines a selection spans.
+pub fn selected_quote(
+    area: &web_sys::HtmlElement,
+    episode: &Episode,
+    displays: &[DisplayText],
+) -> Option<Quote> {
+    let selection = selection_around(area)?;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let line_of = |node: web_sys::Node| -> Option<usize> {
+        let element = match node.dyn_into::<Element>() {
+            Ok(element) => element,
+            Err(node) => node.parent_element()?,
+        };
+        let line = element.closest("[part=line]").ok()??;
+        if !area.contains(Some(&line)) {
+            return None;
+        }
+        line.get_attribute("data-index")?.parse().ok()
+    };
+    let first = line_of(range.start_container().ok()?)?;
+    let last = line_of(range.end_container().ok()?)?.max(first);
+    let text = if first == last {
+        String::from(selection.to_string())
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        displays
+            .get(first..=last)?
+            .iter()
+            .map(|display| display.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (first_line, last_line) = (episode.lines.get(first)?, episode.lines.get(last)?);
+    (!text.is_empty()).then(|| Quote {
+        text,
+        speaker: episode
+            .speaker_of(first_line)
+            .map(|speaker| speaker.name.clone()),
+        start: first_line.start,
+        end: last_line.end.max(first_line.start),
+    })
 }

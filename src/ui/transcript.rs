@@ -1,25 +1,27 @@
 //! The transcript: every line, the current one marked, each a control that
-//! seeks the media to the line's start; timed words and search matches
+//! plays the media from the line's start; timed words and search matches
 //! marked inside lines.
 
 use std::sync::Arc;
 
-use leptos::html::{Button, Div, Section};
+use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, FocusEvent, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::controls::WidgetEvents;
+use super::copy_link::CopyLink;
 use super::i18n::language;
+use super::line_gestures::{ClickAction, LineGestures};
 use super::lines::LineChunks;
 use super::marks::{use_search_marks, use_word_mark};
 use super::roving::key_target;
 use super::search::{SearchBox, SearchState};
-use super::share::{Quote, Share, ShareStatus};
-use crate::core::time::format_clock;
+use super::share::{selected_quote, Share, ShareStatus};
 use crate::core::{DisplayText, Episode};
 use crate::host::media::MediaClock;
-use crate::host::scroll::FollowScroll;
+use crate::host::scroll::{bring_into_page_view, is_partly_in_view, FollowScroll};
+use crate::host::selection::has_selected_text;
 
 /// What the transcript shows and follows.
 #[derive(Clone)]
@@ -38,6 +40,9 @@ pub struct TranscriptState {
     pub follow: FollowScroll,
     /// Search.
     pub search: SearchState,
+    /// Set when a `#t=` link in the page URL was applied on load: the page
+    /// then scrolls once to bring the transcript into view.
+    pub deep_linked: RwSignal<bool>,
 }
 
 /// All transcript lines, with the search box above them. Only the line
@@ -46,7 +51,8 @@ pub struct TranscriptState {
 /// DOM change. In follow mode the transcript scrolls (itself, never the
 /// page) to keep the current line in view; any scroll of the reader's
 /// suspends that until "Back to now", a click on a line, or a seek from
-/// the player.
+/// the player. "Back to now" is offered only while the current line is
+/// out of view, beside the search box, where it covers no line.
 #[component]
 pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let TranscriptState {
@@ -57,12 +63,15 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         clock,
         follow,
         search,
+        deep_linked,
     } = state;
     let container = NodeRef::<Section>::new();
     let list = NodeRef::<Div>::new();
     let tab_stop = RwSignal::new(0);
     let language = language();
     let share = Share::new();
+    let copy_link = CopyLink::new();
+    let gestures = LineGestures::new();
     let events = use_context::<WidgetEvents>();
     let chunks = LineChunks::new(episode.clone(), displays.clone(), current_line, tab_stop);
     let quote_source = (episode.clone(), displays.clone());
@@ -72,6 +81,18 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         lines.with_value(|episode| episode.lines.get(index).map(|line| line.start))
     };
     let texts = StoredValue::new(displays.clone());
+    let now_in_view = RwSignal::new(true);
+    let check_now_in_view = move || {
+        let shown = match (container.get_untracked(), current_line.get_untracked()) {
+            (Some(area), Some(index)) => chunks
+                .mounted_line(index)
+                .is_none_or(|line| is_partly_in_view(&area, &line)),
+            _ => true,
+        };
+        if now_in_view.get_untracked() != shown {
+            now_in_view.set(shown);
+        }
+    };
 
     // A seek from anywhere (the host's own controls included) resumes follow.
     Effect::new(move |previous: Option<u32>| {
@@ -101,6 +122,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         if let (true, Some(index)) = (follow.following.get(), current) {
             reveal_line(index);
         }
+        check_now_in_view();
         current
     });
     Effect::new(move |previous: Option<usize>| {
@@ -108,12 +130,35 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         move_attribute(&chunks, previous, Some(stop), "tabindex", "0", Some("-1"));
         stop
     });
+    // A `#t=` link on load: the page brings the transcript into view once.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !deep_linked.get() {
+            return done.unwrap_or(false);
+        }
+        if let Some(area) = container.get_untracked() {
+            bring_into_page_view(&area);
+        }
+        // Lines off screen had only their estimated size (content-visibility)
+        // when they were first revealed: reveal again once they are painted.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if let (true, Some(index)) = (
+                    follow.following.get_untracked(),
+                    current_line.get_untracked(),
+                ) {
+                    reveal_line(index);
+                }
+            })
+        });
+        true
+    });
     use_word_mark(chunks, texts, current_word);
     // Going to a match shows it without seeking, with follow suspended
     // until "Back to now".
     use_search_marks(chunks, texts, search, move |line| {
         follow.suspend();
         reveal_line(line);
+        check_now_in_view();
     });
 
     // Selecting text in the transcript offers to copy it as a quote.
@@ -128,47 +173,27 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     });
     StoredValue::new_local(selection);
 
-    // One copy-link button, moved to the line under the pointer or with
-    // the focus.
-    let copy_button = NodeRef::<Button>::new();
-    let copy_line = RwSignal::new(None::<usize>);
-    let offer_copy_link = move |row: Element, index: usize| {
-        let Some(button) = copy_button.get_untracked() else {
-            return;
-        };
-        let button_has_focus = button
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|root| root.active_element())
-            .is_some_and(|active| active == **button);
-        if copy_line.get_untracked() != Some(index) && !button_has_focus {
-            let _ = row.append_child(&button);
-            copy_line.set(Some(index));
-        }
-    };
-    let copy_label = move || {
-        copy_line
-            .get()
-            .and_then(start_of)
-            .map(|start| language.copy_link_to(&format_clock(start)))
-    };
-    let copy_start = move || copy_line.get_untracked().and_then(start_of);
-    let seek_line = move |index: usize| {
+    let play_line = move |index: usize| {
         let Some(start) = start_of(index) else {
             return;
         };
         follow.resume();
-        clock.seek(start);
+        clock.play_from(start);
         if let Some(events) = events {
             events.seek(start, "line");
         }
+    };
+    let text_selected = move || {
+        container
+            .get_untracked()
+            .is_some_and(|area| has_selected_text(&area))
     };
 
     let on_scroll = move |_| {
         if let Some(container) = container.get_untracked() {
             follow.on_scroll(&container);
         }
+        check_now_in_view();
     };
     let on_pointerdown = move |event: PointerEvent| {
         // A press on the scroll area itself, not on a line: its scrollbar.
@@ -181,6 +206,13 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 });
         if on_area {
             follow.suspend();
+        }
+        if let Some((line, index)) = line_of_event(&event) {
+            gestures.on_pointerdown(&event, move || {
+                if let Some(row) = line.parent_element() {
+                    copy_link.offer(&row, index);
+                }
+            });
         }
     };
     let focus_line = move |index: usize| {
@@ -200,16 +232,21 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         };
         if matches!(event.key().as_str(), "Enter" | " ") {
             event.prevent_default();
-            seek_line(index);
+            play_line(index);
         } else if let Some(target) = key_target(&event.key(), index, line_count) {
             event.prevent_default();
             focus_line(target);
         }
     };
     let on_click = move |event: MouseEvent| {
-        if let Some((_, index)) = line_of_event(&event) {
-            if !event.default_prevented() && !has_text_selection() {
-                seek_line(index);
+        let Some((_, index)) = line_of_event(&event) else {
+            return;
+        };
+        match gestures.on_click(&event, text_selected()) {
+            ClickAction::Ignore => {}
+            ClickAction::PlayNow => play_line(index),
+            ClickAction::PlaySoon(click) => {
+                gestures.play_soon(click, text_selected, move || play_line(index))
             }
         }
     };
@@ -218,7 +255,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         if let Some((line, index)) = line_of_event(&event) {
             tab_stop.set(index);
             if let Some(row) = line.parent_element() {
-                offer_copy_link(row, index);
+                copy_link.offer(&row, index);
             }
         }
     };
@@ -238,7 +275,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     let on_pointerover = move |event: PointerEvent| {
         if let Some((line, index)) = line_of_event(&event) {
             if let Some(row) = line.parent_element() {
-                offer_copy_link(row, index);
+                copy_link.offer(&row, index);
             }
         }
     };
@@ -248,7 +285,20 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     }
     view! {
         <div class="ev-transcript-area" on:focusin=on_area_focusin>
-            {(!is_empty).then(|| view! { <SearchBox search /> })}
+            {(!is_empty).then(|| view! {
+                <div class="ev-toolbar">
+                    <SearchBox search />
+                    <button
+                        type="button"
+                        class="ev-back-to-now"
+                        part="back-to-now"
+                        hidden=move || follow.following.get() || now_in_view.get()
+                        on:click=move |_| follow.resume()
+                    >
+                        {language.back_to_now()}
+                    </button>
+                </div>
+            })}
             <section
                 class="ev-transcript"
                 part="transcript"
@@ -258,6 +308,9 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                 on:wheel=move |_| follow.suspend()
                 on:touchmove=move |_| follow.suspend()
                 on:pointerdown=on_pointerdown
+                on:pointermove=move |event: PointerEvent| gestures.on_pointermove(&event)
+                on:pointerup=move |_| gestures.on_pointer_end()
+                on:pointercancel=move |_| gestures.on_pointer_end()
                 on:keydown=on_keydown
             >
                 {is_empty.then(|| view! { <p class="ev-empty">{language.no_transcript()}</p> })}
@@ -273,36 +326,9 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                         {chunks.view()}
                     </div>
                 })}
-                <button
-                    type="button"
-                    class="ev-copy-link"
-                    part="copy-link"
-                    node_ref=copy_button
-                    hidden=move || copy_line.get().is_none()
-                    aria-label=copy_label
-                    title=copy_label
-                    on:click=move |_| {
-                        if let Some(start) = copy_start() {
-                            share.copy_link(start);
-                        }
-                    }
-                >
-                    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                        <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
-                            d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
-                    </svg>
-                </button>
+                {copy_link.view(share, start_of)}
             </section>
             <ShareStatus share />
-            <button
-                type="button"
-                class="ev-back-to-now"
-                part="back-to-now"
-                hidden=move || follow.following.get() || is_empty
-                on:click=move |_| follow.resume()
-            >
-                {language.back_to_now()}
-            </button>
         </div>
     }
 }
@@ -337,69 +363,4 @@ fn line_of_event(event: &web_sys::Event) -> Option<(Element, usize)> {
     let line = target.closest("[part=line]").ok()??;
     let index = line.get_attribute("data-index")?.parse().ok()?;
     Some((line, index))
-}
-
-/// The reader's selection inside `area` as a quote: the selected text of
-/// one line, or the whole lines a selection spans.
-fn selected_quote(
-    area: &web_sys::HtmlElement,
-    episode: &Episode,
-    displays: &[DisplayText],
-) -> Option<Quote> {
-    let root = area.get_root_node();
-    // Chromium's selection of a shadow tree (no standard API reaches inside one yet).
-    let get_selection: js_sys::Function = js_sys::Reflect::get(&root, &"getSelection".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let selection: web_sys::Selection = get_selection.call0(&root).ok()?.dyn_into().ok()?;
-    if selection.is_collapsed() || selection.range_count() == 0 {
-        return None;
-    }
-    let range = selection.get_range_at(0).ok()?;
-    let line_of = |node: web_sys::Node| -> Option<usize> {
-        let element = match node.dyn_into::<Element>() {
-            Ok(element) => element,
-            Err(node) => node.parent_element()?,
-        };
-        let line = element.closest("[part=line]").ok()??;
-        if !area.contains(Some(&line)) {
-            return None;
-        }
-        line.get_attribute("data-index")?.parse().ok()
-    };
-    let first = line_of(range.start_container().ok()?)?;
-    let last = line_of(range.end_container().ok()?)?.max(first);
-    let text = if first == last {
-        String::from(selection.to_string())
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        displays
-            .get(first..=last)?
-            .iter()
-            .map(|display| display.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let (first_line, last_line) = (episode.lines.get(first)?, episode.lines.get(last)?);
-    (!text.is_empty()).then(|| Quote {
-        text,
-        speaker: episode
-            .speaker_of(first_line)
-            .map(|speaker| speaker.name.clone()),
-        start: first_line.start,
-        end: last_line.end.max(first_line.start),
-    })
-}
-
-/// Whether the reader has selected text (then a click ends a selection and
-/// should not seek).
-fn has_text_selection() -> bool {
-    window()
-        .get_selection()
-        .ok()
-        .flatten()
-        .is_some_and(|selection| !selection.is_collapsed())
 }

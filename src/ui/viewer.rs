@@ -9,7 +9,7 @@ use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
 use super::controls::{ControlsSlot, LoadedControls, WidgetEvents};
-use super::header::EpisodeHeader;
+use super::header::{EpisodeHeader, SectionLevel};
 use super::i18n::{language, Language};
 use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
@@ -42,6 +42,9 @@ pub struct EpisodeSources {
     pub chapters: Option<String>,
     /// The episode's length (`31:00`, seconds); the media's when absent.
     pub duration: Option<String>,
+    /// The episode's title as the page gives it (the `title` attribute); it
+    /// replaces any title the files give.
+    pub title: Option<String>,
 }
 
 /// The whole widget for the episode [`EpisodeSources`] names, following the
@@ -73,10 +76,14 @@ pub fn EpisodeViewer(
     provide_context(WidgetEvents::new(host));
     let lookup = use_media_lookup(audio);
     move || match lookup.get() {
-        MediaLookup::Failed(message) => view! { <ErrorAlert message /> }.into_any(),
+        MediaLookup::Failed(message) => {
+            let headline = language().player_missing();
+            view! { <ErrorAlert message headline /> }.into_any()
+        }
         MediaLookup::Waiting(message) => {
             let message = format!("{message} {}", language().waiting_for_player());
-            view! { <ErrorAlert message /> }.into_any()
+            let headline = language().player_awaited();
+            view! { <ErrorAlert message headline /> }.into_any()
         }
         MediaLookup::Found(media) => {
             let media = StoredValue::new_local(media);
@@ -166,9 +173,11 @@ async fn load_episode(
         page_language: page_language.as_deref(),
         time_limit_ms,
     };
-    crate::host::load::load_episode(&request)
-        .await
-        .map(Arc::new)
+    let mut episode = crate::host::load::load_episode(&request).await?;
+    if let Some(title) = attribute(&sources.title) {
+        episode.title = Some(title);
+    }
+    Ok(Arc::new(episode))
 }
 
 /// A positive, finite time from an attribute (`45`, `1:30`).
@@ -186,8 +195,14 @@ fn LoadedEpisode(
     media: MediaRef,
     controls: ControlsSlot,
 ) -> impl IntoView {
+    provide_context(SectionLevel::of(&episode));
     let clock = use_media_clock(media);
-    use_deep_link(media, move |seconds| clock.seek(seconds));
+    let deep_linked = RwSignal::new(false);
+    use_deep_link(
+        media,
+        move |seconds| clock.seek(seconds),
+        move || deep_linked.set(true),
+    );
     // Between timeupdate events (about 4 a second) the position is read
     // every frame while playing, so words and chapter progress move smoothly.
     use_animation_frames(move || clock.playing.get(), move || clock.sample());
@@ -214,6 +229,7 @@ fn LoadedEpisode(
         current_word,
         clock,
         follow: FollowScroll::new(),
+        deep_linked,
     };
     controls.set(Some(LoadedControls {
         episode: episode.clone(),

@@ -103,18 +103,18 @@ test("the highlight follows the real audio as it plays", async () => {
   await page.close();
 });
 
-test("clicking a line or a chapter seeks the host's player exactly", async () => {
+test("clicking a line or a chapter plays the host's player from its start", async () => {
   const { page } = await open("/");
   const lines = page.locator('episode-viewer [part="line"]');
   await lines.first().waitFor();
 
+  // Clicking the words waits out the double-click time, then plays.
   await lines.nth(7).click();
+  await page.waitForFunction(() => !document.querySelector("#player").paused);
   let now = await snapshot(page);
-  assert.equal(now.time, lineStarts[7]);
-  assert.equal(now.paused, true, "clicking does not start playback");
+  assert.ok(now.time >= lineStarts[7] && now.time < lineStarts[7] + 0.5, `playing from ${lineStarts[7]}, at ${now.time}`);
   await waitForCurrent(page, "line", lineStarts[7]);
 
-  await page.evaluate(() => document.querySelector("#player").play());
   await page.locator('episode-viewer [part="chapter"]').nth(3).click();
   now = await snapshot(page);
   assert.ok(Math.abs(now.time - chapterStarts[3]) < 0.1, `playing on from ${chapterStarts[3]}, at ${now.time}`);
@@ -125,7 +125,9 @@ test("clicking a line or a chapter seeks the host's player exactly", async () =>
   await page.evaluate(() => document.querySelector("#player").pause());
   await lines.nth(2).focus();
   await page.keyboard.press("Enter");
-  assert.equal((await snapshot(page)).time, lineStarts[2]);
+  now = await snapshot(page);
+  assert.ok(now.time >= lineStarts[2] && now.time < lineStarts[2] + 0.5, `at ${now.time}`);
+  await page.evaluate(() => document.querySelector("#player").pause());
   await page.close();
 });
 
@@ -304,12 +306,18 @@ test("two widgets on a hostile page each follow their own player, and removal le
     const line = document.getElementById("one").shadowRoot.querySelector("[part=line] .ev-text");
     const computed = getComputedStyle(line);
     const heading = getComputedStyle(document.getElementById("one").shadowRoot.querySelector(".ev-section-title"));
-    return { color: computed.color, size: computed.fontSize, lineHeight: computed.lineHeight, headingLine: heading.lineHeight };
+    return {
+      color: computed.color, family: computed.fontFamily, size: computed.fontSize, lineHeight: computed.lineHeight,
+      headingSize: heading.fontSize, headingLine: heading.lineHeight,
+    };
   });
   assert.notEqual(style.color, "rgb(255, 0, 0)");
-  assert.equal(style.size, "16px");
-  assert.ok(parseFloat(style.lineHeight) < 30, `line-height ${style.lineHeight} is the widget's, not the page's`);
-  assert.ok(parseFloat(style.headingLine) < 30, `inherited line-height stops at the widget: ${style.headingLine}`);
+  assert.doesNotMatch(style.family, /Comic Sans/);
+  // The size follows the page's font size (everything is in em); the page's
+  // line-height of 3 stops at the widget.
+  assert.equal(style.size, "30px");
+  assert.ok(parseFloat(style.lineHeight) / parseFloat(style.size) < 2, `line-height ${style.lineHeight} is the widget's, not the page's`);
+  assert.ok(parseFloat(style.headingLine) / parseFloat(style.headingSize) < 2, `inherited line-height stops at the widget: ${style.headingLine}`);
 
   await page.evaluate((time) => { document.getElementById("first").currentTime = time; }, lineStarts[8]);
   await page.waitForFunction((start) => document.getElementById("one").shadowRoot

@@ -97,7 +97,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         episode
             .warnings
             .extend(in_file(&chapters_name, &file.warnings));
-        episode.chapters = file.chapters;
+        file.replace_chapters_of(&mut episode);
     }
     let target = target.unwrap_or(if format == FileFormat::EpisodeJson {
         Target::WebVtt
@@ -174,17 +174,18 @@ fn read_episode(
                             FileFormat::JsonChapters.unusable_message(&file.url, &error),
                         )
                     })?;
-                episode.chapters = chapters.chapters;
+                chapters.replace_chapters_of(&mut episode);
             }
             Ok(episode)
         }
         FileFormat::JsonChapters => {
             let file = parse_json_chapters(text, None).map_err(|error| unusable(&error))?;
-            Ok(Episode {
-                chapters: file.chapters,
+            let mut episode = Episode {
                 warnings: in_file(name, &file.warnings).collect(),
                 ..Episode::default()
-            })
+            };
+            file.replace_chapters_of(&mut episode);
+            Ok(episode)
         }
         transcript_format => {
             let mut episode = Episode::default();

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::core::episode::{resolve_end, Chapter};
+use crate::core::episode::{resolve_end, Chapter, Episode};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_bool, optional_string, optional_time,
@@ -18,6 +18,20 @@ pub struct ChapterFile {
     pub chapters: Vec<Chapter>,
     /// What was skipped or repaired, each saying where.
     pub warnings: Vec<String>,
+    /// The file's `title`: the episode's title.
+    pub title: Option<String>,
+    /// The file's `podcastName`.
+    pub podcast: Option<String>,
+}
+
+impl ChapterFile {
+    /// Makes these the chapters of `episode`, and its title and podcast
+    /// name where it has none (its warnings are the caller's to place).
+    pub fn replace_chapters_of(self, episode: &mut Episode) {
+        episode.chapters = self.chapters;
+        episode.title = episode.title.take().or(self.title);
+        episode.podcast = episode.podcast.take().or(self.podcast);
+    }
 }
 
 /// Reads a JSON Chapters document. `duration` (when known) ends the last
@@ -86,7 +100,17 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
             chapter
         })
         .collect();
-    Ok(ChapterFile { chapters, warnings })
+    let name = |field: &str| -> Result<Option<String>, EpisodeError> {
+        Ok(optional_string(root, &Loc::Root, field)?
+            .map(|text| text.trim().to_string())
+            .filter(|text| !text.is_empty()))
+    };
+    Ok(ChapterFile {
+        chapters,
+        warnings,
+        title: name("title")?,
+        podcast: name("podcastName")?,
+    })
 }
 
 fn read_chapter(item: &Value, loc: &Loc) -> Result<(Chapter, Option<f64>), EpisodeError> {

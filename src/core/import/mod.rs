@@ -34,7 +34,7 @@ use html_transcript::read_html_transcript;
 use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
 use run_together::{split_notes_lines, split_transcript_lines};
 use sentences::{sentence_starts, spoken_before, spoken_length, spoken_so_far};
-use show_notes::{find_note_chapters, NoteChapter};
+use show_notes::{find_note_chapters, notes_title, NoteChapter};
 use text_lines::{html_lines, looks_like_html, plain_lines};
 
 /// Pause before a sentence within a paragraph, in syllables.
@@ -100,6 +100,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
         });
         let mut warnings = Vec::new();
         note_chapters = find_note_chapters(&lines, &mut warnings);
+        episode.title = notes_title(&lines, &note_chapters);
         check_entry_count(note_chapters.len(), "chapters", || notes.name.to_string())?;
         if let Some(duration) = episode.duration {
             note_chapters.retain(|chapter| {

@@ -240,3 +240,26 @@ fn in_link(text: &str, offset: usize) -> bool {
         .unwrap_or_default();
     word.contains("://") || word.starts_with("www.")
 }
+
+/// The episode title the notes open with: a first line of its own (a blank
+/// line after it) that is short, carries no chapter time, link or bullet,
+/// and does not end like a sentence or a lead-in (`.` `:` `,` `;`).
+pub fn notes_title(lines: &[TextLine], chapters: &[NoteChapter]) -> Option<String> {
+    const LONGEST: usize = 150;
+    let first = lines.iter().position(|line| !line.text.trim().is_empty())?;
+    let line = lines.get(first)?;
+    let stands_alone = lines
+        .get(first + 1)
+        .is_none_or(|next| next.text.trim().is_empty());
+    let title = line.text.trim();
+    let looks_like_title = stands_alone
+        && (3..=LONGEST).contains(&title.chars().count())
+        && !title.ends_with(['.', ':', ',', ';'])
+        && !title.starts_with(['-', '*', '•', '–', '—'])
+        && !title.contains("://")
+        && !title.contains("www.")
+        && !chapters
+            .iter()
+            .any(|chapter| chapter.line_number == line.number);
+    looks_like_title.then(|| title.to_string())
+}

@@ -1,0 +1,135 @@
+//! What a press on a transcript line means. A plain click (or tap) plays
+//! from the line; a click that ends a text selection, a double click (which
+//! selects a word) and a long press on a touch screen (which offers the
+//! line's copy-link button) do not.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use web_sys::{Element, MouseEvent, PointerEvent};
+
+/// A click on a line's words waits this long for a second click.
+const DOUBLE_CLICK_MS: u64 = 250;
+/// A touch held this long without moving is a long press.
+const LONG_PRESS_MS: u64 = 500;
+/// A touch that moves further than this (CSS pixels) scrolls or selects.
+const MOVE_TOLERANCE: f64 = 10.0;
+
+/// What to do with a click on a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClickAction {
+    /// Nothing: it ended a selection, a long press or a double click.
+    Ignore,
+    /// Play from the line now.
+    PlayNow,
+    /// Play from the line unless a second click (or a selection) follows
+    /// within the double-click time: ask [`LineGestures::still_wanted`].
+    PlaySoon(u32),
+}
+
+/// The state of presses on the lines of one transcript.
+#[derive(Clone, Copy)]
+pub struct LineGestures {
+    clicks: StoredValue<u32>,
+    press: StoredValue<Option<(f64, f64, u32)>>,
+    long_pressed: StoredValue<bool>,
+}
+
+impl LineGestures {
+    /// No press yet.
+    pub fn new() -> Self {
+        Self {
+            clicks: StoredValue::new(0),
+            press: StoredValue::new(None),
+            long_pressed: StoredValue::new(false),
+        }
+    }
+
+    /// On `pointerdown` in a line: a touch starts a long press, which calls
+    /// `on_long_press` unless the finger moves or lifts first.
+    pub fn on_pointerdown(&self, event: &PointerEvent, on_long_press: impl FnOnce() + 'static) {
+        self.long_pressed.set_value(false);
+        if event.pointer_type() != "touch" {
+            return;
+        }
+        let id = self.clicks.get_value().wrapping_add(1);
+        self.clicks.set_value(id);
+        let point = (f64::from(event.client_x()), f64::from(event.client_y()));
+        self.press.set_value(Some((point.0, point.1, id)));
+        let this = *self;
+        set_timeout(
+            move || {
+                let still_held = this
+                    .press
+                    .try_get_value()
+                    .flatten()
+                    .is_some_and(|(_, _, held)| held == id);
+                if still_held {
+                    this.press.set_value(None);
+                    this.long_pressed.set_value(true);
+                    on_long_press();
+                }
+            },
+            Duration::from_millis(LONG_PRESS_MS),
+        );
+    }
+
+    /// On `pointermove`: a touch that moves is no long press.
+    pub fn on_pointermove(&self, event: &PointerEvent) {
+        let moved = self.press.get_value().is_some_and(|(x, y, _)| {
+            (f64::from(event.client_x()) - x).hypot(f64::from(event.client_y()) - y)
+                > MOVE_TOLERANCE
+        });
+        if moved {
+            self.press.set_value(None);
+        }
+    }
+
+    /// On `pointerup` or `pointercancel`: the press is over.
+    pub fn on_pointer_end(&self) {
+        self.press.set_value(None);
+    }
+
+    /// What a `click` on a line means. `selected` says whether the reader
+    /// has text selected in the transcript.
+    pub fn on_click(&self, event: &MouseEvent, selected: bool) -> ClickAction {
+        let id = self.clicks.get_value().wrapping_add(1);
+        self.clicks.set_value(id);
+        let long_pressed = self.long_pressed.get_value();
+        self.long_pressed.set_value(false);
+        if long_pressed || selected || event.detail() > 1 || event.default_prevented() {
+            return ClickAction::Ignore;
+        }
+        let on_words = event
+            .target()
+            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<Element>(target).ok())
+            .and_then(|target| target.closest(".ev-text").ok().flatten())
+            .is_some();
+        // Only words can be double-clicked into a selection; the time and
+        // the speaker's name answer at once.
+        if on_words {
+            ClickAction::PlaySoon(id)
+        } else {
+            ClickAction::PlayNow
+        }
+    }
+
+    /// Runs `play` after the double-click time if click `id` is still the
+    /// last one and `selected()` is still false.
+    pub fn play_soon(
+        &self,
+        id: u32,
+        selected: impl Fn() -> bool + 'static,
+        play: impl FnOnce() + 'static,
+    ) {
+        let this = *self;
+        set_timeout(
+            move || {
+                if this.clicks.try_get_value() == Some(id) && !selected() {
+                    play();
+                }
+            },
+            Duration::from_millis(DOUBLE_CLICK_MS),
+        );
+    }
+}
