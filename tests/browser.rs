@@ -260,11 +260,14 @@ async fn rapid_seeking_ends_on_the_right_line() {
 }
 
 #[wasm_bindgen_test]
-async fn clicking_a_line_or_chapter_seeks_exactly_and_keeps_play_state() {
+async fn clicking_a_line_or_chapter_seeks_exactly_and_plays_from_there() {
     let fixture = Fixture::new(EPISODE).await;
+    // On the line's box (not its words, which wait out a double click).
     fixture.one("[part=line][data-start='7.5']").click();
     assert_eq!(fixture.audio.current_time(), 7.5);
-    assert!(fixture.audio.paused(), "a click does not start playback");
+    // The play() may be refused here (a script's click is no user gesture);
+    // e2e/listener.test.mjs checks that a real click plays.
+    let _ = fixture.audio.pause();
     wait_until("the clicked line is current", || {
         fixture.current("line") == ["7.5"]
     })

@@ -110,6 +110,31 @@ test("clicking a line or a chapter while paused plays from there, as the demo pa
   await page.close();
 });
 
+test("1280 px: a click on a line's words plays from its start, a chapter while playing, Enter on a line", async () => {
+  const { page, problems } = await open("/", async () => {}, desktop);
+  const lines = page.locator('episode-viewer [part="line"]');
+  await lines.first().waitFor();
+  const near = async (start) => {
+    const time = await mediaTime(page);
+    assert.ok(time > start - 0.1 && time < start + 0.5, `at ${time}, expected ${start}`);
+  };
+  // The words wait out the double-click time, then play.
+  await lines.nth(7).locator(".ev-text").click();
+  await page.waitForFunction(() => !document.querySelector("audio").paused);
+  await near(lineStarts[7]);
+  await page.locator('episode-viewer [part="chapter"]').nth(3).click();
+  await near(episode.chapters[3].start);
+  assert.equal(await page.evaluate(() => document.querySelector("audio").paused), false, "a click paused playback");
+  await page.evaluate(() => document.querySelector("audio").pause());
+  await lines.nth(2).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector("audio").paused);
+  await near(lineStarts[2]);
+  await page.evaluate(() => document.querySelector("audio").pause());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 for (const colorScheme of ["light", "dark"]) {
   test(`the error box says in a line what went wrong, the detail below, in the ${colorScheme} theme's colours`, async () => {
     const { page } = await open("/broken/", async () => {}, { colorScheme });
@@ -171,6 +196,8 @@ test("the host's font size on the element scales the whole widget, never below 1
   assert.equal((await sizes()).text, 16, "a page with html { font-size: 62.5% }");
   await style.evaluate((element) => { element.textContent = "episode-viewer { font-size: 8px }"; });
   assert.equal((await sizes()).text, 12, "the smallest size");
+  await style.evaluate((element) => { element.textContent = "episode-viewer::part(root) { font-size: 10px }"; });
+  assert.deepEqual(await sizes(), { text: 10, time: 8, chapter: 10, search: 9, title: 12 }, "::part(root) scales it all");
   await page.close();
 });
 

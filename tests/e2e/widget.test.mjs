@@ -103,34 +103,6 @@ test("the highlight follows the real audio as it plays", async () => {
   await page.close();
 });
 
-test("clicking a line or a chapter plays the host's player from its start", async () => {
-  const { page } = await open("/");
-  const lines = page.locator('episode-viewer [part="line"]');
-  await lines.first().waitFor();
-
-  // Clicking the words waits out the double-click time, then plays.
-  await lines.nth(7).click();
-  await page.waitForFunction(() => !document.querySelector("#player").paused);
-  let now = await snapshot(page);
-  assert.ok(now.time >= lineStarts[7] && now.time < lineStarts[7] + 0.5, `playing from ${lineStarts[7]}, at ${now.time}`);
-  await waitForCurrent(page, "line", lineStarts[7]);
-
-  await page.locator('episode-viewer [part="chapter"]').nth(3).click();
-  now = await snapshot(page);
-  assert.ok(Math.abs(now.time - chapterStarts[3]) < 0.1, `playing on from ${chapterStarts[3]}, at ${now.time}`);
-  assert.equal(now.paused, false, "clicking does not pause playback");
-  await waitForCurrent(page, "chapter", chapterStarts[3]);
-
-  // Keyboard: Tab to a line and press Enter.
-  await page.evaluate(() => document.querySelector("#player").pause());
-  await lines.nth(2).focus();
-  await page.keyboard.press("Enter");
-  now = await snapshot(page);
-  assert.ok(now.time >= lineStarts[2] && now.time < lineStarts[2] + 0.5, `at ${now.time}`);
-  await page.evaluate(() => document.querySelector("#player").pause());
-  await page.close();
-});
-
 test("a plain host page with only the two lines works, and late elements upgrade", async () => {
   const { page, problems } = await open("/plain/");
   const lines = page.locator('episode-viewer [part="line"]');
