@@ -46,6 +46,10 @@ fn show_notes_without_a_title_line_give_none() {
         "Intro (00:00)\n\nBees (05:00)\n",
         // Running on into the next line: a paragraph.
         "Bees and the people who keep them\nare the subject today\n\n00:00 Intro\n",
+        // Section labels.
+        "Chapters\n\n00:00 Intro\n",
+        "Show notes\n\n00:00 Intro\n",
+        "Links\n\nhttps://example.com\n",
         // A bullet, a link.
         "- Welcome\n\n00:00 Intro\n",
         "https://example.com/episode-12\n\n00:00 Intro\n",
@@ -83,6 +87,15 @@ fn a_chapters_file_names_the_episode_and_the_podcast_only_where_nothing_else_doe
     )
     .unwrap();
     assert_eq!(untitled.title, None);
+    // A name that is not text is a warning, not a lost file.
+    let odd = parse_json_chapters(
+        r#"{"version": "1.2.0", "title": 42, "chapters": [{"startTime": 0, "title": "Intro"}]}"#,
+        None,
+    )
+    .unwrap();
+    assert_eq!((odd.title, odd.chapters.len()), (None, 1));
+    assert_eq!(odd.warnings.len(), 1, "{:?}", odd.warnings);
+    assert!(odd.warnings[0].contains("title"), "{:?}", odd.warnings);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::core::links::settle_links;
 use crate::core::Episode;
 
 use super::fetch::{fetch_text, FetchError, Fetched};
-use super::media::{media_duration, MediaRef};
+use super::media::{loads_metadata, media_duration, MediaRef};
 
 /// Why an episode could not be shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +112,17 @@ pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadErro
         .last()
         .is_some_and(|chapter| chapter.end <= chapter.start);
     if episode.duration.is_none() && open_ended {
-        if let Some(duration) = duration_for_estimate(request, None).await {
+        // Waiting is worth it only while the metadata is on its way.
+        let wait = if loads_metadata(request.media) {
+            DURATION_WAIT_MS
+        } else {
+            0
+        };
+        let duration = match request.duration {
+            Some(duration) => Some(duration),
+            None => media_duration(request.media, wait).await,
+        };
+        if let Some(duration) = duration {
             episode.end_at(duration);
         }
     }

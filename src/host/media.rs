@@ -275,6 +275,16 @@ pub fn use_media_clock(media: MediaRef) -> MediaClock {
     }
 }
 
+/// Whether `media` has or is fetching its metadata (not a player that loads
+/// nothing until the listener presses play: `preload="none"`).
+pub fn loads_metadata(media: MediaRef) -> bool {
+    media
+        .try_with_value(|media| {
+            media.ready_state() >= 1 || media.preload() != "none" || media.autoplay()
+        })
+        .unwrap_or(false)
+}
+
 /// The media's duration once it is known, waiting up to `wait_ms` for its
 /// metadata; `None` when it stays unknown (no metadata yet, or a live
 /// stream's infinite duration).

@@ -8,12 +8,17 @@ use std::time::Duration;
 use leptos::prelude::*;
 use web_sys::{Element, MouseEvent, PointerEvent};
 
-/// A click on a line's words waits this long for a second click.
-const DOUBLE_CLICK_MS: u64 = 250;
+/// A click on a line's words waits this long for a second click (most
+/// double clicks come well inside the systems' default of 500 ms).
+const DOUBLE_CLICK_MS: u64 = 400;
 /// A touch held this long without moving is a long press.
 const LONG_PRESS_MS: u64 = 500;
 /// A touch that moves further than this (CSS pixels) scrolls or selects.
 const MOVE_TOLERANCE: f64 = 10.0;
+/// A mouse press released further than this from where it began dragged
+/// over words: a selection (also in browsers whose selection the widget
+/// cannot see inside its shadow root).
+const DRAG_TOLERANCE: f64 = 4.0;
 
 /// What to do with a click on a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +37,7 @@ pub enum ClickAction {
 pub struct LineGestures {
     clicks: StoredValue<u32>,
     press: StoredValue<Option<(f64, f64, u32)>>,
+    pressed_at: StoredValue<Option<(f64, f64)>>,
     long_pressed: StoredValue<bool>,
 }
 
@@ -41,6 +47,7 @@ impl LineGestures {
         Self {
             clicks: StoredValue::new(0),
             press: StoredValue::new(None),
+            pressed_at: StoredValue::new(None),
             long_pressed: StoredValue::new(false),
         }
     }
@@ -49,12 +56,13 @@ impl LineGestures {
     /// `on_long_press` unless the finger moves or lifts first.
     pub fn on_pointerdown(&self, event: &PointerEvent, on_long_press: impl FnOnce() + 'static) {
         self.long_pressed.set_value(false);
+        let point = (f64::from(event.client_x()), f64::from(event.client_y()));
+        self.pressed_at.set_value(Some(point));
         if event.pointer_type() != "touch" {
             return;
         }
         let id = self.clicks.get_value().wrapping_add(1);
         self.clicks.set_value(id);
-        let point = (f64::from(event.client_x()), f64::from(event.client_y()));
         self.press.set_value(Some((point.0, point.1, id)));
         let this = *self;
         set_timeout(
@@ -97,7 +105,11 @@ impl LineGestures {
         self.clicks.set_value(id);
         let long_pressed = self.long_pressed.get_value();
         self.long_pressed.set_value(false);
-        if long_pressed || selected || event.detail() > 1 || event.default_prevented() {
+        let dragged = self.pressed_at.get_value().is_some_and(|(x, y)| {
+            (f64::from(event.client_x()) - x).hypot(f64::from(event.client_y()) - y)
+                > DRAG_TOLERANCE
+        });
+        if long_pressed || dragged || selected || event.detail() > 1 || event.default_prevented() {
             return ClickAction::Ignore;
         }
         let on_words = event

@@ -142,10 +142,9 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         // when they were first revealed: reveal again once they are painted.
         request_animation_frame(move || {
             request_animation_frame(move || {
-                if let (true, Some(index)) = (
-                    follow.following.get_untracked(),
-                    current_line.get_untracked(),
-                ) {
+                // The widget may have gone meanwhile.
+                let following = follow.following.try_get_untracked() == Some(true);
+                if let (true, Some(Some(index))) = (following, current_line.try_get_untracked()) {
                     reveal_line(index);
                 }
             })
@@ -224,6 +223,17 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             let _ = line.focus();
         }
     };
+    let focus_line_in_place = move |index: usize| {
+        tab_stop.set(index);
+        if let Some(line) = chunks
+            .line(index)
+            .and_then(|line| line.dyn_into::<HtmlElement>().ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = line.focus_with_options(&options);
+        }
+    };
     let on_keydown = move |event: KeyboardEvent| {
         let line = line_of_event(&event);
         follow.on_key(&event.key(), line.is_some());
@@ -272,7 +282,11 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             tab_stop.set(current);
         }
     };
+    // A touch offers the button only by a long press.
     let on_pointerover = move |event: PointerEvent| {
+        if event.pointer_type() == "touch" {
+            return;
+        }
         if let Some((line, index)) = line_of_event(&event) {
             if let Some(row) = line.parent_element() {
                 copy_link.offer(&row, index);
@@ -293,7 +307,13 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                         class="ev-back-to-now"
                         part="back-to-now"
                         hidden=move || follow.following.get() || now_in_view.get()
-                        on:click=move |_| follow.resume()
+                        on:click=move |_| {
+                            follow.resume();
+                            // The button hides: the focus goes to the line it brought back.
+                            if let Some(index) = current_line.get_untracked() {
+                                focus_line_in_place(index);
+                            }
+                        }
                     >
                         {language.back_to_now()}
                     </button>

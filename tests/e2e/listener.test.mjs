@@ -49,6 +49,14 @@ for (const [name, options] of [["375", phone], ["1280", desktop]]) {
     await text.dblclick();
     await page.waitForTimeout(600);
     assert.equal(await mediaTime(page), 0, "a double click on a word moved the audio");
+    // A slower double click: 300 ms between the clicks.
+    const word = await text.boundingBox();
+    const [x, y] = [word.x + 20, word.y + 8];
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(300);
+    await page.mouse.click(x, y, { clickCount: 2 });
+    await page.waitForTimeout(600);
+    assert.equal(await mediaTime(page), 0, "a slow double click on a word moved the audio");
 
     const box = await text.boundingBox();
     await page.mouse.move(box.x + 4, box.y + 8);
@@ -231,8 +239,15 @@ test("375 px touch: every control is at least 24 × 24 px, and a long press offe
   const box = await line.boundingBox();
   const session = await page.context().newCDPSession(page);
   const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const rowOfButton = () => inWidget(page, (root) => {
+    const button = root.querySelector("[part=copy-link]");
+    return button.hidden ? null : button.parentElement.querySelector("[part=line]")?.dataset.index;
+  });
   await session.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [point] });
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(200);
+  assert.notEqual(await rowOfButton(), "7", "a touch offered the button before it was a long press");
+  await page.waitForTimeout(600);
+  assert.equal(await rowOfButton(), "7", "a long press offers the button");
   await session.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await page.waitForTimeout(400);
   const offered = await inWidget(page, (root) => {
@@ -264,19 +279,38 @@ test("the header shows the title the input gives, on every demo page and from a 
     assert.equal(await title.textContent(), "Reading Along: Transcripts That Follow the Audio", path);
     await page.close();
   }
-  const { page } = await open("/plain/");
+  const { page } = await open("/plain/", (page) =>
+    page.route("**/untitled-chapters.json", (route) => route.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({ version: "1.2.0", chapters: [{ startTime: 0, title: "Welcome" }, { startTime: 22.222, title: "Why" }] }),
+    })));
   await page.locator('episode-viewer [part="line"]').first().waitFor();
   await page.evaluate(() => {
     document.body.insertAdjacentHTML("beforeend",
-      '<episode-viewer id="titled" title="Our episode" src="/demo/episode.vtt"></episode-viewer>');
+      '<episode-viewer id="titled" title="Our episode" src="/demo/episode.vtt" chapters="/demo/chapters.json"></episode-viewer>' +
+      '<episode-viewer id="untitled" src="/demo/episode.vtt" chapters="/untitled-chapters.json"></episode-viewer>' +
+      '<episode-viewer id="chapters-only" src="/demo/chapters.json"></episode-viewer>');
   });
   const title = page.locator('#titled [part="title"]');
   await title.waitFor();
   assert.equal(await title.textContent(), "Our episode");
-  const levels = await page.evaluate(() =>
-    [...document.querySelector("#titled").shadowRoot.querySelectorAll("h1, h2, h3, h4")].map((h) => h.tagName));
-  assert.equal(levels[0], "H2");
-  assert.ok(levels.slice(1).every((level) => level === "H3"), levels.join(" "));
+  await page.locator('#untitled [part="chapter-heading"]').first().waitFor();
+  const levels = (id) => page.evaluate((id) =>
+    [...document.getElementById(id).shadowRoot.querySelectorAll("h1, h2, h3, h4")].map((h) => h.tagName), id);
+  const titled = await levels("titled");
+  assert.equal(titled[0], "H2");
+  assert.ok(titled.length > 3 && titled.slice(1).every((level) => level === "H3"), titled.join(" "));
+  // No title: the section headings are the widget's first level.
+  const untitled = await levels("untitled");
+  assert.equal(await page.locator('#untitled [part="title"]').count(), 0);
+  assert.ok(untitled.length >= 3 && untitled.every((level) => level === "H2"), untitled.join(" "));
+  // Chapters and no transcript: the chapter column is not cut to the empty transcript's height.
+  await page.locator('#chapters-only [part="chapter"]').first().waitFor();
+  const column = await page.evaluate(() => {
+    const nav = document.getElementById("chapters-only").shadowRoot.querySelector("[part=chapters]");
+    return { shown: nav.clientHeight, content: nav.scrollHeight };
+  });
+  assert.ok(column.shown >= column.content - 1, JSON.stringify(column));
   await page.close();
 });
 
@@ -288,8 +322,8 @@ test("\"Back to now\" shows only while the current line is out of view, and cove
   await page.waitForTimeout(700);
   assert.equal(await back.isVisible(), false, "shown while the current line is on screen");
 
-  // Further matches, far from the current line.
-  for (let step = 0; step < 6; step += 1) await page.keyboard.press("Enter");
+  // A match far from the current line (only the last lines say it).
+  await page.locator('episode-viewer [part="search-input"]').fill("see you next time");
   await back.waitFor();
   const overlap = await inWidget(page, (root) => {
     const [a, b] = [root.querySelector("[part=back-to-now]"), root.querySelector("[part=transcript]")]
@@ -297,8 +331,12 @@ test("\"Back to now\" shows only while the current line is out of view, and cove
     return Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)) * Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left));
   });
   assert.equal(overlap, 0, "the button lies over the transcript's lines");
+  const box = await back.boundingBox();
+  assert.ok(box.width >= 24 && box.height >= 24, JSON.stringify(box));
   await back.click();
   await back.waitFor({ state: "hidden" });
+  // The focus goes to the line it brought back, not to the page.
+  assert.equal(await inWidget(page, (root) => root.activeElement?.getAttribute("part")), "line");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -306,7 +344,7 @@ test("\"Back to now\" shows only while the current line is out of view, and cove
 for (const colorScheme of ["light", "dark"]) {
   test(`the spoken word has a look of its own (${colorScheme}), and none is marked before playback`, async () => {
     const { page } = await open("/", async () => {}, { colorScheme });
-    await page.locator('episode-viewer [part="line"]').first().waitFor();
+    await page.locator('episode-viewer [part="line"][aria-current="true"]').waitFor();
     await page.waitForTimeout(300);
     const marked = () => page.evaluate(() => CSS.highlights.get("episode-viewer-word")?.size ?? 0);
     assert.equal(await marked(), 0, "a word is marked before playback");

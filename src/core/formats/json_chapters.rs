@@ -100,16 +100,21 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
             chapter
         })
         .collect();
-    let name = |field: &str| -> Result<Option<String>, EpisodeError> {
-        Ok(optional_string(root, &Loc::Root, field)?
+    let mut name = |field: &str| match optional_string(root, &Loc::Root, field) {
+        Ok(text) => text
             .map(|text| text.trim().to_string())
-            .filter(|text| !text.is_empty()))
+            .filter(|text| !text.is_empty()),
+        Err(error) => {
+            warnings.push(format!("{error}; ignored"));
+            None
+        }
     };
+    let (title, podcast) = (name("title"), name("podcastName"));
     Ok(ChapterFile {
         chapters,
         warnings,
-        title: name("title")?,
-        podcast: name("podcastName")?,
+        title,
+        podcast,
     })
 }
 

@@ -90,6 +90,15 @@ pub(crate) fn lead_in_end(body: &str) -> Option<usize> {
         .then_some(colon + 1)
 }
 
+/// Whether `text` is, whole, a trailing section's heading (`Links`,
+/// `Sponsors:`).
+pub(crate) fn is_trailing_section(text: &str) -> bool {
+    let heading = text.trim().trim_end_matches(':').trim_end();
+    TRAILING_SECTIONS
+        .iter()
+        .any(|section| section.eq_ignore_ascii_case(heading))
+}
+
 /// A title without a lead-in label before it (`Topics: Intro` is `Intro`).
 pub fn without_lead_in(title: &str) -> &str {
     match lead_in_end(title).and_then(|end| title.get(end..)) {

@@ -18,7 +18,9 @@
 //! Anything else (`we met at 9:30 (10:15 in Berlin) for coffee`) is prose.
 
 use super::clock_marks::{find_clock_marks, ClockMark, Setting};
-use super::section_labels::{is_transcript_heading, without_lead_in};
+use super::section_labels::{
+    is_trailing_section, is_transcript_heading, lead_in_end, without_lead_in,
+};
 use super::text_lines::{strip_list_bullet, TextLine};
 use crate::core::time::format_clock;
 
@@ -258,8 +260,17 @@ pub fn notes_title(lines: &[TextLine], chapters: &[NoteChapter]) -> Option<Strin
         && !title.starts_with(['-', '*', '•', '–', '—'])
         && !title.contains("://")
         && !title.contains("www.")
+        && !is_section_label(title)
         && !chapters
             .iter()
             .any(|chapter| chapter.line_number == line.number);
     looks_like_title.then(|| title.to_string())
+}
+
+/// A label that heads a part of the notes (`Chapters`, `Show notes`,
+/// `Transcript`, `Links`), not a title.
+fn is_section_label(text: &str) -> bool {
+    lead_in_end(&format!("{text}:")).is_some()
+        || is_transcript_heading(text)
+        || is_trailing_section(text)
 }
