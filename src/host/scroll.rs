@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use web_sys::{Element, HtmlElement, ScrollToOptions};
+use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollToOptions};
 
 /// How long a smooth scroll of the widget's own may take.
 const OWN_SCROLL_MS: f64 = 1500.0;
@@ -105,6 +105,16 @@ impl FollowScroll {
     /// moves, never the page; its CSS `scroll-behavior` makes it smooth
     /// (instant under `prefers-reduced-motion: reduce`).
     pub fn reveal(&self, container: &HtmlElement, item: &Element) {
+        self.reveal_with(container, item, ScrollBehavior::Auto);
+    }
+
+    /// [`FollowScroll::reveal`] with no smooth scrolling, so that `item` is
+    /// in its place when this returns.
+    pub fn reveal_at_once(&self, container: &HtmlElement, item: &Element) {
+        self.reveal_with(container, item, ScrollBehavior::Instant);
+    }
+
+    fn reveal_with(&self, container: &HtmlElement, item: &Element, behavior: ScrollBehavior) {
         let view_top = f64::from(container.scroll_top());
         let (item_box, container_box) = (
             item.get_bounding_client_rect(),
@@ -134,6 +144,7 @@ impl FollowScroll {
         });
         let options = ScrollToOptions::new();
         options.set_top(target);
+        options.set_behavior(behavior);
         container.scroll_to_with_scroll_to_options(&options);
     }
 }
@@ -147,9 +158,9 @@ pub fn is_partly_in_view(area: &Element, item: &Element) -> bool {
     item.bottom() > shown.top() && item.top() < shown.bottom() && item.height() > 0.0
 }
 
-/// Scrolls the page (not `area` itself) so that `area` is in view, near the
-/// top of the window when it does not fit; nothing when it is in view.
-pub fn bring_into_page_view(area: &Element) {
+/// Scrolls the page (not the widget's own scroll area) just far enough that
+/// `item` is in view with a little room around it; nothing when it is.
+pub fn bring_into_page_view(item: &Element) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -158,13 +169,17 @@ pub fn bring_into_page_view(area: &Element) {
         .ok()
         .and_then(|height| height.as_f64())
         .unwrap_or(0.0);
-    let shown = area.get_bounding_client_rect();
-    if shown.top() >= 0.0 && shown.bottom() <= view_height {
+    let shown = item.get_bounding_client_rect();
+    let margin = (view_height * 0.1).min(48.0);
+    let by = if shown.top() < 0.0 {
+        shown.top() - margin
+    } else if shown.bottom() > view_height {
+        // Down to its bottom, but never past its top.
+        (shown.bottom() - view_height + margin).min(shown.top() - margin)
+    } else {
         return;
-    }
-    // A little of what is above stays visible, as a reader would scroll.
-    let margin = (view_height * 0.1).min(64.0);
-    window.scroll_by_with_x_and_y(0.0, shown.top() - margin);
+    };
+    window.scroll_by_with_x_and_y(0.0, by);
 }
 
 fn now() -> f64 {

@@ -130,24 +130,24 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         move_attribute(&chunks, previous, Some(stop), "tabindex", "0", Some("-1"));
         stop
     });
-    // A `#t=` link on load: the page brings the transcript into view once.
+    // A `#t=` link on load: once laid out, the line is put in place at
+    // once and the page scrolls just enough to show it (the player above
+    // stays in view where it can).
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || !deep_linked.get() {
             return done.unwrap_or(false);
         }
-        if let Some(area) = container.get_untracked() {
-            bring_into_page_view(&area);
-        }
-        // Lines off screen had only their estimated size (content-visibility)
-        // when they were first revealed: reveal again once they are painted.
         request_animation_frame(move || {
-            request_animation_frame(move || {
-                // The widget may have gone meanwhile.
-                let following = follow.following.try_get_untracked() == Some(true);
-                if let (true, Some(Some(index))) = (following, current_line.try_get_untracked()) {
-                    reveal_line(index);
+            // The widget may have gone meanwhile.
+            let following = follow.following.try_get_untracked() == Some(true);
+            let current = current_line.try_get_untracked().flatten();
+            let area = container.try_get_untracked().flatten();
+            if let (true, Some(index), Some(area)) = (following, current, area) {
+                if let Some(line) = chunks.line(index) {
+                    follow.reveal_at_once(&area, &line);
+                    bring_into_page_view(&line);
                 }
-            })
+            }
         });
         true
     });

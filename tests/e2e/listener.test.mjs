@@ -383,6 +383,15 @@ test("375 px: opening a shared #t= link brings the line into the page's view", a
     const area = document.querySelector("episode-viewer").shadowRoot.querySelector("[part=transcript]").getBoundingClientRect();
     return box.top >= Math.max(0, area.top) && box.bottom <= Math.min(window.innerHeight, area.bottom);
   }, null, { timeout: 5000 });
+  // Scrolled just far enough: the page's player, the one play button, is still on screen.
+  const player = await page.evaluate(() => document.querySelector("audio").getBoundingClientRect());
+  assert.ok(player.top >= 0 && player.bottom <= 800, `the player is at ${player.top}-${player.bottom}`);
+
+  // "Back to now" beside the search box leaves the field usable on a phone.
+  await page.locator('episode-viewer [part="search-input"]').fill("see you next time");
+  await page.locator('episode-viewer [part="back-to-now"]').waitFor();
+  const field = await page.locator('episode-viewer [part="search-input"]').boundingBox();
+  assert.ok(field.width >= 150, `the search field is ${field.width} px wide`);
   await page.close();
 });
 
