@@ -118,11 +118,7 @@ pub async fn load_episode(request: &LoadRequest<'_>) -> Result<Episode, LoadErro
         } else {
             0
         };
-        let duration = match request.duration {
-            Some(duration) => Some(duration),
-            None => media_duration(request.media, wait).await,
-        };
-        if let Some(duration) = duration {
+        if let Some(duration) = known_or_media_duration(request, None, wait).await {
             episode.end_at(duration);
         }
     }
@@ -152,9 +148,19 @@ async fn load_src(request: &LoadRequest<'_>, src: &str) -> Result<Episode, LoadE
 /// The last known time for estimating times: the `duration` attribute, the
 /// episode's, or the media's once its metadata is in (waiting briefly).
 async fn duration_for_estimate(request: &LoadRequest<'_>, episode: Option<f64>) -> Option<f64> {
+    known_or_media_duration(request, episode, DURATION_WAIT_MS).await
+}
+
+/// The `duration` attribute, `episode`'s, or the media's (waiting up to
+/// `wait_ms` for its metadata).
+async fn known_or_media_duration(
+    request: &LoadRequest<'_>,
+    episode: Option<f64>,
+    wait_ms: u32,
+) -> Option<f64> {
     match request.duration.or(episode) {
         Some(duration) => Some(duration),
-        None => media_duration(request.media, DURATION_WAIT_MS).await,
+        None => media_duration(request.media, wait_ms).await,
     }
 }
 
@@ -284,10 +290,9 @@ fn read_chapters(
 ) -> Result<ChapterFile, LoadError> {
     let mut read = parse_json_chapters(&file.text, duration)
         .map_err(|error| unusable(name, FileFormat::JsonChapters, &error))?;
-    warnings.extend(in_file(name, &read.warnings));
+    warnings.extend(in_file(name, &std::mem::take(&mut read.warnings)));
     let dropped = settle_links(&mut [], &mut read.chapters, |url| resolve(url, &file.url));
     warnings.extend(in_file(name, &dropped));
-    read.warnings.clear();
     Ok(read)
 }
 

@@ -28,7 +28,7 @@ pub enum ClickAction {
     /// Play from the line now.
     PlayNow,
     /// Play from the line unless a second click (or a selection) follows
-    /// within the double-click time: ask [`LineGestures::still_wanted`].
+    /// within the double-click time: see [`LineGestures::play_soon`].
     PlaySoon(u32),
 }
 
@@ -36,8 +36,10 @@ pub enum ClickAction {
 #[derive(Clone, Copy)]
 pub struct LineGestures {
     clicks: StoredValue<u32>,
-    press: StoredValue<Option<(f64, f64, u32)>>,
+    /// Where the last press began.
     pressed_at: StoredValue<Option<(f64, f64)>>,
+    /// The touch (by click count) whose long press is still pending.
+    held: StoredValue<Option<u32>>,
     long_pressed: StoredValue<bool>,
 }
 
@@ -46,8 +48,8 @@ impl LineGestures {
     pub fn new() -> Self {
         Self {
             clicks: StoredValue::new(0),
-            press: StoredValue::new(None),
             pressed_at: StoredValue::new(None),
+            held: StoredValue::new(None),
             long_pressed: StoredValue::new(false),
         }
     }
@@ -63,17 +65,12 @@ impl LineGestures {
         }
         let id = self.clicks.get_value().wrapping_add(1);
         self.clicks.set_value(id);
-        self.press.set_value(Some((point.0, point.1, id)));
+        self.held.set_value(Some(id));
         let this = *self;
         set_timeout(
             move || {
-                let still_held = this
-                    .press
-                    .try_get_value()
-                    .flatten()
-                    .is_some_and(|(_, _, held)| held == id);
-                if still_held {
-                    this.press.set_value(None);
+                if this.held.try_get_value() == Some(Some(id)) {
+                    this.held.set_value(None);
                     this.long_pressed.set_value(true);
                     on_long_press();
                 }
@@ -84,18 +81,22 @@ impl LineGestures {
 
     /// On `pointermove`: a touch that moves is no long press.
     pub fn on_pointermove(&self, event: &PointerEvent) {
-        let moved = self.press.get_value().is_some_and(|(x, y, _)| {
-            (f64::from(event.client_x()) - x).hypot(f64::from(event.client_y()) - y)
-                > MOVE_TOLERANCE
-        });
-        if moved {
-            self.press.set_value(None);
+        if self.held.get_value().is_some() && self.moved_from_press(event, MOVE_TOLERANCE) {
+            self.held.set_value(None);
         }
     }
 
     /// On `pointerup` or `pointercancel`: the press is over.
     pub fn on_pointer_end(&self) {
-        self.press.set_value(None);
+        self.held.set_value(None);
+    }
+
+    /// Whether `event` is further than `tolerance` from where the last
+    /// press began.
+    fn moved_from_press(&self, event: &MouseEvent, tolerance: f64) -> bool {
+        self.pressed_at.get_value().is_some_and(|(x, y)| {
+            (f64::from(event.client_x()) - x).hypot(f64::from(event.client_y()) - y) > tolerance
+        })
     }
 
     /// What a `click` on a line means. `selected` says whether the reader
@@ -105,10 +106,7 @@ impl LineGestures {
         self.clicks.set_value(id);
         let long_pressed = self.long_pressed.get_value();
         self.long_pressed.set_value(false);
-        let dragged = self.pressed_at.get_value().is_some_and(|(x, y)| {
-            (f64::from(event.client_x()) - x).hypot(f64::from(event.client_y()) - y)
-                > DRAG_TOLERANCE
-        });
+        let dragged = self.moved_from_press(event, DRAG_TOLERANCE);
         if long_pressed || dragged || selected || event.detail() > 1 || event.default_prevented() {
             return ClickAction::Ignore;
         }

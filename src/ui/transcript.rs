@@ -41,7 +41,7 @@ pub struct TranscriptState {
     /// Search.
     pub search: SearchState,
     /// Set when a `#t=` link in the page URL was applied on load: the page
-    /// then scrolls once to bring the transcript into view.
+    /// then scrolls once to show the line.
     pub deep_linked: RwSignal<bool>,
 }
 
@@ -214,23 +214,15 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             });
         }
     };
-    let focus_line = move |index: usize| {
-        tab_stop.set(index);
-        if let Some(line) = chunks
-            .line(index)
-            .and_then(|line| line.dyn_into::<HtmlElement>().ok())
-        {
-            let _ = line.focus();
-        }
-    };
-    let focus_line_in_place = move |index: usize| {
+    // Focus scrolls the line into view unless `in_place`.
+    let focus_line = move |index: usize, in_place: bool| {
         tab_stop.set(index);
         if let Some(line) = chunks
             .line(index)
             .and_then(|line| line.dyn_into::<HtmlElement>().ok())
         {
             let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
+            options.set_prevent_scroll(in_place);
             let _ = line.focus_with_options(&options);
         }
     };
@@ -245,7 +237,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
             play_line(index);
         } else if let Some(target) = key_target(&event.key(), index, line_count) {
             event.prevent_default();
-            focus_line(target);
+            focus_line(target, false);
         }
     };
     let on_click = move |event: MouseEvent| {
@@ -311,7 +303,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
                             follow.resume();
                             // The button hides: the focus goes to the line it brought back.
                             if let Some(index) = current_line.get_untracked() {
-                                focus_line_in_place(index);
+                                focus_line(index, true);
                             }
                         }
                     >
