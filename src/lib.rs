@@ -8,11 +8,27 @@
 //!
 //! The wasm entry point is [`mount`], called by the `<episode-viewer>`
 //! custom element defined in `js/episode-viewer.js`.
+//!
+//! No code here may panic on input, on a call from JavaScript or on timing:
+//! the lints below refuse the constructs that can (tests and the fuzzing
+//! harness are outside them).
+
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented
+)]
 
 pub mod core;
 
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 pub mod fuzzing;
 
 #[cfg(target_arch = "wasm32")]

@@ -151,41 +151,40 @@ fn more_lines_segments_or_chapters_than_the_limit_are_refused() {
 }
 
 #[test]
-fn a_line_over_the_text_limit_is_refused_with_where() {
+fn a_line_over_the_text_limit_is_cut_with_a_warning_that_says_where() {
     let long = "x".repeat(MAX_TEXT_BYTES + 1);
-    let expected_tail = "the text is too long: 1.0 MB; the widget reads lines of up to 1.0 MB";
+    let cut = "the text is too long (1.0 MB); cut to the first 1.0 MB";
     let vtt = format!("WEBVTT\n\n00:01.000 --> 00:02.000\n{long}\n");
-    assert_eq!(
-        parse_webvtt(&vtt).unwrap_err().to_string(),
-        format!("line 3: {expected_tail}")
-    );
+    let transcript = parse_webvtt(&vtt).unwrap();
+    assert_eq!(transcript.lines[0].text.len(), MAX_TEXT_BYTES);
+    assert_eq!(transcript.warnings, [format!("line 3: {cut}")]);
     let srt = format!("1\n00:00:01,000 --> 00:00:02,000\n{long}\n");
     assert_eq!(
-        parse_srt(&srt).unwrap_err().to_string(),
-        format!("line 2: {expected_tail}")
+        parse_srt(&srt).unwrap().warnings,
+        [format!("line 2: {cut}")]
     );
     let episode = format!(r#"{{"version":1,"transcript":[{{"start":1,"text":"{long}"}}]}}"#);
-    assert_eq!(
-        parse_episode_document(&episode).unwrap_err().to_string(),
-        format!("transcript[0].text: {expected_tail}")
-    );
-    // A Podcasting 2.0 file skips a bad segment and keeps the others.
+    let episode = parse_episode_document(&episode).unwrap().episode;
+    assert_eq!(episode.lines[0].text.len(), MAX_TEXT_BYTES);
+    assert_eq!(episode.warnings, [format!("transcript[0]: {cut}")]);
     let segments = format!(
-        r#"{{"segments":[{{"startTime":1,"body":"{long}"}},{{"startTime":2,"body":"ok"}}]}}"#
+        r#"{{"segments":[{{"startTime":1,"body":"{long} and more"}},{{"startTime":2,"body":"all is well"}}]}}"#
     );
     let transcript = parse_podcast_json(&segments).unwrap();
-    assert_eq!(transcript.lines.len(), 1);
-    assert_eq!(
-        transcript.warnings,
-        [format!(
-            "segments[0].body: {expected_tail}; segment skipped"
-        )]
+    assert_eq!(transcript.lines.len(), 2);
+    assert_eq!(transcript.warnings, [format!("segments[0]: {cut}")]);
+    // A cut never splits a character.
+    let accents = format!(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\na{}\n",
+        "é".repeat(MAX_TEXT_BYTES / 2)
     );
+    let text = &parse_webvtt(&accents).unwrap().lines[0].text;
+    assert_eq!(text.len(), MAX_TEXT_BYTES - 1);
     let at_limit = format!(
         "WEBVTT\n\n00:01.000 --> 00:02.000\n{}\n",
         "x".repeat(MAX_TEXT_BYTES)
     );
-    assert!(parse_webvtt(&at_limit).is_ok());
+    assert!(parse_webvtt(&at_limit).unwrap().warnings.is_empty());
 }
 
 #[test]
@@ -251,4 +250,24 @@ fn markup_that_never_closes_is_read_in_linear_time() {
         ))
     })
     .unwrap();
+}
+
+#[test]
+fn the_download_time_limit_fits_a_browser_timer_and_is_at_least_a_second() {
+    use episode_viewer::core::limits::{
+        download_time_limit, DEFAULT_TIME_LIMIT_MS, LONGEST_TIMER_MS,
+    };
+    assert_eq!(download_time_limit(None), Ok(DEFAULT_TIME_LIMIT_MS));
+    assert_eq!(download_time_limit(Some("45")), Ok(45_000));
+    assert_eq!(download_time_limit(Some("1:30")), Ok(90_000));
+    assert_eq!(download_time_limit(Some("soon")), Ok(DEFAULT_TIME_LIMIT_MS));
+    // 3,000,000 s is past what setTimeout can wait: it would fire at once.
+    assert_eq!(download_time_limit(Some("3000000")), Ok(LONGEST_TIMER_MS));
+    assert_eq!(download_time_limit(Some("1")), Ok(1000));
+    let error = download_time_limit(Some("0.5")).unwrap_err();
+    assert!(
+        error.starts_with("timeout=\"0.5\" is too short: each download needs at least 1 second"),
+        "{error}"
+    );
+    assert!(download_time_limit(Some("0")).is_err());
 }

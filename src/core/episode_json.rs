@@ -13,7 +13,8 @@ use super::json_fields::{
     optional_string, optional_time, parse_json, required_string, required_time, Loc,
 };
 use super::json_stream::parse_object_streaming;
-use super::limits::{check_entry_count, check_file_size, check_text_length};
+use super::limits::{check_entry_count, check_file_size, cut_chapters, cut_line, cut_speakers};
+use super::warnings::Warnings;
 
 /// Episode JSON versions this parser reads.
 pub const SUPPORTED_VERSIONS: &[u64] = &[1];
@@ -59,10 +60,15 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
     // document-level checks, as if the whole tree had been read first.
     let mut streamed_lines = Vec::new();
     let mut line_error = None;
+    let mut warnings = Warnings::new();
     let mut take_line = |index: usize, item: Value| {
         if line_error.is_none() {
             match check_line_count(index).and_then(|()| parse_line(&item, index)) {
-                Ok(line) => streamed_lines.push(line),
+                Ok(mut parsed) => {
+                    let place = Loc::Item(&Loc::Field(&Loc::Root, "transcript"), index).to_string();
+                    cut_line(&mut parsed.line, &place, &mut warnings);
+                    streamed_lines.push(parsed);
+                }
                 Err(error) => line_error = Some(error),
             }
         }
@@ -110,16 +116,20 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
         Some(Listing::Files(files)) => (Vec::new(), files.into_iter().next()),
         Some(Listing::Streamed) | None => (Vec::new(), None),
     };
+    let mut speakers = speakers.into_vec();
+    cut_speakers(&mut speakers, &mut warnings);
+    let mut chapters = chapters;
+    cut_chapters(&mut chapters, &mut warnings);
     let episode = Episode {
         title: optional_string(root, &Loc::Root, "title")?,
         podcast: optional_string(root, &Loc::Root, "podcast")?,
         published: optional_string(root, &Loc::Root, "published")?,
         duration,
         language: optional_string(root, &Loc::Root, "language")?,
-        speakers: speakers.into_vec(),
+        speakers,
         chapters,
         lines,
-        warnings: Vec::new(),
+        warnings: warnings.into_messages(),
         timing: optional_timing(root, &Loc::Root)?.unwrap_or_default(),
     };
     Ok(EpisodeDocument {
@@ -269,7 +279,6 @@ fn parse_line(item: &Value, index: usize) -> Result<ParsedLine, EpisodeError> {
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty());
     let text = required_string(fields, &loc, "text")?.trim().to_string();
-    check_text_length(&text, || Loc::Field(&loc, "text").to_string())?;
     let (words, word_ends) = parse_words(fields, &loc)?;
     Ok(ParsedLine {
         line: Line {

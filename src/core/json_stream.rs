@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::error::EpisodeError;
+use super::json_fields::{error_at, expect_object, parse_json, Loc};
 use super::limits::json_error;
 
 /// The fields of a top-level object, and whether the streamed array was
@@ -153,5 +154,35 @@ impl<'de> Visitor<'de> for ArraySeed<'_> {
 
     fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         Ok(Some(Value::Null))
+    }
+}
+
+/// The top-level object of `text` (an error when it is something else),
+/// with the array under `key` handed to `each` element by element as it is
+/// parsed, so no tree of the whole array is built. Returns the other fields
+/// and how many elements the array had, or `None` when `key` is missing or
+/// not an array (then it stays among the fields). The first error `each`
+/// returns stops the reading of elements and is the result.
+pub(crate) fn read_streamed_array(
+    text: &str,
+    key: &str,
+    each: &mut dyn FnMut(usize, Value) -> Result<(), EpisodeError>,
+) -> Result<(Map<String, Value>, Option<usize>), EpisodeError> {
+    let mut failure = None;
+    let mut count = 0;
+    let mut take = |index: usize, item: Value| {
+        count = index + 1;
+        if failure.is_none() {
+            failure = each(index, item).err();
+        }
+    };
+    let Some((fields, streamed)) = parse_object_streaming(text, key, &|_| false, &mut take)? else {
+        let root = parse_json(text)?;
+        expect_object(&root, &Loc::Root)?;
+        return Err(error_at(&Loc::Root, "expected an object"));
+    };
+    match failure {
+        Some(error) => Err(error),
+        None => Ok((fields, streamed.then_some(count))),
     }
 }

@@ -6,14 +6,16 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use js_sys::JsString;
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit, RequestMode, Response};
+use web_sys::{
+    AbortController, AbortSignal, RequestCredentials, RequestInit, RequestMode, Response,
+};
 
+use super::body::{read_body_text, BodyError};
 use super::yielding::yield_to_browser;
-use crate::core::limits::check_file_size;
+use crate::core::limits::{check_file_size, megabytes, MAX_FILE_BYTES};
 
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
@@ -65,6 +67,8 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
     };
 
     let init = RequestInit::new();
+    // Cookies and HTTP authentication go only to the page's own server.
+    init.set_credentials(RequestCredentials::SameOrigin);
     if let Some(controller) = &guard.0 {
         init.set_signal(Some(&controller.signal()));
     }
@@ -77,6 +81,10 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
             return Err(too_slow());
         }
         let signal = guard.0.as_ref().map(AbortController::signal);
+        if signal.as_ref().is_some_and(AbortSignal::aborted) {
+            return Err(failed("the download was stopped".to_string()));
+        }
+        // The request itself failed: only now is a second one worth making.
         return Err(failed(unreachable_reason(url, signal.as_ref()).await));
     };
     if !response.ok() {
@@ -97,22 +105,21 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
         return Err(failed(too_large.message));
     }
     let final_url = response.url();
-    let body = response
-        .text()
-        .map_err(|_| failed("the response could not be read as text".to_string()))?;
-    let text = JsFuture::from(body)
-        .await
-        .ok()
-        .and_then(|text| text.dyn_into::<JsString>().ok())
-        .map(String::from);
-    let Some(text) = text else {
-        if timed_out.get() {
-            return Err(too_slow());
+    let text = match read_body_text(&response, MAX_FILE_BYTES).await {
+        Ok(text) => text,
+        Err(BodyError::TooLarge) => {
+            let limit = megabytes(MAX_FILE_BYTES);
+            return Err(failed(format!(
+                "the file is too large: the download passed {limit} and was stopped; the widget reads files of up to {limit}"
+            )));
         }
-        return Err(failed(
-            "the download stopped before the end of the file (the connection was closed)"
-                .to_string(),
-        ));
+        Err(BodyError::Interrupted) if timed_out.get() => return Err(too_slow()),
+        Err(BodyError::Interrupted) => {
+            return Err(failed(
+                "the download stopped before the end of the file (the connection was closed)"
+                    .to_string(),
+            ))
+        }
     };
     // Copying a large body into wasm takes a while; parsing it then starts
     // in a task of its own rather than lengthening this one.

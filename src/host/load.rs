@@ -8,7 +8,7 @@ use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
 use crate::core::formats::{choose_transcript, detect_format, in_file, FileFormat};
 use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
 use crate::core::import::{import_episode, ImportSources, Source};
-use crate::core::links::settle_links;
+use crate::core::links::{settle_links, url_kind, UrlKind};
 use crate::core::Episode;
 
 use super::fetch::{fetch_text, FetchError, Fetched};
@@ -328,9 +328,21 @@ fn resolve(url: &str, base: &str) -> Option<String> {
         .map(|url| url.href())
 }
 
-/// The file's URL made absolute against the URL of the episode JSON.
+/// The file's URL made absolute against the URL of the episode JSON. Only
+/// `http:`, `https:` and relative URLs are fetched: a file must not make
+/// the page request `data:`, `blob:` or `file:` URLs.
 fn resolve_file_url(file: &FileRef, base: &str) -> Result<String, LoadError> {
-    resolve(&file.url, base)
+    let url = match url_kind(&file.url) {
+        UrlKind::Web(url) | UrlKind::Relative(url) => url,
+        UrlKind::Refused => {
+            return Err(LoadError::Unusable(format!(
+                "\"{}\" is not a web address: the episode JSON may name only http:, https: and relative URLs",
+                file.url
+            )))
+        }
+    };
+    resolve(&url, base)
+        .filter(|resolved| matches!(url_kind(resolved), UrlKind::Web(_)))
         .ok_or_else(|| LoadError::Unusable(format!("\"{}\" is not a valid URL", file.url)))
 }
 

@@ -1,6 +1,7 @@
 //! Browser glue: each browser API the widget uses, wrapped once, with its
 //! listeners and requests released when the owning component is cleaned up.
 
+pub mod body;
 pub mod clipboard;
 pub mod deep_link;
 pub mod events;

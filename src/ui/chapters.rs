@@ -43,7 +43,7 @@ pub fn ChapterList(
             view! {
                 <li class="ev-chapter-item">
                     <button
-                        node_ref=buttons[position]
+                        node_ref=buttons.get(position).copied().unwrap_or_else(NodeRef::new)
                         type="button"
                         class="ev-chapter"
                         part="chapter"

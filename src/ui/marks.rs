@@ -110,7 +110,13 @@ pub fn use_search_marks(
                 }
                 let ranges: Vec<_> = batch
                     .iter()
-                    .flat_map(|found| ranges_in_line(found[0].line, found))
+                    .flat_map(|found| {
+                        found
+                            .first()
+                            .map(|first| ranges_in_line(first.line, found))
+                            .into_iter()
+                            .flatten()
+                    })
                     .collect();
                 if match_ranges
                     .try_update_value(|highlight| highlight.extend(ranges))

@@ -15,6 +15,7 @@ use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
+use crate::core::limits::download_time_limit;
 use crate::core::{parse_clock, DisplayText, Episode, Line, Timing};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
@@ -24,9 +25,6 @@ use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRe
 use crate::host::scroll::FollowScroll;
 use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
-
-/// How long a download may take when the `timeout` attribute says nothing.
-const DEFAULT_TIME_LIMIT_MS: u32 = 30_000;
 
 /// Where the episode comes from: the element's `src`, `transcript`,
 /// `notes`, `chapters` and `duration` attributes.
@@ -63,10 +61,7 @@ pub fn EpisodeViewer(
     #[prop(optional)] controls: ControlsSlot,
 ) -> impl IntoView {
     provide_context(ImagePolicy::from_attribute(images.as_deref()));
-    let time_limit_ms = positive_time(timeout.as_deref())
-        .map_or(DEFAULT_TIME_LIMIT_MS, |seconds| {
-            (seconds * 1000.0).min(f64::from(u32::MAX)) as u32
-        });
+    let time_limit = download_time_limit(timeout.as_deref());
     let lang = host
         .as_ref()
         .and_then(|host| host.closest("[lang]").ok().flatten())
@@ -74,8 +69,12 @@ pub fn EpisodeViewer(
     let lang = lang.or_else(page_language);
     provide_context(Language::for_tag(lang.as_deref()));
     provide_context(WidgetEvents::new(host));
+    let time_limit_ms = match time_limit {
+        Ok(milliseconds) => milliseconds,
+        Err(message) => return view! { <ErrorAlert message /> }.into_any(),
+    };
     let lookup = use_media_lookup(audio);
-    move || match lookup.get() {
+    (move || match lookup.get() {
         MediaLookup::Failed(message) => {
             let headline = language().player_missing();
             view! { <ErrorAlert message headline /> }.into_any()
@@ -99,7 +98,8 @@ pub fn EpisodeViewer(
             })
             .into_any()
         }
-    }
+    })
+    .into_any()
 }
 
 /// Shows a loading status, then the episode or why it could not be loaded

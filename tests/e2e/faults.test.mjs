@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { after, before, test } from "node:test";
 import { open, useBrowser } from "./harness.mjs";
 
@@ -13,6 +14,8 @@ useBrowser();
 const episodeJson = readFileSync("dist/demo/episode.json", "utf8");
 const episodeVtt = readFileSync("dist/demo/episode.vtt", "utf8");
 const lineCount = JSON.parse(episodeJson).transcript.length;
+/** 21 MiB of JSON whitespace: 20 KB gzipped, too large once unpacked. */
+const gzipBomb = gzipSync(Buffer.alloc(21 * 1024 * 1024, " "));
 
 /** What the faulty server does for each path; `healthy` paths work. */
 const state = { recovered: false, stalled: [] };
@@ -61,6 +64,23 @@ function startFaultyServer(port = 0) {
         return response.writeHead(200, { ...cors, "content-type": "text/plain" }).end(episodeVtt);
       case "/huge.json":
         return response.writeHead(200, { ...json, "content-length": 30 * 1024 * 1024 }).end();
+      case "/streamed-huge.json": {
+        // No Content-Length: 1 MiB chunks until the client gives up.
+        response.writeHead(200, json);
+        const chunk = Buffer.alloc(1024 * 1024, " ");
+        state.streamedBytes = 0;
+        const more = () => {
+          if (response.destroyed || state.streamedBytes >= 64 * 1024 * 1024) return response.end();
+          state.streamedBytes += chunk.length;
+          if (response.write(chunk)) setImmediate(more);
+          else response.once("drain", more);
+        };
+        response.on("close", () => { state.streamedClosed = true; });
+        return more();
+      }
+      case "/gzip-bomb.json":
+        return response.writeHead(200, { ...json, "content-encoding": "gzip", "content-length": gzipBomb.length })
+          .end(gzipBomb);
       case "/redirect.json":
         return response.writeHead(302, { ...cors, location: "/moved/episode-files.json" }).end();
       case "/moved/episode-files.json":
@@ -125,14 +145,24 @@ test("each download fault ends in a message that names it", async () => {
     ["/cut-short.json", {}, /is not a usable episode: not valid JSON: EOF while parsing .* at line \d+ column \d+$/],
     ["/page.html", {}, /is not a file this widget reads: the server sent a web page \(text\/html\)/],
     ["/huge.json", {}, /the file is too large: 30\.0 MB; the widget reads files of up to 20\.0 MB$/],
+    ["/streamed-huge.json", {}, /the file is too large: the download passed 20\.0 MB and was stopped; the widget reads files of up to 20\.0 MB$/],
+    ["/gzip-bomb.json", {}, /the file is too large: the download passed 20\.0 MB and was stopped; the widget reads files of up to 20\.0 MB$/],
+    ["/episode.json", { timeout: "0.5" }, /^timeout="0\.5" is too short: each download needs at least 1 second/],
   ];
   for (const [path, attributes, expected] of expectations) {
     const shown = await widget(page, faultyBase + path, attributes);
     const message = await shown.alert();
     assert.match(message ?? "(no alert)", expected, path);
-    const retryable = !["/cut-short.json", "/page.html"].includes(path);
+    const retryable = !["/cut-short.json", "/page.html", "/episode.json"].includes(path);
     assert.equal(await shown.retry.count(), retryable ? 1 : 0, `Try again offered for ${path}`);
   }
+  // The endless download was cancelled near the limit, not read to its end.
+  assert.ok(state.streamedClosed, "the streamed download was cancelled");
+  assert.ok(state.streamedBytes < 40 * 1024 * 1024, `${state.streamedBytes} bytes sent`);
+  // A timeout too long for a browser timer is the longest one, not none.
+  const patient = await widget(page, faultyBase + "/episode.json", { timeout: "3000000" });
+  assert.equal(await patient.alert(), null);
+  assert.equal(await patient.lines(), lineCount);
   const unexpected = problems.filter((problem) => !networkNoise(problem));
   assert.deepEqual(unexpected, []);
   await page.close();

@@ -1,13 +1,16 @@
 //! JSON Chapters 1.2 (`application/json+chapters`), the Podcasting 2.0
 //! chapters format: <https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md>.
 
+use crate::core::json_stream::read_streamed_array;
+use crate::core::limits::cut_chapters;
+use crate::core::warnings::Warnings;
 use serde_json::Value;
 
 use crate::core::episode::{resolve_end, Chapter, Episode};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_bool, optional_string, optional_time,
-    parse_json, required_time, Loc,
+    required_time, Loc,
 };
 use crate::core::limits::{check_entry_count, check_file_size};
 
@@ -39,36 +42,13 @@ impl ChapterFile {
 /// JSON Chapters at all is an error.
 pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterFile, EpisodeError> {
     check_file_size(text.len())?;
-    let root = parse_json(text)?;
-    let root = expect_object(&root, &Loc::Root)?;
-    if let Some(version) = root.get("version") {
-        let major = version
-            .as_str()
-            .and_then(|v| v.split('.').next())
-            .map(str::trim);
-        if major != Some("1") {
-            return Err(error_at(
-                &Loc::Field(&Loc::Root, "version"),
-                format!(
-                    "unsupported JSON Chapters version {version}; supported: 1.x (e.g. \"1.2.0\")"
-                ),
-            ));
-        }
-    }
-    let items = optional_array(root, &Loc::Root, "chapters")?.ok_or_else(|| {
-        error_at(
-            &Loc::Field(&Loc::Root, "chapters"),
-            "missing; expected the list of chapters",
-        )
-    })?;
-
     let list_loc = Loc::Field(&Loc::Root, "chapters");
-    let mut warnings = Vec::new();
-    let mut parsed: Vec<(Chapter, Option<f64>)> = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
+    let mut warnings = Warnings::new();
+    let mut parsed: Vec<(Chapter, Option<f64>)> = Vec::new();
+    let (fields, count) = read_streamed_array(text, "chapters", &mut |index, item| {
         let loc = Loc::Item(&list_loc, index);
         check_entry_count(index, "chapters", || loc.to_string())?;
-        match read_chapter(item, &loc) {
+        match read_chapter(&item, &loc) {
             Ok((chapter, end)) => {
                 let end = match end {
                     Some(end) if end < chapter.start => {
@@ -84,6 +64,29 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
             }
             Err(error) => warnings.push(format!("{error}; chapter skipped")),
         }
+        Ok(())
+    })?;
+    let root = &fields;
+    if let Some(version) = root.get("version") {
+        let major = version
+            .as_str()
+            .and_then(|v| v.split('.').next())
+            .map(str::trim);
+        if major != Some("1") {
+            return Err(error_at(
+                &Loc::Field(&Loc::Root, "version"),
+                format!(
+                    "unsupported JSON Chapters version {version}; supported: 1.x (e.g. \"1.2.0\")"
+                ),
+            ));
+        }
+    }
+    if count.is_none() {
+        optional_array(root, &Loc::Root, "chapters")?;
+        return Err(error_at(
+            &Loc::Field(&Loc::Root, "chapters"),
+            "missing; expected the list of chapters",
+        ));
     }
     if !parsed.is_sorted_by_key(|(chapter, _)| chapter.start) {
         parsed.sort_by(|a, b| a.0.start.total_cmp(&b.0.start));
@@ -110,9 +113,11 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
         }
     };
     let (title, podcast) = (name("title"), name("podcastName"));
+    let mut chapters: Vec<Chapter> = chapters;
+    cut_chapters(&mut chapters, &mut warnings);
     Ok(ChapterFile {
         chapters,
-        warnings,
+        warnings: warnings.into_messages(),
         title,
         podcast,
     })

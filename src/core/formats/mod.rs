@@ -10,11 +10,12 @@ pub mod srt;
 pub mod webvtt;
 pub mod whisper_json;
 
+use super::warnings::Warnings;
 use std::collections::BTreeMap;
 
 use super::episode::{Episode, Line, Speaker, Word};
 use super::episode_json::EpisodeError;
-use super::limits::{check_entry_count, check_text_length};
+use super::limits::{check_entry_count, cut_line, cut_speakers};
 pub use detect::{choose_transcript, detect_format, looks_like_html_transcript, FileFormat};
 
 /// A transcript read from a file, with what had to be repaired or skipped.
@@ -85,7 +86,9 @@ pub struct CueLines {
     speakers: SpeakerList,
     current_speaker: Option<usize>,
     raw: Vec<RawLine>,
-    warnings: Vec<String>,
+    warnings: Warnings,
+    /// Cues met, empty ones included (they count toward the limit).
+    cues_met: usize,
 }
 
 /// One cue, as [`CueLines::push`] takes it.
@@ -106,7 +109,7 @@ pub struct CueContent {
 
 impl CueLines {
     /// Starts with the warnings the file's reader already has.
-    pub fn new(warnings: Vec<String>) -> Self {
+    pub fn new(warnings: Warnings) -> Self {
         Self {
             warnings,
             ..Self::default()
@@ -117,8 +120,8 @@ impl CueLines {
     /// and text length ([`crate::core::limits`]).
     pub fn push_checked(&mut self, cue: CueContent) -> Result<(), EpisodeError> {
         let place = || format!("line {}", cue.line_number);
-        check_entry_count(self.raw.len(), "cues", place)?;
-        check_text_length(&cue.text, place)?;
+        check_entry_count(self.cues_met, "cues", place)?;
+        self.cues_met += 1;
         self.push(cue);
         Ok(())
     }
@@ -148,11 +151,13 @@ impl CueLines {
     /// The transcript: lines sorted and repaired.
     pub fn finish(mut self) -> Transcript {
         let (lines, places) = finish_lines(self.raw, &mut self.warnings);
+        let mut speakers = self.speakers.into_vec();
+        cut_speakers(&mut speakers, &mut self.warnings);
         Transcript {
             lines,
             places,
-            speakers: self.speakers.into_vec(),
-            warnings: self.warnings,
+            speakers,
+            warnings: self.warnings.into_messages(),
         }
     }
 }
@@ -160,8 +165,9 @@ impl CueLines {
 /// Sorts lines by start (stably) and repairs ends before starts, adding a
 /// warning for each repair; returns the lines and, for each, where in the
 /// file it came from.
-pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Vec<String>) -> (Vec<Line>, Vec<String>) {
+pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Warnings) -> (Vec<Line>, Vec<String>) {
     for entry in &mut raw {
+        cut_line(&mut entry.line, &entry.place, warnings);
         let line = &mut entry.line;
         if line.end < line.start {
             warnings.push(format!(
@@ -261,14 +267,16 @@ pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, Epi
 /// Puts a transcript's lines and speakers into an episode, keeping the
 /// avatar of an episode speaker with the same name.
 pub fn apply_transcript(episode: &mut Episode, transcript: Transcript) {
+    let avatars: BTreeMap<&str, &Option<String>> = episode
+        .speakers
+        .iter()
+        .rev()
+        .map(|known| (known.name.as_str(), &known.img))
+        .collect();
     let mut speakers = transcript.speakers;
     for speaker in &mut speakers {
-        if let Some(known) = episode
-            .speakers
-            .iter()
-            .find(|known| known.name == speaker.name)
-        {
-            speaker.img.clone_from(&known.img);
+        if let Some(img) = avatars.get(speaker.name.as_str()) {
+            speaker.img.clone_from(img);
         }
     }
     episode.speakers = speakers;

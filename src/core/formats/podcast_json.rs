@@ -4,16 +4,18 @@
 //! Runs of one-word segments (whole files of words, or words among
 //! sentence segments) are regrouped into lines, keeping the words' timings.
 
+use crate::core::warnings::Warnings;
 use serde_json::Value;
 
 use super::{finish_lines, out_of_order, RawLine, SpeakerList, Transcript};
 use crate::core::episode::{is_attached_punctuation, Line, Word};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
-    error_at, expect_object, optional_array, optional_string, optional_time, parse_json,
-    required_string, required_time, Loc,
+    error_at, expect_object, optional_array, optional_string, optional_time, required_string,
+    required_time, Loc,
 };
-use crate::core::limits::{check_entry_count, check_file_size, check_text_length};
+use crate::core::json_stream::read_streamed_array;
+use crate::core::limits::{check_entry_count, check_file_size, cut_speakers};
 
 /// A gap this long between words starts a new line.
 const PAUSE_SECONDS: f64 = 1.5;
@@ -32,28 +34,28 @@ struct Segment {
 /// warning; a document without a `segments` list is an error.
 pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
     check_file_size(text.len())?;
-    let root = parse_json(text)?;
-    let root = expect_object(&root, &Loc::Root)?;
-    let items = optional_array(root, &Loc::Root, "segments")?.ok_or_else(|| {
-        error_at(
-            &Loc::Field(&Loc::Root, "segments"),
-            "missing; expected the list of transcript segments",
-        )
-    })?;
     let list_loc = Loc::Field(&Loc::Root, "segments");
     let mut speakers = SpeakerList::default();
-    let mut warnings = Vec::new();
-    let mut segments = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
+    let mut warnings = Warnings::new();
+    let mut segments = Vec::new();
+    let (root, count) = read_streamed_array(text, "segments", &mut |index, item| {
         let loc = Loc::Item(&list_loc, index);
         check_entry_count(index, "segments", || loc.to_string())?;
-        match read_segment(item, &loc, &mut speakers) {
+        match read_segment(&item, &loc, &mut speakers) {
             Ok(segment) if segment.body.is_empty() => {
                 warnings.push(format!("{}: empty segment skipped", segment.place));
             }
             Ok(segment) => segments.push(segment),
             Err(error) => warnings.push(format!("{error}; segment skipped")),
         }
+        Ok(())
+    })?;
+    if count.is_none() {
+        optional_array(&root, &Loc::Root, "segments")?;
+        return Err(error_at(
+            &Loc::Field(&Loc::Root, "segments"),
+            "missing; expected the list of transcript segments",
+        ));
     }
     if let Some(warning) = out_of_order(
         &segments,
@@ -73,11 +75,13 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
         }
     }
     let (lines, places) = finish_lines(raw, &mut warnings);
+    let mut speakers = speakers.into_vec();
+    cut_speakers(&mut speakers, &mut warnings);
     Ok(Transcript {
         lines,
         places,
-        speakers: speakers.into_vec(),
-        warnings,
+        speakers,
+        warnings: warnings.into_messages(),
     })
 }
 
@@ -94,7 +98,6 @@ fn read_segment(
         .filter(|name| !name.is_empty())
         .map(|name| speakers.index_of(&name));
     let body = required_string(fields, loc, "body")?;
-    check_text_length(&body, || Loc::Field(loc, "body").to_string())?;
     Ok(Segment {
         place: loc.to_string(),
         speaker,

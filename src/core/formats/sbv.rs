@@ -9,6 +9,7 @@ use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
 use crate::core::limits::check_file_size;
 use crate::core::text::collapse_whitespace;
+use crate::core::warnings::Warnings;
 
 /// Whether a line is an SBV timing line (`0:00:01.000,0:00:03.500`).
 pub fn is_timing_line(line: &str) -> bool {
@@ -29,7 +30,7 @@ fn parse_timing_line(line: &str) -> Option<(f64, f64)> {
 pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
     check_file_size(input.len())?;
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-    let mut warnings = Vec::new();
+    let mut warnings = Warnings::new();
     // (line number, start, end, text lines)
     let mut cues: Vec<(usize, f64, f64, Vec<&str>)> = Vec::new();
     let mut in_block = false;

@@ -9,6 +9,7 @@ use crate::core::error::quoted;
 use crate::core::limits::check_file_size;
 use crate::core::text::{collapse_whitespace, decode_character_reference};
 use crate::core::time::decimal_value;
+use crate::core::warnings::Warnings;
 
 struct OpenCue {
     start: f64,
@@ -23,7 +24,7 @@ pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
     check_file_size(input.len())?;
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let normalized = input.replace("\r\n", "\n").replace('\r', "\n");
-    let mut warnings = Vec::new();
+    let mut warnings = Warnings::new();
     let mut cues: Vec<OpenCue> = Vec::new();
     let mut open: Option<OpenCue> = None;
     for (index, raw_line) in normalized.split('\n').enumerate() {

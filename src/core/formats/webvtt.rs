@@ -9,6 +9,7 @@ use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
 use crate::core::limits::check_file_size;
 use crate::core::text::{collapse_whitespace, decode_character_reference};
+use crate::core::warnings::Warnings;
 
 /// One cue as the spec's block parser yields it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +32,7 @@ pub struct CueList {
     /// Cues in file order.
     pub cues: Vec<Cue>,
     /// Dropped blocks, each saying where and why.
-    pub warnings: Vec<String>,
+    pub warnings: Warnings,
 }
 
 /// Reads a WebVTT file into a transcript: one line per cue, speakers from

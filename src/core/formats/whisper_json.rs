@@ -9,6 +9,7 @@
 //! One line per segment, with the segment's words when every word has its
 //! times.
 
+use crate::core::warnings::Warnings;
 use serde_json::{Map, Value};
 
 use super::srt::parse_srt_time;
@@ -16,56 +17,42 @@ use super::{finish_lines, out_of_order, RawLine, SpeakerList, Transcript};
 use crate::core::episode::{Line, Word};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
-    error_at, expect_object, optional_array, optional_string, optional_time, parse_json,
-    required_string, required_time, Loc,
+    error_at, expect_object, optional_array, optional_string, optional_time, required_string,
+    required_time, Loc,
 };
-use crate::core::limits::{check_entry_count, check_file_size, check_text_length};
+use crate::core::json_stream::read_streamed_array;
+use crate::core::limits::{check_entry_count, check_file_size, cut_speakers};
 
 /// Reads a whisper or whisper.cpp JSON transcript. A bad segment is skipped
 /// with a warning; a document with neither `segments` nor `transcription`
 /// is an error.
 pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
     check_file_size(text.len())?;
-    let root = parse_json(text)?;
-    let root = expect_object(&root, &Loc::Root)?;
-    let (key, items) =
-        match optional_array(root, &Loc::Root, "segments")? {
-            Some(items) => ("segments", items),
-            None => match optional_array(root, &Loc::Root, "transcription")? {
-                Some(items) => ("transcription", items),
-                None => return Err(error_at(
-                    &Loc::Field(&Loc::Root, "segments"),
-                    "missing; expected whisper's list of segments (or whisper.cpp's transcription)",
-                )),
-            },
-        };
-    let list_loc = Loc::Field(&Loc::Root, key);
     let mut speakers = SpeakerList::default();
-    let mut warnings = Vec::new();
-    let mut raw = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
-        let loc = Loc::Item(&list_loc, index);
-        check_entry_count(index, "segments", || loc.to_string())?;
-        let read = expect_object(item, &loc).and_then(|fields| {
-            if key == "segments" {
-                read_segment(fields, &loc, &mut speakers)
-            } else {
-                read_cpp_segment(fields, &loc)
-            }
-        });
-        match read {
-            Ok(line) if line.text.is_empty() => {
-                warnings.push(format!("{loc}: empty segment skipped"));
-            }
-            Ok(line) => raw.push(RawLine {
-                place: loc.to_string(),
-                line,
-            }),
-            Err(error) => warnings.push(format!("{error}; segment skipped")),
-        }
+    let mut warnings = Warnings::new();
+    let mut raw = Vec::new();
+    let mut read_segments = |key: &str| {
+        let list_loc = Loc::Field(&Loc::Root, key);
+        read_streamed_array(text, key, &mut |index, item| {
+            let loc = Loc::Item(&list_loc, index);
+            check_entry_count(index, "segments", || loc.to_string())?;
+            take_segment(key, &item, &loc, &mut speakers, &mut raw, &mut warnings);
+            Ok(())
+        })
+    };
+    let (root, mut count) = read_segments("segments")?;
+    if count.is_none() && root.get("segments").is_none() {
+        count = read_segments("transcription")?.1;
     }
-    if raw.is_empty() && !items.is_empty() && warnings.len() == items.len() {
-        if let Some(first) = warnings.first() {
+    let Some(count) = count else {
+        optional_array(&root, &Loc::Root, "segments")?;
+        return Err(error_at(
+            &Loc::Field(&Loc::Root, "segments"),
+            "missing; expected whisper's list of segments (or whisper.cpp's transcription)",
+        ));
+    };
+    if raw.is_empty() && count > 0 && warnings.count() == count {
+        if let Some(first) = warnings.kept().first() {
             return Err(EpisodeError {
                 path: String::new(),
                 message: format!("no segment could be read: {first}"),
@@ -81,12 +68,42 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
         raw.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
     }
     let (lines, places) = finish_lines(raw, &mut warnings);
+    let mut speakers = speakers.into_vec();
+    cut_speakers(&mut speakers, &mut warnings);
     Ok(Transcript {
         lines,
         places,
-        speakers: speakers.into_vec(),
-        warnings,
+        speakers,
+        warnings: warnings.into_messages(),
     })
+}
+
+/// Reads one segment of the list under `key` into `raw`, or a warning.
+fn take_segment(
+    key: &str,
+    item: &Value,
+    loc: &Loc,
+    speakers: &mut SpeakerList,
+    raw: &mut Vec<RawLine>,
+    warnings: &mut Warnings,
+) {
+    let read = expect_object(item, loc).and_then(|fields| {
+        if key == "segments" {
+            read_segment(fields, loc, speakers)
+        } else {
+            read_cpp_segment(fields, loc)
+        }
+    });
+    match read {
+        Ok(line) if line.text.is_empty() => {
+            warnings.push(format!("{loc}: empty segment skipped"));
+        }
+        Ok(line) => raw.push(RawLine {
+            place: loc.to_string(),
+            line,
+        }),
+        Err(error) => warnings.push(format!("{error}; segment skipped")),
+    }
 }
 
 /// A whisper segment: `start` and `end` in seconds, `text`, and optional
@@ -99,7 +116,6 @@ fn read_segment(
     let start = required_time(fields, loc, "start")?;
     let end = optional_time(fields, loc, "end")?.unwrap_or(start);
     let text = required_string(fields, loc, "text")?;
-    check_text_length(&text, || Loc::Field(loc, "text").to_string())?;
     let speaker = optional_string(fields, loc, "speaker")?
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty())
@@ -165,7 +181,6 @@ fn read_cpp_segment(fields: &Map<String, Value>, loc: &Loc) -> Result<Line, Epis
     })?;
     let end = time("to").unwrap_or(start);
     let text = required_string(fields, loc, "text")?;
-    check_text_length(&text, || Loc::Field(loc, "text").to_string())?;
     Ok(Line {
         start,
         end,

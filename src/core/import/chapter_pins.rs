@@ -18,6 +18,7 @@ use super::estimate::Pin;
 use super::show_notes::NoteChapter;
 use crate::core::search::fold;
 use crate::core::time::format_clock;
+use crate::core::warnings::excerpt;
 
 /// How far from a chapter's time its match may be first estimated, as a
 /// share of that time, and at least this many seconds.
@@ -87,14 +88,17 @@ pub fn find_chapter_pins(
                 .unwrap_or_default();
             let found = wanted
                 .iter()
-                .filter(|word| near.iter().any(|words| words.contains(word)))
+                .filter(|word| near.iter().any(|words| words.binary_search(word).is_ok()))
                 .count();
             if found < needed {
                 continue;
             }
             let found_in_sentence = wanted
                 .iter()
-                .filter(|word| near.first().is_some_and(|words| words.contains(word)))
+                .filter(|word| {
+                    near.first()
+                        .is_some_and(|words| words.binary_search(word).is_ok())
+                })
                 .count();
             let distance = (guess - chapter.start).abs();
             let better = best.is_none_or(|(_, best_found, best_in_sentence, best_distance)| {
@@ -113,7 +117,7 @@ pub fn find_chapter_pins(
                 seconds: chapter.start,
                 source: format!(
                     "the chapter \"{}\" at {} (notes line {})",
-                    chapter.title,
+                    excerpt(&chapter.title),
                     format_clock(chapter.start),
                     chapter.line_number
                 ),

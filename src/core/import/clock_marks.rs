@@ -54,6 +54,7 @@ fn clock_marks(text: &str, glued_to_letters: bool) -> Vec<ClockMark> {
     let bytes = text.as_bytes();
     let mut marks = Vec::new();
     let mut position = 0;
+    let mut asides = OpenAside::default();
     while position < bytes.len() {
         let Some(offset) = bytes
             .get(position..)
@@ -91,7 +92,7 @@ fn clock_marks(text: &str, glued_to_letters: bool) -> Vec<ClockMark> {
             continue;
         };
         let has_hours = token.matches(':').count() == 2;
-        let (whole, setting) = bracketing(text, start..end);
+        let (whole, setting) = bracketing(text, start..end, asides.open_before(bytes, start));
         marks.push(ClockMark {
             time: start..end,
             whole,
@@ -118,9 +119,32 @@ fn clock_value(token: &str) -> Option<f64> {
     fits.then(|| parse_clock(token)).flatten()
 }
 
+/// Whether a `[` is open (not closed by a `]` after it), read once through
+/// the text as the times are found in order.
+#[derive(Default)]
+struct OpenAside {
+    read_to: usize,
+    open: bool,
+}
+
+impl OpenAside {
+    /// Whether a `[` before `at` has no `]` between it and `at`.
+    fn open_before(&mut self, bytes: &[u8], at: usize) -> bool {
+        for byte in bytes.get(self.read_to..at).unwrap_or_default() {
+            match byte {
+                b'[' => self.open = true,
+                b']' => self.open = false,
+                _ => {}
+            }
+        }
+        self.read_to = self.read_to.max(at);
+        self.open
+    }
+}
+
 /// The brackets around a time: its own (`(1:14)`), an aside's closing one
-/// (`[inaudible 00:01:52]`), or none.
-fn bracketing(text: &str, time: Range<usize>) -> (Range<usize>, Setting) {
+/// (`[inaudible 00:01:52]`, when `aside_open`), or none.
+fn bracketing(text: &str, time: Range<usize>, aside_open: bool) -> (Range<usize>, Setting) {
     let head = text.get(..time.start).unwrap_or_default();
     let tail = text.get(time.end..).unwrap_or_default();
     let trimmed_head = head.trim_end();
@@ -136,13 +160,8 @@ fn bracketing(text: &str, time: Range<usize>) -> (Range<usize>, Setting) {
         let end = time.end + (tail.len() - trimmed_tail.len()) + 1;
         return (start..end, Setting::Bracketed);
     }
-    if closing == Some(']') {
-        let open = head.rfind('[');
-        let closed_between =
-            open.is_some_and(|open| head.get(open..).is_some_and(|aside| aside.contains(']')));
-        if open.is_some() && !closed_between {
-            return (time, Setting::InAside);
-        }
+    if closing == Some(']') && aside_open {
+        return (time, Setting::InAside);
     }
     (time, Setting::Bare)
 }

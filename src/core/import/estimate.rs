@@ -5,6 +5,7 @@
 //! its length, pauses included.
 
 use crate::core::time::format_clock;
+use crate::core::warnings::Warnings;
 
 /// Syllables per second of conversational speech, used only where no
 /// known time lies ahead (no duration given): about 160 words a minute.
@@ -55,7 +56,7 @@ pub fn estimate_times(
     spans: &[Span],
     pins: Vec<Pin>,
     duration: Option<f64>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Warnings,
 ) -> Vec<(f64, f64)> {
     let (starts, total) = line_positions(spans);
     let kept = consistent_pins(pins, total, duration, warnings);
@@ -74,7 +75,7 @@ fn consistent_pins(
     pins: Vec<Pin>,
     total: f64,
     duration: Option<f64>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Warnings,
 ) -> Vec<(f64, f64)> {
     let mut kept: Vec<(f64, f64)> = vec![(0.0, 0.0)];
     for pin in pins {

@@ -5,6 +5,7 @@
 //! Each `<cite>` starts a turn, each `<p>` a paragraph of it, and each
 //! `<time>` is a known time at the start of the text that follows it.
 
+use crate::core::warnings::Warnings;
 use std::collections::BTreeMap;
 
 use super::plain_transcript::{Anchor, Paragraph, PlainTranscript};
@@ -33,7 +34,7 @@ struct ReadParagraph {
 
 /// Reads an HTML transcript into paragraphs; `warnings` gets a note for
 /// each `<time>` that is not a time.
-pub fn read_html_transcript(text: &str, warnings: &mut Vec<String>) -> PlainTranscript {
+pub fn read_html_transcript(text: &str, warnings: &mut Warnings) -> PlainTranscript {
     let mut read: Vec<ReadParagraph> = Vec::new();
     let mut inside = Inside::Text;
     let mut collected = String::new();

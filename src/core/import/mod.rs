@@ -28,7 +28,9 @@ use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
 use super::episode_json::EpisodeError;
 use super::formats::{in_file, looks_like_html_transcript};
 use super::limits::{check_entry_count, check_file_size};
+use super::limits::{cut_line, cut_speakers};
 use super::time::format_clock;
+use super::warnings::{excerpt, Warnings};
 use estimate::{estimate_times, Pin, Span};
 use html_transcript::read_html_transcript;
 use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
@@ -98,7 +100,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
         } else {
             plain_lines(notes.text)
         });
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::new();
         note_chapters = find_note_chapters(&lines, &mut warnings);
         episode.title = notes_title(&lines, &note_chapters);
         check_entry_count(note_chapters.len(), "chapters", || notes.name.to_string())?;
@@ -109,7 +111,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
                     warnings.push(format!(
                         "line {}: \"{}\" starts at {}, after the end of the episode ({}); skipped",
                         chapter.line_number,
-                        chapter.title,
+                        excerpt(&chapter.title),
                         format_clock(chapter.start),
                         format_clock(duration)
                     ));
@@ -117,12 +119,14 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
                 inside
             });
         }
-        episode.warnings.extend(in_file(notes.name, &warnings));
+        episode
+            .warnings
+            .extend(in_file(notes.name, &warnings.into_messages()));
     }
     if let Some(transcript) = sources.transcript {
         check_file_size(transcript.text.len())
             .map_err(|error| error_in_file(transcript.name, error))?;
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::new();
         let plain = read_transcript_text(transcript.text, &mut warnings);
         if plain.paragraphs.is_empty() {
             let empty = EpisodeError {
@@ -148,7 +152,9 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
         episode.lines = lines;
         episode.speakers = speakers;
         episode.timing = Timing::Estimated;
-        episode.warnings.extend(in_file(transcript.name, &warnings));
+        episode
+            .warnings
+            .extend(in_file(transcript.name, &warnings.into_messages()));
     }
     let end = episode
         .duration
@@ -171,7 +177,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
 
 /// A transcript's paragraphs: an HTML transcript's `<cite>`, `<time>` and
 /// `<p>`, or plain text (or the text of other HTML) in speaker turns.
-fn read_transcript_text(text: &str, warnings: &mut Vec<String>) -> PlainTranscript {
+fn read_transcript_text(text: &str, warnings: &mut Warnings) -> PlainTranscript {
     if looks_like_html_transcript(text) {
         return read_html_transcript(text, warnings);
     }
@@ -216,7 +222,7 @@ fn timed_lines(
     plain: &PlainTranscript,
     chapters: &[NoteChapter],
     duration: Option<f64>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Warnings,
 ) -> (Vec<Line>, Vec<Speaker>) {
     let sentences: Vec<Sentence> = plain.paragraphs.iter().flat_map(split_paragraph).collect();
     let mut previous_speaker = None;
@@ -278,7 +284,7 @@ fn timed_lines(
         first_index += group.len();
     }
     if !chapters.is_empty() {
-        let mut ignored = Vec::new();
+        let mut ignored = Warnings::new();
         let first_guess = estimate_times(&spans, pins.clone(), duration, &mut ignored);
         let guessed_starts: Vec<f64> = first_guess.iter().map(|(start, _)| *start).collect();
         let found = chapter_pins::find_chapter_pins(
@@ -295,17 +301,22 @@ fn timed_lines(
         .iter()
         .zip(times)
         .zip(pinned)
-        .map(|((sentence, (start, end)), pinned)| Line {
-            start,
-            end,
-            speaker: sentence.paragraph.speaker,
-            text: sentence.text().trim().to_string(),
-            words: Vec::new(),
-            estimated: !pinned,
-            paragraph: sentence.first_in_paragraph && !sentence.paragraph.new_turn,
+        .map(|((sentence, (start, end)), pinned)| {
+            let mut line = Line {
+                start,
+                end,
+                speaker: sentence.paragraph.speaker,
+                text: sentence.text().trim().to_string(),
+                words: Vec::new(),
+                estimated: !pinned,
+                paragraph: sentence.first_in_paragraph && !sentence.paragraph.new_turn,
+            };
+            let place = format!("line {}", sentence.paragraph.line_number);
+            cut_line(&mut line, &place, warnings);
+            line
         })
         .collect();
-    let speakers = plain
+    let mut speakers: Vec<Speaker> = plain
         .speakers
         .iter()
         .map(|name| Speaker {
@@ -313,6 +324,7 @@ fn timed_lines(
             img: None,
         })
         .collect();
+    cut_speakers(&mut speakers, warnings);
     (lines, speakers)
 }
 

@@ -22,7 +22,9 @@ use super::section_labels::{
     is_trailing_section, is_transcript_heading, lead_in_end, without_lead_in,
 };
 use super::text_lines::{strip_list_bullet, TextLine};
+use crate::core::limits::cut_name;
 use crate::core::time::format_clock;
+use crate::core::warnings::{excerpt, Warnings};
 
 /// A chapter found in show notes.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +39,7 @@ pub struct NoteChapter {
 
 /// Chapter times found in show notes, sorted by start; a time given twice
 /// is kept once (the first). `warnings` gets a note for each time dropped.
-pub fn find_note_chapters(lines: &[TextLine], warnings: &mut Vec<String>) -> Vec<NoteChapter> {
+pub fn find_note_chapters(lines: &[TextLine], warnings: &mut Warnings) -> Vec<NoteChapter> {
     let mut chapters = Vec::new();
     for line in lines {
         if is_transcript_heading(&line.text) {
@@ -49,28 +51,32 @@ pub fn find_note_chapters(lines: &[TextLine], warnings: &mut Vec<String>) -> Vec
     let mut kept: Vec<NoteChapter> = Vec::with_capacity(chapters.len());
     for chapter in chapters {
         match kept.last() {
-            Some(previous) if previous.start == chapter.start => warnings.push(format!(
-                "line {}: {} is already the start of \"{}\" (line {}); \"{}\" skipped",
-                chapter.line_number,
-                format_clock(chapter.start),
-                previous.title,
-                previous.line_number,
-                chapter.title
-            )),
+            Some(previous) if previous.start == chapter.start => warnings.push_with(|| {
+                format!(
+                    "line {}: {} is already the start of \"{}\" (line {}); \"{}\" skipped",
+                    chapter.line_number,
+                    format_clock(chapter.start),
+                    excerpt(&previous.title),
+                    previous.line_number,
+                    excerpt(&chapter.title)
+                )
+            }),
             _ => kept.push(chapter),
         }
     }
     kept
 }
 
-fn chapters_on_line(line: &TextLine, chapters: &mut Vec<NoteChapter>, warnings: &mut Vec<String>) {
+fn chapters_on_line(line: &TextLine, chapters: &mut Vec<NoteChapter>, warnings: &mut Warnings) {
     let text = strip_list_bullet(&line.text);
     let marks = find_clock_marks(text);
     let Some(first) = marks.first() else {
         return;
     };
     let mut push = |start: f64, title: &str| {
-        let title = clean_title(title);
+        let mut title = clean_title(title);
+        let place = format!("line {}", line.number);
+        cut_name(&mut title, "title", &place, warnings);
         if title.is_empty() {
             warnings.push(format!(
                 "line {}: {} has no title beside it; skipped",
@@ -160,13 +166,17 @@ fn last_sentence(item: &str) -> &str {
             let followed_by_space = trimmed
                 .get(after..)
                 .is_some_and(|rest| rest.starts_with(char::is_whitespace));
-            let word = trimmed
-                .get(..index)
-                .unwrap_or_default()
-                .rsplit(char::is_whitespace)
-                .next()
-                .unwrap_or_default();
-            if followed_by_space && !super::sentences::is_abbreviation(word) {
+            // The word before only matters at a full stop with a space
+            // after it (a run of `a.a.a.` must not be read back each time).
+            let word = || {
+                trimmed
+                    .get(..index)
+                    .unwrap_or_default()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or_default()
+            };
+            if followed_by_space && !super::sentences::is_abbreviation(word()) {
                 start = after;
             }
         }
