@@ -15,9 +15,47 @@
 // episode-viewer:error {message}, episode-viewer:seek {time, from}.
 import init, { mount } from "./episode-viewer-core.js";
 
-const wasmReady = init({
-  module_or_path: new URL("./episode-viewer-core_bg.wasm", import.meta.url),
+const wasmUrl = new URL("./episode-viewer-core_bg.wasm", import.meta.url);
+const wasmReady = init({ module_or_path: wasmUrl });
+
+// Should the widget's code ever stop (a panic, or memory running out), every
+// widget on the page says so and nothing calls into it again; the page and
+// its player go on. A panic is announced by the widget itself; a trap that
+// nothing announces is recognised by our wasm file in its stack.
+const viewers = new Set();
+let stoppedBecause = null;
+const showStopped = Symbol("showStopped");
+
+function stopAll(reason) {
+  if (stoppedBecause !== null) return;
+  stoppedBecause = String(reason || "an internal error").split("\n")[0];
+  for (const viewer of viewers) viewer[showStopped](stoppedBecause);
+}
+
+const isOurTrap = (error) =>
+  error instanceof WebAssembly.RuntimeError && String(error.stack).includes(wasmUrl.pathname);
+
+const trapReason = (error) => `an internal error (${error.message})`;
+
+window.addEventListener("episode-viewer:stopped", (event) => stopAll(event.detail));
+window.addEventListener("error", (event) => {
+  if (isOurTrap(event.error)) stopAll(trapReason(event.error));
 });
+window.addEventListener("unhandledrejection", (event) => {
+  if (isOurTrap(event.reason)) stopAll(trapReason(event.reason));
+});
+
+/** `call()`, or `fallback` once the widget has stopped (or stops in it). */
+function guarded(call, fallback) {
+  if (stoppedBecause !== null) return fallback;
+  try {
+    return call();
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    stopAll(trapReason(error));
+    return fallback;
+  }
+}
 
 class EpisodeViewerElement extends HTMLElement {
   // The widget reads these itself when it mounts; a change mounts it again.
@@ -29,10 +67,12 @@ class EpisodeViewerElement extends HTMLElement {
   #generation = 0;
 
   connectedCallback() {
+    viewers.add(this);
     this.#render();
   }
 
   disconnectedCallback() {
+    viewers.delete(this);
     this.#generation += 1;
     this.#unmount();
   }
@@ -68,37 +108,73 @@ class EpisodeViewerElement extends HTMLElement {
     }
     // A newer render, or a removal, happened while the wasm loaded.
     if (generation !== this.#generation || !this.isConnected) return;
+    if (stoppedBecause !== null) {
+      this[showStopped](stoppedBecause);
+      return;
+    }
     this.#unmount();
-    this.#mounted = mount(this);
+    this.#mounted = guarded(() => mount(this), null);
   }
 
   /** Moves the media to `seconds`, leaving play/pause as it is. */
   seek(seconds) {
-    return this.#mounted?.seek(Number(seconds)) ?? false;
+    return guarded(() => this.#mounted?.seek(Number(seconds)) ?? false, false);
   }
 
   /** The current line, `{ index, start, text, speaker }`, or null. */
   get currentLine() {
-    return this.#mounted?.currentLine() ?? null;
+    return guarded(() => this.#mounted?.currentLine() ?? null, null);
   }
 
   /** Whether the transcript follows playback; set it to turn that on or off. */
   get follow() {
-    return this.#mounted?.follow() ?? true;
+    return guarded(() => this.#mounted?.follow() ?? true, false);
   }
 
   set follow(on) {
-    this.#mounted?.setFollow(Boolean(on));
+    guarded(() => this.#mounted?.setFollow(Boolean(on)));
   }
 
   /** Searches the transcript (shown in its search box); returns the match count. */
   search(query) {
-    return this.#mounted?.search(String(query ?? "")) ?? 0;
+    return guarded(() => this.#mounted?.search(String(query ?? "")) ?? 0, 0);
   }
 
   #unmount() {
-    this.#mounted?.free();
+    // After a stop the wasm is not called again, not even to free.
+    if (stoppedBecause === null) guarded(() => this.#mounted?.free());
     this.#mounted = null;
+  }
+
+  /** Says in place of the widget that its code stopped (see `stopAll`). */
+  [showStopped](reason) {
+    const german = /^de\b/i.test(this.closest("[lang]")?.getAttribute("lang") ?? "");
+    const box = document.createElement("div");
+    box.className = "ev-error";
+    box.setAttribute("part", "error");
+    box.setAttribute("role", "alert");
+    const headline = document.createElement("p");
+    headline.className = "ev-error-title";
+    headline.textContent = german
+      ? `Der Episoden-Viewer wurde angehalten: ${reason}`
+      : `The episode viewer stopped: ${reason}`;
+    const detail = document.createElement("p");
+    detail.className = "ev-error-message";
+    detail.setAttribute("part", "error-detail");
+    detail.textContent = german
+      ? "Laden Sie die Seite neu, um ihn wieder zu starten; der Player der Seite spielt weiter."
+      : "Reload the page to start it again; the page's player keeps playing.";
+    box.append(headline, detail);
+    const root = document.createElement("div");
+    root.className = "ev";
+    root.setAttribute("part", "root");
+    root.append(box);
+    (this.shadowRoot ?? this.attachShadow({ mode: "open" })).replaceChildren(root);
+    this.#mounted = null;
+    this.dispatchEvent(new CustomEvent("episode-viewer:error", {
+      bubbles: true,
+      detail: { message: `The episode viewer stopped: ${reason}` },
+    }));
   }
 
   #showLoadFailure(error) {

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::host::shadow::{mount_in_shadow, MountedView};
+use crate::host::stop::report_stops;
 use crate::ui::{ControlsSlot, EpisodeSources, EpisodeViewer};
 
 /// The widget's stylesheet, placed inside its shadow root.
@@ -100,6 +101,7 @@ impl MountedViewer {
 /// each download may take.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<MountedViewer, JsValue> {
+    report_stops();
     let controls = ControlsSlot::default();
     let slot = controls.clone();
     let element = host.clone();

@@ -7,6 +7,9 @@ use super::limits::thousands;
 /// The most warnings kept for one file; the rest are counted.
 pub const MAX_WARNINGS: usize = 100;
 
+/// How the line that counts the warnings not kept begins.
+const MORE_PREFIX: &str = "and ";
+
 /// Warnings about one file: the first [`MAX_WARNINGS`] in full, then a
 /// count of the others.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -85,4 +88,29 @@ pub fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
         None => text.into(),
         Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or(text)).into(),
     }
+}
+
+/// How many problems `messages` (from [`Warnings::into_messages`], of one
+/// file or several, each perhaps named after its file) stand for: one each,
+/// and N for each `and N more problems …` line.
+pub fn problem_count(messages: &[String]) -> usize {
+    messages
+        .iter()
+        .map(|message| counted_more(message).unwrap_or(1))
+        .sum()
+}
+
+/// N, when `message` is an `and N more problem(s) of the same kinds` line
+/// (after a file's quoted name or not).
+fn counted_more(message: &str) -> Option<usize> {
+    let tail = message.strip_suffix(" of the same kinds")?;
+    let count_and_word = match tail.rfind(MORE_PREFIX) {
+        Some(at) => tail.get(at + MORE_PREFIX.len()..)?,
+        None => return None,
+    };
+    let (count, rest) = count_and_word.split_once(' ')?;
+    if rest != "more problems" && rest != "more problem" {
+        return None;
+    }
+    count.replace(',', "").parse().ok()
 }

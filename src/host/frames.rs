@@ -1,6 +1,7 @@
 //! A `requestAnimationFrame` loop that runs only while it is wanted and the
 //! page is visible.
 
+use super::stop::has_stopped;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -62,6 +63,9 @@ pub fn use_animation_frames(wanted: impl Fn() -> bool + 'static, on_frame: impl 
         let callback = Rc::downgrade(&callback);
         Closure::new(move || {
             pending.set(None);
+            if has_stopped() {
+                return;
+            }
             on_frame();
             if let Some(callback) = callback.upgrade() {
                 request_frame(&callback, &pending);

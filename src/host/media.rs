@@ -1,6 +1,7 @@
 //! Binding to the host page's media element: finding it, following its
 //! playback position, and seeking it.
 
+use super::stop::has_stopped;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -93,6 +94,9 @@ pub fn use_media_lookup(selector: Option<String>) -> ReadSignal<MediaLookup, Loc
     let callback = {
         let observer = observer.clone();
         Closure::<dyn FnMut()>::new(move || {
+            if has_stopped() {
+                return;
+            }
             let next = lookup.with_untracked(|current| match current {
                 MediaLookup::Found(media) if media.is_connected() => None,
                 MediaLookup::Found(media) => match find_media(selector.as_deref()) {
@@ -252,16 +256,24 @@ pub fn use_media_clock(media: MediaRef) -> MediaClock {
     let listeners: Vec<EventListener> = media.with_value(|element| {
         let position = POSITION_EVENTS.iter().map(|&event| {
             let source = element.clone();
-            EventListener::new(element, event, move |_| offer(gates, source.current_time()))
+            EventListener::new(element, event, move |_| {
+                if !has_stopped() {
+                    offer(gates, source.current_time())
+                }
+            })
         });
         let play_state = PLAY_STATE_EVENTS.iter().map(|&event| {
             let source = element.clone();
             EventListener::new(element, event, move |_| {
-                set_playing.set(!source.paused() && !source.ended())
+                if !has_stopped() {
+                    set_playing.set(!source.paused() && !source.ended())
+                }
             })
         });
         let seeking = EventListener::new(element, "seeking", move |_| {
-            set_seeks.update(|count| *count += 1)
+            if !has_stopped() {
+                set_seeks.update(|count| *count += 1)
+            }
         });
         position.chain(play_state).chain([seeking]).collect()
     });

@@ -14,4 +14,5 @@ pub mod media;
 pub mod scroll;
 pub mod selection;
 pub mod shadow;
+pub mod stop;
 pub mod yielding;

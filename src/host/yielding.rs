@@ -36,3 +36,11 @@ async fn wait(start: &mut dyn FnMut(Function)) {
     let promise = Promise::new(&mut |resolve, _reject| start(resolve));
     let _ = JsFuture::from(promise).await;
 }
+
+/// Milliseconds since the page started (`performance.now()`), for timing
+/// slices of work.
+pub fn now_ms() -> f64 {
+    window()
+        .performance()
+        .map_or(0.0, |performance| performance.now())
+}

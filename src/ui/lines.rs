@@ -20,7 +20,7 @@ use super::header::SectionLevel;
 use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
 use crate::host::images::ImagePolicy;
-use crate::host::yielding::{next_frame, yield_to_browser};
+use crate::host::yielding::{next_frame, now_ms, yield_to_browser};
 
 /// Lines per chunk.
 const CHUNK_LINES: usize = 50;
@@ -91,7 +91,7 @@ impl LineChunks {
         spawn_local(async move {
             let order =
                 std::iter::once(first).chain((0..count).filter(move |&chunk| chunk != first));
-            let mut slice_started = now();
+            let mut slice_started = now_ms();
             let mut painted = false;
             for chunk in order {
                 // The transcript went away meanwhile.
@@ -99,14 +99,14 @@ impl LineChunks {
                     return;
                 }
                 this.mount_chunk(chunk);
-                if now() - slice_started >= SLICE_MS {
+                if now_ms() - slice_started >= SLICE_MS {
                     if painted {
                         yield_to_browser().await;
                     } else {
                         next_frame().await;
                         painted = true;
                     }
-                    slice_started = now();
+                    slice_started = now_ms();
                 }
             }
         });
@@ -270,10 +270,4 @@ fn chapter_headings(episode: &Episode) -> Vec<Option<Vec<String>>> {
         }
     }
     headings
-}
-
-fn now() -> f64 {
-    window()
-        .performance()
-        .map_or(0.0, |performance| performance.now())
 }

@@ -14,6 +14,7 @@ mod playhead;
 mod roving;
 mod search;
 mod share;
+mod slices;
 mod transcript;
 mod viewer;
 mod warnings;

@@ -1,0 +1,93 @@
+// End to end: should the widget's code ever stop (a panic, or an allocation
+// that fails), every widget on the page says so and the page goes on: its
+// player plays and its own scripts run. The debug build's `debugStop`
+// pulls each kind of stop on purpose.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { open, useBrowser } from "./harness.mjs";
+
+useBrowser();
+
+/** The demo page with a second widget, both loaded. */
+async function twoWidgets() {
+  const opened = await open("/index.html");
+  const { page } = opened;
+  await page.evaluate(() => {
+    const second = document.createElement("episode-viewer");
+    second.id = "second";
+    second.setAttribute("src", "demo/episode.vtt");
+    second.setAttribute("audio", "#player");
+    document.body.append(second);
+  });
+  for (const selector of ["episode-viewer >> nth=0", "#second"]) {
+    await page.locator(`${selector} >> [part=line]`).first().waitFor();
+  }
+  // The page's own script, which must keep running.
+  await page.evaluate(() => {
+    window.pageTicks = 0;
+    setInterval(() => { window.pageTicks += 1; }, 50);
+  });
+  return opened;
+}
+
+/** What each widget shows in place of the episode. */
+const stopMessages = (page) => page.evaluate(() =>
+  [...document.querySelectorAll("episode-viewer")].map((viewer) =>
+    viewer.shadowRoot.querySelector("[role=alert] .ev-error-title")?.textContent ?? null));
+
+async function pageGoesOn(page) {
+  const before = await page.evaluate(() => window.pageTicks);
+  const playing = await page.evaluate(async () => {
+    const player = document.getElementById("player");
+    player.muted = true;
+    await player.play();
+    const start = player.currentTime;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return player.currentTime > start && !player.paused;
+  });
+  assert.ok(playing, "the page's player plays");
+  assert.ok(await page.evaluate(() => window.pageTicks) > before, "the page's scripts run");
+  // The JS API answers without calling into the stopped code.
+  const api = await page.evaluate(() => {
+    const viewer = document.querySelector("episode-viewer");
+    return { seek: viewer.seek(10), line: viewer.currentLine, found: viewer.search("harbour") };
+  });
+  assert.deepEqual(api, { seek: false, line: null, found: 0 });
+}
+
+for (const [kind, reason] of [
+  ["panic", /^The episode viewer stopped: the debug trigger was pulled \(at src\/host\/stop\.rs:\d+\)$/],
+  ["allocation", /^The episode viewer stopped: an internal error \(unreachable\)$/],
+]) {
+  test(`a stop by ${kind} is shown in every widget and the page goes on`, async () => {
+    const { page, problems } = await twoWidgets();
+    const errors = [];
+    await page.exposeFunction("noteError", (message) => errors.push(message));
+    await page.evaluate(() => document.addEventListener("episode-viewer:error",
+      (event) => window.noteError(event.detail.message)));
+    // Pulled from a timer, as a listener or a task would meet it.
+    await page.evaluate((kind) => import("/episode-viewer-core.js").then((core) => {
+      setTimeout(() => core.debugStop(kind), 0);
+    }), kind);
+    await page.waitForFunction(() => [...document.querySelectorAll("episode-viewer")]
+      .every((viewer) => viewer.shadowRoot.querySelector("[role=alert]")));
+    const shown = await stopMessages(page);
+    assert.equal(shown.length, 2);
+    for (const message of shown) assert.match(message, reason);
+    assert.equal(errors.length, 2, errors.join("\n"));
+    await pageGoesOn(page);
+    // A widget added afterwards says so too, without starting.
+    await page.evaluate(() => {
+      const third = document.createElement("episode-viewer");
+      third.setAttribute("src", "demo/episode.vtt");
+      document.body.append(third);
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll("episode-viewer")]
+      .every((viewer) => viewer.shadowRoot?.querySelector("[role=alert]")));
+    assert.equal((await stopMessages(page)).length, 3);
+    // Only the stop itself was reported.
+    const others = problems.filter((problem) => !/unreachable|debug trigger|RuntimeError/.test(problem));
+    assert.deepEqual(others, []);
+    await page.close();
+  });
+}
