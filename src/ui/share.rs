@@ -92,11 +92,15 @@ impl Share {
         });
     }
 
+    /// Shows `message`; nothing when the widget went away meanwhile (the
+    /// copy it reports on may finish after that).
     fn show(&self, message: ShareMessage) {
         let hides = message == ShareMessage::Copied;
-        self.message.set(message);
-        let shown = self.shown_at.get_untracked() + 1;
-        self.shown_at.set(shown);
+        let Some(shown) = self.shown_at.try_get_untracked().map(|count| count + 1) else {
+            return;
+        };
+        self.message.try_set(message);
+        self.shown_at.try_set(shown);
         if hides {
             let share = *self;
             set_timeout(

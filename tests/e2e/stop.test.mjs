@@ -91,3 +91,39 @@ for (const [kind, reason] of [
     await page.close();
   });
 }
+
+test("a widget removed while its copy is pending stops nothing when the copy finishes", async () => {
+  const { page, problems } = await open("/index.html", (page) =>
+    page.addInitScript(() => {
+      // A clipboard that answers only when told to.
+      window.finishCopy = null;
+      Object.defineProperty(Navigator.prototype, "clipboard", {
+        configurable: true,
+        get: () => ({ writeText: () => new Promise((resolve) => { window.finishCopy = resolve; }) }),
+      });
+    }),
+  );
+  await page.evaluate(() => {
+    const second = document.createElement("episode-viewer");
+    second.id = "second";
+    second.setAttribute("src", "demo/episode.vtt");
+    second.setAttribute("audio", "#player");
+    document.body.append(second);
+  });
+  await page.locator("#second >> [part=line]").first().waitFor();
+  const first = page.locator("episode-viewer >> nth=0");
+  await first.locator("[part=line]").nth(3).hover();
+  await first.locator("[part=copy-link]").click();
+  await page.waitForFunction(() => window.finishCopy !== null);
+  await page.evaluate(() => {
+    document.querySelector("episode-viewer").remove();
+    window.finishCopy();
+  });
+  await page.waitForTimeout(300);
+  // The other widget still works: no stop was announced.
+  const second = page.locator("#second");
+  assert.equal(await second.locator("[role=alert]").count(), 0);
+  assert.equal(await page.evaluate(() => document.getElementById("second").search("transcripts") > 0), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
