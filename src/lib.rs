@@ -28,7 +28,12 @@ pub mod core;
 
 #[cfg(not(target_arch = "wasm32"))]
 #[doc(hidden)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 pub mod fuzzing;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,13 +10,15 @@ mod measure;
 use episode_viewer::core::episode_json::parse_episode_document;
 use episode_viewer::core::formats::json_chapters::parse_json_chapters;
 use episode_viewer::core::formats::podcast_json::parse_podcast_json;
+use episode_viewer::core::formats::sbv::parse_sbv;
 use episode_viewer::core::formats::srt::parse_srt;
 use episode_viewer::core::formats::webvtt::parse_webvtt;
+use episode_viewer::core::formats::whisper_json::parse_whisper_json;
 use episode_viewer::core::formats::{apply_transcript, in_file, Transcript};
-use episode_viewer::core::warnings::problem_count;
 use episode_viewer::core::limits::{MAX_ENTRIES, MAX_NAME_CHARS, MAX_TEXT_BYTES};
+use episode_viewer::core::warnings::problem_count;
 use episode_viewer::core::{Episode, Speaker};
-use measure::assert_scales;
+use measure::{assert_scales, measure, memory_bound};
 
 fn cues(n: usize, cue: impl Fn(usize) -> String) -> String {
     let mut text = String::from("WEBVTT\n\n");
@@ -76,6 +78,70 @@ fn many_small_entries_stay_within_the_memory_bound() {
     assert_scales("JSON Chapters", chapters, |text| {
         parse_json_chapters(text, None)
     });
+}
+
+/// Reads `text` with `read`, checking its peak memory against the bound.
+fn within_the_bound<T>(what: &str, text: &str, read: impl Fn(&str) -> T) {
+    let (took, peak) = measure(|| read(text));
+    println!("{what}: {} bytes, peak {peak} bytes, {took:?}", text.len());
+    assert!(
+        peak <= memory_bound(text.len()),
+        "{what}: {} bytes held {peak} bytes at once, over {}",
+        text.len(),
+        memory_bound(text.len())
+    );
+}
+
+#[test]
+fn files_of_tiny_entries_near_the_entry_limit_stay_within_the_memory_bound() {
+    // Where the 16 MB no longer covers what each entry costs beyond its
+    // bytes: each format at 190,000 entries of one character.
+    let n = 190_000;
+    let joined = |make: &dyn Fn(usize) -> String| (0..n).map(make).collect::<Vec<_>>().join(",");
+    within_the_bound(
+        "WebVTT",
+        &format!("WEBVTT\n\n{}", "00:01.000 --> 00:02.000\na\n\n".repeat(n)),
+        parse_webvtt,
+    );
+    let srt: String = (0..n)
+        .map(|i| format!("{i}\n00:00:01,000 --> 00:00:02,000\na\n\n"))
+        .collect();
+    within_the_bound("SRT", &srt, parse_srt);
+    within_the_bound(
+        "SBV",
+        &"0:00:01.000,0:00:02.000\na\n\n".repeat(n),
+        parse_sbv,
+    );
+    let words = joined(&|i| format!(r#"{{"startTime":{i},"endTime":{i}.5,"body":"a"}}"#));
+    within_the_bound(
+        "Podcasting 2.0 words",
+        &format!(r#"{{"segments":[{words}]}}"#),
+        parse_podcast_json,
+    );
+    let segments = joined(&|i| format!(r#"{{"start":{i},"end":{i}.5,"text":"a"}}"#));
+    within_the_bound(
+        "whisper",
+        &format!(r#"{{"segments":[{segments}]}}"#),
+        parse_whisper_json,
+    );
+    let lines = joined(&|i| format!(r#"{{"start":{i},"text":"a"}}"#));
+    within_the_bound(
+        "episode JSON lines",
+        &format!(r#"{{"version":1,"transcript":[{lines}]}}"#),
+        parse_episode_document,
+    );
+    let chapters = joined(&|i| format!(r#"{{"start":{i},"title":"a"}}"#));
+    within_the_bound(
+        "episode JSON chapters",
+        &format!(r#"{{"version":1,"chapters":[{chapters}]}}"#),
+        parse_episode_document,
+    );
+    let chapters = joined(&|i| format!(r#"{{"startTime":{i},"title":"a"}}"#));
+    within_the_bound(
+        "JSON Chapters",
+        &format!(r#"{{"chapters":[{chapters}]}}"#),
+        |text| parse_json_chapters(text, None),
+    );
 }
 
 #[test]
@@ -191,6 +257,11 @@ fn warnings_are_kept_to_a_hundred_per_file() {
         transcript.warnings.last().unwrap(),
         "and 9,900 more problems of the same kinds"
     );
+    // The note counts the problems, not the messages.
+    let named: Vec<String> = in_file("a.vtt", &transcript.warnings).collect();
+    assert_eq!(problem_count(&named), 10_000);
+    let one = ["and 1 more problem of the same kinds".to_string()];
+    assert_eq!(problem_count(&one), 1);
     assert_scales(
         "bad cue timings",
         |n| cues(n, |_| "00:01.000 --> nonsense\nx\n\n".into()),

@@ -160,6 +160,19 @@ impl Episode {
 
 /// An explicit end, else the next entry's start, else the episode's end,
 /// never before the entry's own start.
+/// Sorts `chapters` by start (stably) and gives each whose end is NaN (not
+/// given) the next chapter's start, or `duration` for the last.
+pub(crate) fn settle_chapter_ends(chapters: &mut [Chapter], duration: Option<f64>) {
+    if !chapters.is_sorted_by(|a, b| a.start <= b.start) {
+        chapters.sort_by(|a, b| a.start.total_cmp(&b.start));
+    }
+    let starts: Vec<f64> = chapters.iter().map(|chapter| chapter.start).collect();
+    for (index, chapter) in chapters.iter_mut().enumerate() {
+        let explicit = (!chapter.end.is_nan()).then_some(chapter.end);
+        chapter.end = resolve_end(&starts, index, explicit, duration);
+    }
+}
+
 pub(crate) fn resolve_end(
     starts: &[f64],
     index: usize,

@@ -14,28 +14,29 @@ use super::error::EpisodeError;
 use super::json_fields::{error_at, expect_object, parse_json, Loc};
 use super::limits::json_error;
 
-/// The fields of a top-level object, and whether the streamed array was
-/// left out of them (handed over element by element).
-pub(crate) type StreamedObject = (Map<String, Value>, bool);
+/// The fields of a top-level object, and for each streamed key whether its
+/// array was left out of them (handed over element by element).
+pub(crate) type StreamedObject = (Map<String, Value>, Vec<bool>);
 
-/// The top-level object of `text`, with the array under `key` streamed:
-/// each of its elements goes to `each` (with its index) and the array is
-/// left out of the map, unless `keep(first element)` says to keep it whole.
-/// Returns the other fields and whether the array was streamed; `None` when
-/// `text` is valid JSON but not an object.
+/// The top-level object of `text`, with the arrays under `keys` streamed:
+/// each of their elements goes to `each` (with the key's place in `keys`
+/// and the element's index) and the array is left out of the map, unless
+/// `keep(key's place, first element)` says to keep it whole. Returns the
+/// other fields and, for each key, whether its array was streamed; `None`
+/// when `text` is valid JSON but not an object.
 pub(crate) fn parse_object_streaming(
     text: &str,
-    key: &str,
-    keep: &dyn Fn(&Value) -> bool,
-    each: &mut dyn FnMut(usize, Value),
+    keys: &[&str],
+    keep: &dyn Fn(usize, &Value) -> bool,
+    each: &mut dyn FnMut(usize, usize, Value),
 ) -> Result<Option<StreamedObject>, EpisodeError> {
     if !text.trim_start().starts_with('{') {
         return Ok(None);
     }
-    let mut streamed = false;
+    let mut streamed = vec![false; keys.len()];
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let root = RootVisitor {
-        key,
+        keys,
         keep,
         each,
         streamed: &mut streamed,
@@ -48,10 +49,10 @@ pub(crate) fn parse_object_streaming(
 }
 
 struct RootVisitor<'a> {
-    key: &'a str,
-    keep: &'a dyn Fn(&Value) -> bool,
-    each: &'a mut dyn FnMut(usize, Value),
-    streamed: &'a mut bool,
+    keys: &'a [&'a str],
+    keep: &'a dyn Fn(usize, &Value) -> bool,
+    each: &'a mut dyn FnMut(usize, usize, Value),
+    streamed: &'a mut [bool],
 }
 
 impl<'de> Visitor<'de> for RootVisitor<'_> {
@@ -64,16 +65,22 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
         let mut fields = Map::new();
         while let Some(name) = access.next_key::<String>()? {
-            if name == self.key {
+            if let Some(key) = self.keys.iter().position(|key| *key == name) {
+                let keep = self.keep;
+                let each = &mut *self.each;
                 let seed = ArraySeed {
-                    keep: self.keep,
-                    each: &mut *self.each,
+                    keep: &|first| keep(key, first),
+                    each: &mut |index, item| each(key, index, item),
                 };
                 match access.next_value_seed(seed)? {
                     Some(value) => {
                         fields.insert(name, value);
                     }
-                    None => *self.streamed = true,
+                    None => {
+                        if let Some(streamed) = self.streamed.get_mut(key) {
+                            *streamed = true;
+                        }
+                    }
                 }
             } else {
                 let value: Value = access.next_value()?;
@@ -170,19 +177,23 @@ pub(crate) fn read_streamed_array(
 ) -> Result<(Map<String, Value>, Option<usize>), EpisodeError> {
     let mut failure = None;
     let mut count = 0;
-    let mut take = |index: usize, item: Value| {
+    let mut take = |_: usize, index: usize, item: Value| {
         count = index + 1;
         if failure.is_none() {
             failure = each(index, item).err();
         }
     };
-    let Some((fields, streamed)) = parse_object_streaming(text, key, &|_| false, &mut take)? else {
+    let Some((fields, streamed)) = parse_object_streaming(text, &[key], &|_, _| false, &mut take)?
+    else {
         let root = parse_json(text)?;
         expect_object(&root, &Loc::Root)?;
         return Err(error_at(&Loc::Root, "expected an object"));
     };
     match failure {
         Some(error) => Err(error),
-        None => Ok((fields, streamed.then_some(count))),
+        None => Ok((
+            fields,
+            streamed.first().copied().unwrap_or(false).then_some(count),
+        )),
     }
 }

@@ -4,6 +4,7 @@
 //! input-derived data: the crate's lints (in `lib.rs`) refuse the constructs
 //! that can.
 
+mod chunked;
 pub mod episode;
 pub mod episode_json;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod export;
 pub mod formats;
 pub mod fragment;
 pub mod import;
+mod inline_lines;
 mod json_fields;
 mod json_item_lines;
 mod json_stream;

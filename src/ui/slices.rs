@@ -52,9 +52,15 @@ impl Slices {
                 let Some(parent) = parent() else { return };
                 let end = (start + BATCH_ITEMS).min(count);
                 let make = make.clone();
-                let handle = mount_to(parent, move || (start..end).map(make).collect_view().into_any());
+                let handle = mount_to(parent, move || {
+                    (start..end).map(make).collect_view().into_any()
+                });
                 // The list went away meanwhile: stop (and drop the batch).
-                if self.mounted.try_update_value(|mounted| mounted.push(handle)).is_none() {
+                if self
+                    .mounted
+                    .try_update_value(|mounted| mounted.push(handle))
+                    .is_none()
+                {
                     return;
                 }
                 start = end;

@@ -6,7 +6,8 @@ use crate::core::limits::cut_chapters;
 use crate::core::warnings::Warnings;
 use serde_json::Value;
 
-use crate::core::episode::{resolve_end, Chapter, Episode};
+use crate::core::chunked::Chunked;
+use crate::core::episode::{settle_chapter_ends, Chapter, Episode};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_bool, optional_string, optional_time,
@@ -44,23 +45,20 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
     check_file_size(text.len())?;
     let list_loc = Loc::Field(&Loc::Root, "chapters");
     let mut warnings = Warnings::new();
-    let mut parsed: Vec<(Chapter, Option<f64>)> = Vec::new();
+    let mut parsed: Chunked<Chapter> = Chunked::default();
     let (fields, count) = read_streamed_array(text, "chapters", &mut |index, item| {
         let loc = Loc::Item(&list_loc, index);
         check_entry_count(index, "chapters", || loc.to_string())?;
         match read_chapter(&item, &loc) {
-            Ok((chapter, end)) => {
-                let end = match end {
-                    Some(end) if end < chapter.start => {
-                        warnings.push(format!(
-                            "{loc}.endTime: {end} is before the start, {}; ignored",
-                            chapter.start
-                        ));
-                        None
-                    }
-                    end => end,
-                };
-                parsed.push((chapter, end));
+            Ok(mut chapter) => {
+                if chapter.end < chapter.start {
+                    warnings.push(format!(
+                        "{loc}.endTime: {} is before the start, {}; ignored",
+                        chapter.end, chapter.start
+                    ));
+                    chapter.end = f64::NAN;
+                }
+                parsed.push(chapter);
             }
             Err(error) => warnings.push(format!("{error}; chapter skipped")),
         }
@@ -88,21 +86,13 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
             "missing; expected the list of chapters",
         ));
     }
-    if !parsed.is_sorted_by_key(|(chapter, _)| chapter.start) {
-        parsed.sort_by(|a, b| a.0.start.total_cmp(&b.0.start));
+    let mut chapters = parsed.into_vec();
+    settle_chapter_ends(&mut chapters, duration);
+    for (index, chapter) in chapters.iter_mut().enumerate() {
+        if chapter.title.is_empty() {
+            chapter.title = format!("Chapter {}", index + 1);
+        }
     }
-    let starts: Vec<f64> = parsed.iter().map(|(chapter, _)| chapter.start).collect();
-    let chapters = parsed
-        .into_iter()
-        .enumerate()
-        .map(|(index, (mut chapter, end))| {
-            chapter.end = resolve_end(&starts, index, end, duration);
-            if chapter.title.is_empty() {
-                chapter.title = format!("Chapter {}", index + 1);
-            }
-            chapter
-        })
-        .collect();
     let mut name = |field: &str| match optional_string(root, &Loc::Root, field) {
         Ok(text) => text
             .map(|text| text.trim().to_string())
@@ -113,7 +103,6 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
         }
     };
     let (title, podcast) = (name("title"), name("podcastName"));
-    let mut chapters: Vec<Chapter> = chapters;
     cut_chapters(&mut chapters, &mut warnings);
     Ok(ChapterFile {
         chapters,
@@ -123,19 +112,18 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
     })
 }
 
-fn read_chapter(item: &Value, loc: &Loc) -> Result<(Chapter, Option<f64>), EpisodeError> {
+fn read_chapter(item: &Value, loc: &Loc) -> Result<Chapter, EpisodeError> {
     let fields = expect_object(item, loc)?;
     let start = required_time(fields, loc, "startTime")?;
     let end = optional_time(fields, loc, "endTime")?;
-    let chapter = Chapter {
+    Ok(Chapter {
         start,
-        end: start,
+        end: end.unwrap_or(f64::NAN),
         title: optional_string(fields, loc, "title")?
             .map(|title| title.trim().to_string())
             .unwrap_or_default(),
         img: optional_string(fields, loc, "img")?,
         url: optional_string(fields, loc, "url")?,
         in_toc: optional_bool(fields, loc, "toc")?.unwrap_or(true),
-    };
-    Ok((chapter, end))
+    })
 }

@@ -5,6 +5,7 @@
 mod detect;
 pub mod json_chapters;
 pub mod podcast_json;
+mod read_lines;
 pub mod sbv;
 pub mod srt;
 pub mod webvtt;
@@ -15,8 +16,9 @@ use std::collections::BTreeMap;
 
 use super::episode::{Episode, Line, Speaker, Word};
 use super::episode_json::EpisodeError;
-use super::limits::{check_entry_count, cut_line, cut_speakers};
+use super::limits::{check_entry_count, cut_speakers};
 pub use detect::{choose_transcript, detect_format, looks_like_html_transcript, FileFormat};
+pub use read_lines::ReadLines;
 
 /// A transcript read from a file, with what had to be repaired or skipped.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -68,16 +70,6 @@ impl SpeakerList {
     }
 }
 
-/// A line as read, before sorting and repair; `place` says where it came
-/// from (e.g. `line 12`) for warnings.
-#[derive(Debug, Clone)]
-pub struct RawLine {
-    /// Where in the file the line starts, for messages.
-    pub place: String,
-    /// The line, with `end` as read (possibly before `start`).
-    pub line: Line,
-}
-
 /// Builds a transcript from cues (WebVTT, SRT): a cue naming a speaker sets
 /// the speaker of the cues after it that name none; empty cues are skipped
 /// with a warning.
@@ -85,7 +77,7 @@ pub struct RawLine {
 pub struct CueLines {
     speakers: SpeakerList,
     current_speaker: Option<usize>,
-    raw: Vec<RawLine>,
+    read: ReadLines,
     warnings: Warnings,
     /// Cues met, empty ones included (they count toward the limit).
     cues_met: usize,
@@ -110,8 +102,14 @@ pub struct CueContent {
 impl CueLines {
     /// Starts with the warnings the file's reader already has.
     pub fn new(warnings: Warnings) -> Self {
+        Self::with_capacity(warnings, 0)
+    }
+
+    /// Like [`CueLines::new`], with room for `cues` cues.
+    pub fn with_capacity(warnings: Warnings, cues: usize) -> Self {
         Self {
             warnings,
+            read: ReadLines::with_capacity(cues),
             ..Self::default()
         }
     }
@@ -135,9 +133,9 @@ impl CueLines {
                 .push(format!("line {}: empty cue skipped", cue.line_number));
             return;
         }
-        self.raw.push(RawLine {
-            place: format!("line {}", cue.line_number),
-            line: Line {
+        self.read.push(
+            format!("line {}", cue.line_number),
+            Line {
                 start: cue.start,
                 end: cue.end,
                 speaker: self.current_speaker,
@@ -145,12 +143,12 @@ impl CueLines {
                 words: cue.words,
                 ..Line::default()
             },
-        });
+        );
     }
 
     /// The transcript: lines sorted and repaired.
     pub fn finish(mut self) -> Transcript {
-        let (lines, places) = finish_lines(self.raw, &mut self.warnings);
+        let (lines, places) = self.read.finish("line", &mut self.warnings);
         let mut speakers = self.speakers.into_vec();
         cut_speakers(&mut speakers, &mut self.warnings);
         Transcript {
@@ -160,34 +158,6 @@ impl CueLines {
             warnings: self.warnings.into_messages(),
         }
     }
-}
-
-/// Sorts lines by start (stably) and repairs ends before starts, adding a
-/// warning for each repair; returns the lines and, for each, where in the
-/// file it came from.
-pub fn finish_lines(mut raw: Vec<RawLine>, warnings: &mut Warnings) -> (Vec<Line>, Vec<String>) {
-    for entry in &mut raw {
-        cut_line(&mut entry.line, &entry.place, warnings);
-        let line = &mut entry.line;
-        if line.end < line.start {
-            warnings.push(format!(
-                "{}: ends at {} before it starts at {}; treated as ending at its start",
-                entry.place, line.end, line.start
-            ));
-            line.end = line.start;
-        }
-    }
-    if let Some(warning) = out_of_order(
-        &raw,
-        |entry| (entry.place.as_str(), entry.line.start),
-        "line",
-    ) {
-        warnings.push(warning);
-        raw.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
-    }
-    raw.into_iter()
-        .map(|entry| (entry.line, entry.place))
-        .unzip()
 }
 
 /// When entries are not in time order: a warning naming the first that
@@ -207,29 +177,41 @@ pub fn out_of_order<T>(
     })
 }
 
-/// For cue texts that may begin `Name: ` (Zoom's WebVTT, YouTube's SBV),
-/// the speaker each one's label names and the text after it: only names
-/// that label two or more cues count, so a one-off `Warning: …` stays text.
-pub fn recurring_speaker_labels(texts: &[String]) -> Vec<Option<(String, String)>> {
-    let labels: Vec<Option<(&str, &str)>> = texts
-        .iter()
-        .map(|text| match srt::split_speaker_label(text) {
-            (Some(name), rest) => Some((name, rest)),
-            (None, _) => None,
-        })
-        .collect();
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for (name, _) in labels.iter().flatten() {
-        *counts.entry(name).or_default() += 1;
+/// For cue texts that may begin `Name: ` (Zoom's WebVTT, YouTube's SBV):
+/// the names that label two or more cues, so that a one-off `Warning: …`
+/// stays text. Counted in a first pass over the texts, then asked of each.
+#[derive(Debug, Default)]
+pub struct RecurringLabels {
+    counts: BTreeMap<String, usize>,
+}
+
+impl RecurringLabels {
+    /// Counts the `Name: ` labels of `texts`.
+    pub fn count(texts: impl IntoIterator<Item = String>) -> Self {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for text in texts {
+            if let (Some(name), _) = srt::split_speaker_label(&text) {
+                match counts.get_mut(name) {
+                    Some(count) => *count += 1,
+                    None => {
+                        counts.insert(name.to_string(), 1);
+                    }
+                }
+            }
+        }
+        Self { counts }
     }
-    labels
-        .into_iter()
-        .map(|label| {
-            label
-                .filter(|(name, _)| counts.get(name).copied().unwrap_or_default() >= 2)
-                .map(|(name, rest)| (name.to_string(), rest.to_string()))
-        })
-        .collect()
+
+    /// The speaker and the rest of `text`, when it begins with a label that
+    /// recurs.
+    pub fn split(&self, text: &str) -> Option<(String, String)> {
+        match srt::split_speaker_label(text) {
+            (Some(name), rest) if self.counts.get(name).is_some_and(|count| *count >= 2) => {
+                Some((name.to_string(), rest.to_string()))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A file's warnings, each after the file's quoted name (`"a.vtt" line 3: …`).

@@ -7,7 +7,7 @@
 use crate::core::warnings::Warnings;
 use serde_json::Value;
 
-use super::{finish_lines, out_of_order, RawLine, SpeakerList, Transcript};
+use super::{out_of_order, ReadLines, SpeakerList, Transcript};
 use crate::core::episode::{is_attached_punctuation, Line, Word};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
@@ -67,14 +67,18 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
     }
     // Runs of one-word segments (a file of words, or words among
     // sentences) become lines; each longer segment is a line of its own.
-    let mut raw = Vec::with_capacity(segments.len());
-    for run in segments.chunk_by(|a, b| is_word(a) == is_word(b)) {
+    // Each segment's text moves into its line rather than being copied.
+    let mut read = ReadLines::with_capacity(segments.len());
+    for run in segments.chunk_by_mut(|a, b| is_word(a) == is_word(b)) {
         match run {
-            [first, _, ..] if is_word(first) => raw.extend(group_words(run)),
-            _ => raw.extend(run.iter().map(segment_line)),
+            [first, _, ..] if is_word(first) => group_words(run, &mut read),
+            _ => run
+                .iter_mut()
+                .for_each(|segment| add_segment_line(segment, &mut read)),
         }
     }
-    let (lines, places) = finish_lines(raw, &mut warnings);
+    drop(segments);
+    let (lines, places) = read.finish("line", &mut warnings);
     let mut speakers = speakers.into_vec();
     cut_speakers(&mut speakers, &mut warnings);
     Ok(Transcript {
@@ -113,23 +117,23 @@ fn is_word(segment: &Segment) -> bool {
     segment.body.split(' ').count() <= 2
 }
 
-fn segment_line(segment: &Segment) -> RawLine {
-    RawLine {
-        place: segment.place.clone(),
-        line: Line {
+/// Moves a segment of its own into a line.
+fn add_segment_line(segment: &mut Segment, read: &mut ReadLines) {
+    read.push(
+        std::mem::take(&mut segment.place),
+        Line {
             start: segment.start,
             end: segment.end.unwrap_or(segment.start),
             speaker: segment.speaker,
-            text: segment.body.clone(),
+            text: std::mem::take(&mut segment.body),
             ..Line::default()
         },
-    }
+    );
 }
 
 /// Groups one-word segments into lines: a new line at a change of speaker,
 /// after a sentence end, after a pause, or when a line grows too long.
-fn group_words(segments: &[Segment]) -> Vec<RawLine> {
-    let mut lines: Vec<RawLine> = Vec::new();
+fn group_words(segments: &[Segment], read: &mut ReadLines) {
     let mut previous: Option<&Segment> = None;
     for (index, segment) in segments.iter().enumerate() {
         let next_start = segments.get(index + 1).map(|next| next.start);
@@ -142,28 +146,27 @@ fn group_words(segments: &[Segment]) -> Vec<RawLine> {
                 .max(segment.start),
             text: segment.body.clone(),
         };
-        let starts_line = match (previous, lines.last()) {
+        let starts_line = match (previous, read.last()) {
             (Some(previous), Some(current)) => {
                 previous.speaker != segment.speaker
                     || ends_sentence(&previous.body)
                     || segment.start - previous.end.unwrap_or(segment.start) >= PAUSE_SECONDS
-                    || current.line.words.len() >= MAX_WORDS_PER_LINE
+                    || current.words.len() >= MAX_WORDS_PER_LINE
             }
             _ => true,
         };
         if starts_line {
-            lines.push(RawLine {
-                place: segment.place.clone(),
-                line: Line {
+            read.push(
+                segment.place.clone(),
+                Line {
                     start: word.start,
                     end: word.end,
                     speaker: segment.speaker,
                     ..Line::default()
                 },
-            });
+            );
         }
-        if let Some(current) = lines.last_mut() {
-            let line = &mut current.line;
+        if let Some(line) = read.last_mut() {
             if !line.text.is_empty() && !is_attached_punctuation(&word.text) {
                 line.text.push(' ');
             }
@@ -173,7 +176,6 @@ fn group_words(segments: &[Segment]) -> Vec<RawLine> {
         }
         previous = Some(segment);
     }
-    lines
 }
 
 fn ends_sentence(word: &str) -> bool {

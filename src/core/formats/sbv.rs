@@ -4,7 +4,9 @@
 //! (or `>> NAME:`) that begins two or more cues is the speaker.
 
 use super::srt::parse_srt_time;
-use super::{recurring_speaker_labels, CueContent, CueLines, Transcript};
+use std::ops::Range;
+
+use super::{CueContent, CueLines, RecurringLabels, Transcript};
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
 use crate::core::limits::check_file_size;
@@ -31,12 +33,15 @@ pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
     check_file_size(input.len())?;
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let mut warnings = Warnings::new();
-    // (line number, start, end, text lines)
-    let mut cues: Vec<(usize, f64, f64, Vec<&str>)> = Vec::new();
+    // (line number, start, end, where its text lines lie in the input)
+    let mut cues: Vec<(usize, f64, f64, Range<usize>)> = Vec::new();
     let mut in_block = false;
-    for (index, line) in input.lines().enumerate() {
+    let mut offset = 0;
+    for (index, line) in input.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len();
         let line_number = index + 1;
-        let line = line.trim_end_matches('\r');
+        let line = line.trim_end_matches(['\n', '\r']);
         if line.trim().is_empty() {
             in_block = false;
             continue;
@@ -44,7 +49,7 @@ pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
         if !in_block {
             in_block = true;
             match parse_timing_line(line) {
-                Some((start, end)) => cues.push((line_number, start, end, Vec::new())),
+                Some((start, end)) => cues.push((line_number, start, end, offset..offset)),
                 None => warnings.push(format!(
                     "line {line_number}: {} is not an SBV timing (expected \"0:00:01.000,0:00:03.500\"); block skipped",
                     quoted(&line.chars().take(60).collect::<String>())
@@ -54,7 +59,7 @@ pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
         }
         if let Some((_, _, _, text)) = cues.last_mut().filter(|(number, ..)| *number < line_number)
         {
-            text.push(line);
+            text.end = line_start + line.len();
         }
     }
     if cues.is_empty() {
@@ -64,14 +69,14 @@ pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
                 .to_string(),
         });
     }
-    let texts: Vec<String> = cues
-        .iter()
-        .map(|(_, _, _, text)| collapse_whitespace(&text.join(" ")))
-        .collect();
-    let labels = recurring_speaker_labels(&texts);
-    let mut lines = CueLines::new(warnings);
-    for ((cue, text), label) in cues.iter().zip(texts).zip(labels) {
-        let (speaker, text) = match label {
+    // A cue's lines are joined by the whitespace between them.
+    let text_of =
+        |range: &Range<usize>| collapse_whitespace(input.get(range.clone()).unwrap_or_default());
+    let labels = RecurringLabels::count(cues.iter().map(|(_, _, _, text)| text_of(text)));
+    let mut lines = CueLines::with_capacity(warnings, cues.len());
+    for cue in &cues {
+        let text = text_of(&cue.3);
+        let (speaker, text) = match labels.split(&text) {
             Some((name, rest)) => (Some(name), rest),
             None => (None, text.trim_start_matches(['>', ' ']).to_string()),
         };

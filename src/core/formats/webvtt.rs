@@ -3,7 +3,7 @@
 //! and the cue text tokenizer, so that cue times and text agree with what a
 //! browser's own `<track>` parser makes of the same file.
 
-use super::{recurring_speaker_labels, CueContent, CueLines, Transcript};
+use super::{CueContent, CueLines, RecurringLabels, Transcript};
 use crate::core::episode::Word;
 use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
@@ -40,23 +40,30 @@ pub struct CueList {
 /// timestamps.
 pub fn parse_webvtt(input: &str) -> Result<Transcript, EpisodeError> {
     let CueList { cues, warnings } = parse_cues(input)?;
-    let parsed: Vec<CueText> = cues.iter().map(|cue| parse_cue_text(&cue.text)).collect();
-    let texts: Vec<String> = parsed
+    // Zoom and others write the speaker as `Name: ` in the cue text, when
+    // no cue has a voice tag. Each cue's text is read twice (first for the
+    // labels) rather than kept: a file of tiny cues would hold it all.
+    let has_voices = cues
         .iter()
-        .map(|cue| collapse_whitespace(&cue.text()))
-        .collect();
-    // Zoom and others write the speaker as `Name: ` in the cue text.
-    let labels = if parsed.iter().any(|cue| cue.voice.is_some()) {
-        vec![None; texts.len()]
-    } else {
-        recurring_speaker_labels(&texts)
-    };
-    let mut lines = CueLines::new(warnings);
-    for (((cue, parsed), text), label) in cues.iter().zip(&parsed).zip(texts).zip(labels) {
+        .any(|cue| parse_cue_text(&cue.text).voice.is_some());
+    let labels = (!has_voices).then(|| {
+        RecurringLabels::count(
+            cues.iter()
+                .map(|cue| collapse_whitespace(&parse_cue_text(&cue.text).text())),
+        )
+    });
+    let mut lines = CueLines::with_capacity(warnings, cues.len());
+    for cue in cues {
+        let parsed = parse_cue_text(&cue.text);
+        let text = collapse_whitespace(&parsed.text());
         let words = parsed.words(cue.start, cue.end);
+        let label = labels
+            .as_ref()
+            .filter(|_| words.is_empty())
+            .and_then(|labels| labels.split(&text));
         let (speaker, text) = match label {
-            Some((name, rest)) if words.is_empty() => (Some(name), rest),
-            _ => (parsed.voice.clone(), text),
+            Some((name, rest)) => (Some(name), rest),
+            None => (parsed.voice, text),
         };
         lines.push_checked(CueContent {
             line_number: cue.line_number,

@@ -13,7 +13,7 @@ use crate::core::warnings::Warnings;
 use serde_json::{Map, Value};
 
 use super::srt::parse_srt_time;
-use super::{finish_lines, out_of_order, RawLine, SpeakerList, Transcript};
+use super::{ReadLines, SpeakerList, Transcript};
 use crate::core::episode::{Line, Word};
 use crate::core::episode_json::EpisodeError;
 use crate::core::json_fields::{
@@ -30,13 +30,13 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
     check_file_size(text.len())?;
     let mut speakers = SpeakerList::default();
     let mut warnings = Warnings::new();
-    let mut raw = Vec::new();
+    let mut read = ReadLines::default();
     let mut read_segments = |key: &str| {
         let list_loc = Loc::Field(&Loc::Root, key);
         read_streamed_array(text, key, &mut |index, item| {
             let loc = Loc::Item(&list_loc, index);
             check_entry_count(index, "segments", || loc.to_string())?;
-            take_segment(key, &item, &loc, &mut speakers, &mut raw, &mut warnings);
+            take_segment(key, &item, &loc, &mut speakers, &mut read, &mut warnings);
             Ok(())
         })
     };
@@ -51,7 +51,7 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
             "missing; expected whisper's list of segments (or whisper.cpp's transcription)",
         ));
     };
-    if raw.is_empty() && count > 0 && warnings.count() == count {
+    if read.is_empty() && count > 0 && warnings.count() == count {
         if let Some(first) = warnings.kept().first() {
             return Err(EpisodeError {
                 path: String::new(),
@@ -59,15 +59,7 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
             });
         }
     }
-    if let Some(warning) = out_of_order(
-        &raw,
-        |entry| (entry.place.as_str(), entry.line.start),
-        "segment",
-    ) {
-        warnings.push(warning);
-        raw.sort_by(|a, b| a.line.start.total_cmp(&b.line.start));
-    }
-    let (lines, places) = finish_lines(raw, &mut warnings);
+    let (lines, places) = read.finish("segment", &mut warnings);
     let mut speakers = speakers.into_vec();
     cut_speakers(&mut speakers, &mut warnings);
     Ok(Transcript {
@@ -78,30 +70,27 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
     })
 }
 
-/// Reads one segment of the list under `key` into `raw`, or a warning.
+/// Reads one segment of the list under `key` into `read`, or a warning.
 fn take_segment(
     key: &str,
     item: &Value,
     loc: &Loc,
     speakers: &mut SpeakerList,
-    raw: &mut Vec<RawLine>,
+    read: &mut ReadLines,
     warnings: &mut Warnings,
 ) {
-    let read = expect_object(item, loc).and_then(|fields| {
+    let segment = expect_object(item, loc).and_then(|fields| {
         if key == "segments" {
             read_segment(fields, loc, speakers)
         } else {
             read_cpp_segment(fields, loc)
         }
     });
-    match read {
+    match segment {
         Ok(line) if line.text.is_empty() => {
             warnings.push(format!("{loc}: empty segment skipped"));
         }
-        Ok(line) => raw.push(RawLine {
-            place: loc.to_string(),
-            line,
-        }),
+        Ok(line) => read.push(loc.to_string(), line),
         Err(error) => warnings.push(format!("{error}; segment skipped")),
     }
 }

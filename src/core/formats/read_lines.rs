@@ -1,0 +1,114 @@
+//! The lines of a transcript as a reader finds them, in file order with
+//! where each came from, then sorted and repaired. Lines and places are
+//! kept in two lists from the start, and sorted in place, so that a file of
+//! tiny cues never holds a second copy of its lines.
+
+use crate::core::episode::Line;
+use crate::core::limits::{cut_line, MAX_ENTRIES};
+use crate::core::warnings::Warnings;
+
+/// Lines in file order, and for each where it came from (`line 12`,
+/// `segments[3]`) for messages.
+#[derive(Debug, Default)]
+pub struct ReadLines {
+    lines: Vec<Line>,
+    places: Vec<String>,
+}
+
+impl ReadLines {
+    /// Room for `count` lines (at most the entry limit).
+    pub fn with_capacity(count: usize) -> Self {
+        let count = count.min(MAX_ENTRIES);
+        Self {
+            lines: Vec::with_capacity(count),
+            places: Vec::with_capacity(count),
+        }
+    }
+
+    /// Adds `line`, read at `place` (its `end` as read, possibly before
+    /// its start).
+    pub fn push(&mut self, place: String, line: Line) {
+        self.lines.push(line);
+        self.places.push(place);
+    }
+
+    /// How many lines were read.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether none were.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The line read last.
+    pub fn last(&self) -> Option<&Line> {
+        self.lines.last()
+    }
+
+    /// The line read last, to add to.
+    pub fn last_mut(&mut self) -> Option<&mut Line> {
+        self.lines.last_mut()
+    }
+
+    /// The lines sorted by start (stably) with ends before starts and texts
+    /// over the limits repaired, a warning for each (which calls the
+    /// entries `what`: `line`, `segment`); and where each came from.
+    pub fn finish(mut self, what: &str, warnings: &mut Warnings) -> (Vec<Line>, Vec<String>) {
+        for (line, place) in self.lines.iter_mut().zip(&self.places) {
+            cut_line(line, place, warnings);
+            if line.end < line.start {
+                warnings.push(format!(
+                    "{place}: ends at {} before it starts at {}; treated as ending at its start",
+                    line.end, line.start
+                ));
+                line.end = line.start;
+            }
+        }
+        let first_out_of_order = self
+            .lines
+            .windows(2)
+            .position(|pair| matches!(pair, [above, line] if line.start < above.start));
+        if let Some(index) = first_out_of_order.map(|index| index + 1) {
+            if let (Some(line), Some(above), Some(place)) = (
+                self.lines.get(index),
+                self.lines.get(index - 1),
+                self.places.get(index),
+            ) {
+                warnings.push(format!(
+                    "{place}: starts at {}, before the {what} above it ({}); {what}s were sorted into time order",
+                    line.start, above.start
+                ));
+            }
+            let mut order: Vec<usize> = (0..self.lines.len()).collect();
+            order.sort_by(|&a, &b| {
+                let start = |index: usize| self.lines.get(index).map_or(0.0, |line| line.start);
+                start(a).total_cmp(&start(b))
+            });
+            permute_both(&mut self.lines, &mut self.places, order);
+        }
+        (self.lines, self.places)
+    }
+}
+
+/// Reorders `lines` and `places` alike so that item `i` becomes the one
+/// that was at `order[i]`, in place (following each cycle of the order).
+fn permute_both(lines: &mut [Line], places: &mut [String], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for first in 0..order.len() {
+        let mut current = first;
+        // Each slot is read once, then marked done.
+        while let Some(source) = order
+            .get_mut(current)
+            .map(|slot| std::mem::replace(slot, DONE))
+        {
+            if source == DONE || source == first {
+                break;
+            }
+            lines.swap(current, source);
+            places.swap(current, source);
+            current = source;
+        }
+    }
+}
