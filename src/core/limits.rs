@@ -55,6 +55,11 @@ pub fn check_entry_count(
     })
 }
 
+/// The most different `Name:` labels a transcript's lines are counted for
+/// when telling speaker turns from other text: far more speakers than any
+/// episode has, few enough that a label on every line costs little.
+pub const MAX_SPEAKER_LABELS: usize = 2_000;
+
 /// The longest speaker name, chapter title or word, in characters.
 pub const MAX_NAME_CHARS: usize = 1_000;
 

@@ -5,11 +5,14 @@
 /// Returns `None` for anything else, including negative values.
 pub fn parse_clock(text: &str) -> Option<f64> {
     let text = text.trim();
-    let fields: Vec<&str> = text.split(':').collect();
-    if fields.len() > 3 {
-        return None;
+    // At most three fields, read without allocating (free text has many).
+    let mut fields = [""; 3];
+    let mut count = 0;
+    for field in text.split(':') {
+        *fields.get_mut(count)? = field;
+        count += 1;
     }
-    let (seconds_field, whole_fields) = fields.split_last()?;
+    let (seconds_field, whole_fields) = fields.get(..count)?.split_last()?;
     let seconds = parse_decimal(seconds_field)?;
     if !whole_fields.is_empty() && seconds >= 60.0 {
         return None;

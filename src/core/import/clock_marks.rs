@@ -41,81 +41,107 @@ pub enum Setting {
 /// seconds (and minutes after hours) below 60, not touching letters, digits
 /// or further colons (so `10:30am`, `2024:01` and `1:2:3:4` are not times).
 pub fn find_clock_marks(text: &str) -> Vec<ClockMark> {
-    clock_marks(text, false)
+    ClockMarks::new(text, false).collect()
 }
 
 /// Like [`find_clock_marks`], but also the times that follow a letter
 /// directly (`Intro00:01:56`, marked `glued`).
 pub fn find_glued_clock_marks(text: &str) -> Vec<ClockMark> {
-    clock_marks(text, true)
+    ClockMarks::new(text, true).collect()
 }
 
-fn clock_marks(text: &str, glued_to_letters: bool) -> Vec<ClockMark> {
-    let bytes = text.as_bytes();
-    let mut marks = Vec::new();
-    let mut position = 0;
-    let mut asides = OpenAside::default();
-    while position < bytes.len() {
-        let Some(offset) = bytes
-            .get(position..)
-            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
-        else {
-            break;
-        };
-        let start = position + offset;
-        let end = start
-            + bytes.get(start..).map_or(0, |rest| {
-                rest.iter()
-                    .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
-                    .count()
-            });
-        position = end.max(start + 1);
-        // Text before and after must not continue the token.
-        let before = text.get(..start).and_then(|head| head.chars().next_back());
-        let after = text.get(end..).and_then(|tail| tail.chars().next());
-        // Right after a letter or a closing mark (`Intro00:01:56`,
-        // `(blamed)27:40`), as where copying lost the break between items.
-        let glued = before
-            .is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | ']' | '”' | '’' | '"' | '»'));
-        let after_letter = before.is_some_and(char::is_alphabetic);
-        if before.is_some_and(|c| c.is_numeric() || c == ':' || c == '.')
-            || (after_letter && !glued_to_letters)
-            || after.is_some_and(char::is_alphanumeric)
-        {
-            continue;
+/// The clock times of a text one at a time, for texts whose times are
+/// better not all held at once (a long line of nothing but times).
+pub struct ClockMarks<'t> {
+    text: &'t str,
+    position: usize,
+    asides: OpenAside,
+    glued_to_letters: bool,
+}
+
+impl<'t> ClockMarks<'t> {
+    /// The times of `text` as [`find_clock_marks`] finds them (with
+    /// `glued_to_letters`, as [`find_glued_clock_marks`]).
+    pub fn new(text: &'t str, glued_to_letters: bool) -> Self {
+        Self {
+            text,
+            position: 0,
+            asides: OpenAside::default(),
+            glued_to_letters,
         }
-        // A sentence's full stop may follow the time: `… at 12:30.`
-        let token = text.get(start..end).unwrap_or_default();
-        let token = token.strip_suffix('.').unwrap_or(token);
-        let end = start + token.len();
-        let Some(seconds) = clock_value(token) else {
-            continue;
-        };
-        let has_hours = token.matches(':').count() == 2;
-        let (whole, setting) = bracketing(text, start..end, asides.open_before(bytes, start));
-        marks.push(ClockMark {
-            time: start..end,
-            whole,
-            seconds,
-            setting,
-            has_hours,
-            glued,
-        });
     }
-    marks
+}
+
+impl Iterator for ClockMarks<'_> {
+    type Item = ClockMark;
+
+    fn next(&mut self) -> Option<ClockMark> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        while self.position < bytes.len() {
+            let offset = bytes
+                .get(self.position..)
+                .and_then(|rest| rest.iter().position(u8::is_ascii_digit))?;
+            let start = self.position + offset;
+            let end = start
+                + bytes.get(start..).map_or(0, |rest| {
+                    rest.iter()
+                        .take_while(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+                        .count()
+                });
+            self.position = end.max(start + 1);
+            // Text before and after must not continue the token.
+            let before = text.get(..start).and_then(|head| head.chars().next_back());
+            let after = text.get(end..).and_then(|tail| tail.chars().next());
+            // Right after a letter or a closing mark (`Intro00:01:56`,
+            // `(blamed)27:40`), as where copying lost the break between items.
+            let glued = before.is_some_and(|c| {
+                c.is_alphabetic() || matches!(c, ')' | ']' | '”' | '’' | '"' | '»')
+            });
+            let after_letter = before.is_some_and(char::is_alphabetic);
+            if before.is_some_and(|c| c.is_numeric() || c == ':' || c == '.')
+                || (after_letter && !self.glued_to_letters)
+                || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // A sentence's full stop may follow the time: `… at 12:30.`
+            let token = text.get(start..end).unwrap_or_default();
+            let token = token.strip_suffix('.').unwrap_or(token);
+            let end = start + token.len();
+            let Some(seconds) = clock_value(token) else {
+                continue;
+            };
+            let has_hours = token.matches(':').count() == 2;
+            let aside_open = self.asides.open_before(bytes, start);
+            let (whole, setting) = bracketing(text, start..end, aside_open);
+            return Some(ClockMark {
+                time: start..end,
+                whole,
+                seconds,
+                setting,
+                has_hours,
+                glued,
+            });
+        }
+        None
+    }
 }
 
 fn clock_value(token: &str) -> Option<f64> {
-    let fields: Vec<&str> = token.split(':').collect();
-    let (last, leading) = fields.split_last()?;
-    let (first, middle) = leading.split_first()?;
+    let mut fields = token.split(':');
+    let (first, second, third) = (fields.next()?, fields.next()?, fields.next());
+    if fields.next().is_some() {
+        return None;
+    }
+    let (middle, last) = match third {
+        Some(last) => (Some(second), last),
+        None => (None, second),
+    };
     let whole_seconds = last.split('.').next().unwrap_or_default();
-    let two_digits = |field: &str| field.len() == 2;
     let fits = (1..=3).contains(&first.len())
-        && middle.len() <= 1
-        && middle.iter().all(|field| two_digits(field))
-        && two_digits(whole_seconds)
-        && (middle.is_empty() || first.len() <= 2);
+        && middle.is_none_or(|field| field.len() == 2)
+        && whole_seconds.len() == 2
+        && (middle.is_none() || first.len() <= 2);
     fits.then(|| parse_clock(token)).flatten()
 }
 

@@ -27,7 +27,7 @@ pub mod transcript_file;
 use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
 use super::episode_json::EpisodeError;
 use super::formats::{in_file, looks_like_html_transcript};
-use super::limits::{check_entry_count, check_file_size};
+use super::limits::{check_entry_count, check_file_size, MAX_ENTRIES};
 use super::limits::{cut_line, cut_speakers};
 use super::time::format_clock;
 use super::warnings::{excerpt, Warnings};
@@ -37,7 +37,7 @@ use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
 use run_together::{split_notes_lines, split_transcript_lines};
 use sentences::{sentence_starts, spoken_before, spoken_length, spoken_so_far};
 use show_notes::{find_note_chapters, notes_title, NoteChapter};
-use text_lines::{html_lines, looks_like_html, plain_lines};
+use text_lines::{html_lines, looks_like_html, plain_line_iter, plain_lines, TextLine};
 
 /// Pause before a sentence within a paragraph, in syllables.
 pub const SENTENCE_PAUSE: f64 = 1.0;
@@ -95,14 +95,22 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
     let mut note_chapters = Vec::new();
     if let Some(notes) = sources.notes {
         check_file_size(notes.text.len()).map_err(|error| error_in_file(notes.name, error))?;
-        let lines = split_notes_lines(if looks_like_html(notes.text) {
-            html_lines(notes.text)
+        // A line at a time: notes of many short lines are never all held.
+        let lines: Box<dyn Iterator<Item = TextLine>> = if looks_like_html(notes.text) {
+            Box::new(html_lines(notes.text).into_iter())
         } else {
-            plain_lines(notes.text)
+            Box::new(plain_line_iter(notes.text))
+        };
+        // Where a title may stand: the first line with text, and the next.
+        let mut opening = Vec::new();
+        let lines = split_notes_lines(lines).inspect(|line| {
+            if opening.len() < 2 && (!opening.is_empty() || !line.text.trim().is_empty()) {
+                opening.push(line.clone());
+            }
         });
         let mut warnings = Warnings::new();
-        note_chapters = find_note_chapters(&lines, &mut warnings);
-        episode.title = notes_title(&lines, &note_chapters);
+        note_chapters = find_note_chapters(lines, &mut warnings);
+        episode.title = notes_title(&opening, &note_chapters);
         check_entry_count(note_chapters.len(), "chapters", || notes.name.to_string())?;
         if let Some(duration) = episode.duration {
             note_chapters.retain(|chapter| {
@@ -224,7 +232,13 @@ fn timed_lines(
     duration: Option<f64>,
     warnings: &mut Warnings,
 ) -> (Vec<Line>, Vec<Speaker>) {
-    let sentences: Vec<Sentence> = plain.paragraphs.iter().flat_map(split_paragraph).collect();
+    // One past the most lines a file may have is enough to refuse it.
+    let sentences: Vec<Sentence> = plain
+        .paragraphs
+        .iter()
+        .flat_map(split_paragraph)
+        .take(MAX_ENTRIES + 1)
+        .collect();
     let mut previous_speaker = None;
     let spans: Vec<Span> = sentences
         .iter()

@@ -11,10 +11,11 @@
 //! and a time (`Sam Host  0:03`, as some transcription services write) is a
 //! speaker label with an anchor.
 
+use crate::core::limits::MAX_SPEAKER_LABELS;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::clock_marks::{find_clock_marks, ClockMark, Setting};
-use super::speaker_names::{is_name, name_key, usual_spellings};
+use super::clock_marks::{find_clock_marks, ClockMark, ClockMarks, Setting};
+use super::speaker_names::{count_label, is_name, name_key, usual_spellings};
 use super::text_lines::TextLine;
 
 /// A transcript read into paragraphs.
@@ -57,6 +58,8 @@ pub struct Anchor {
 /// How far into a line (after its leading times) a label's colon may be,
 /// in bytes.
 const LABEL_REACH: usize = 120;
+/// How far into a line its head (times, then a label) is looked for.
+const HEAD_REACH: usize = 2 * LABEL_REACH;
 
 /// What the start of a line says before its text.
 pub(crate) struct LineHead<'t> {
@@ -73,7 +76,12 @@ pub(crate) struct LineHead<'t> {
 pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
     let heads: Vec<LineHead> = lines.iter().map(|line| line_head(&line.text)).collect();
     let speakers = accepted_speakers(lines, &heads);
-    let spellings = usual_spellings(heads.iter().filter_map(|head| head.name));
+    let spellings = usual_spellings(
+        heads
+            .iter()
+            .filter_map(|head| head.name)
+            .filter(|name| speakers.contains(&name_key(name))),
+    );
     let mut transcript = PlainTranscript::default();
     let mut speaker_indexes = BTreeMap::new();
     let mut current_speaker = None;
@@ -151,41 +159,47 @@ pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
 /// become anchors and leave the text; a time closing an aside becomes an
 /// anchor and stays.
 fn append_text(paragraph: &mut Paragraph, text: &str, line_number: usize) {
-    let mut pieces: Vec<(&str, Option<f64>)> = Vec::new();
-    let mut copied = 0;
-    for mark in find_clock_marks(text) {
-        let (piece_end, next_copied) = match mark.setting {
-            Setting::Bracketed => (mark.whole.start, mark.whole.end),
-            Setting::InAside => (mark.time.start, mark.time.start),
-            Setting::Bare => continue,
-        };
-        pieces.push((
-            text.get(copied..piece_end).unwrap_or_default(),
-            Some(mark.seconds),
-        ));
-        copied = next_copied;
+    // A paragraph of one long line gets its room at once.
+    if paragraph.text.is_empty() {
+        paragraph.text.reserve_exact(text.len());
     }
-    pieces.push((text.get(copied..).unwrap_or_default(), None));
-    for (piece, anchor) in pieces {
+    let add_words = |paragraph: &mut Paragraph, piece: &str| {
         for word in piece.split_whitespace() {
             if !paragraph.text.is_empty() {
                 paragraph.text.push(' ');
             }
             paragraph.text.push_str(word);
         }
-        if let Some(seconds) = anchor {
-            paragraph.anchors.push(Anchor {
-                offset: paragraph.text.len(),
-                seconds,
-                line_number,
-            });
-        }
+    };
+    // The times one at a time: a line of nothing but times must not have
+    // them all held at once.
+    let mut copied = 0;
+    for mark in ClockMarks::new(text, false) {
+        let (piece_end, next_copied) = match mark.setting {
+            Setting::Bracketed => (mark.whole.start, mark.whole.end),
+            Setting::InAside => (mark.time.start, mark.time.start),
+            Setting::Bare => continue,
+        };
+        add_words(paragraph, text.get(copied..piece_end).unwrap_or_default());
+        paragraph.anchors.push(Anchor {
+            offset: paragraph.text.len(),
+            seconds: mark.seconds,
+            line_number,
+        });
+        copied = next_copied;
     }
+    add_words(paragraph, text.get(copied..).unwrap_or_default());
 }
 
 /// The times and `Name:` at the start of a line.
 pub(crate) fn line_head(line: &str) -> LineHead<'_> {
-    let marks = find_clock_marks(line);
+    // Only a line's start can hold its head (and only a short line is a
+    // name and a time alone), so a long line's later times are not read.
+    let mut reach = line.len().min(HEAD_REACH);
+    while !line.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let marks = find_clock_marks(line.get(..reach).unwrap_or(line));
     let mut times = Vec::new();
     let mut position = line.len() - line.trim_start().len();
     // `[00:12:30] Sam: …` or `00:12:30 Sam: …`
@@ -286,7 +300,7 @@ fn accepted_speakers(lines: &[TextLine], heads: &[LineHead]) -> BTreeSet<String>
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for head in heads {
         if let Some(name) = head.name {
-            *counts.entry(name_key(name)).or_default() += 1;
+            count_label(&mut counts, name);
         }
     }
     let mut accepted: BTreeSet<String> = counts
@@ -304,7 +318,9 @@ fn accepted_speakers(lines: &[TextLine], heads: &[LineHead]) -> BTreeSet<String>
             continue;
         }
         if let Some(name) = head.name.filter(|_| blank_before) {
-            accepted.insert(name_key(name));
+            if accepted.len() < MAX_SPEAKER_LABELS {
+                accepted.insert(name_key(name));
+            }
         }
         blank_before = false;
     }

@@ -28,7 +28,7 @@ use super::section_labels::{
     is_tool_footer, is_transcript_heading, label_window, lead_in_end, section_breaks,
 };
 use super::sentences::is_abbreviation;
-use super::speaker_names::name_key;
+use super::speaker_names::{count_label, name_key};
 use super::text_lines::{strip_list_bullet, TextLine};
 use super::time_first::{begins_item, starts_with_capital, time_first_items};
 
@@ -39,19 +39,20 @@ pub(crate) const OPENING_QUOTES: [char; 5] = ['“', '"', '‘', '„', '«'];
 const WORD_WINDOW: usize = 64;
 
 /// The lines of show notes with lost breaks put back (each piece keeps its
-/// line number).
-pub fn split_notes_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
-    let mut items = Vec::with_capacity(lines.len());
-    for line in lines {
-        let breaks = item_starts(&line.text);
-        push_pieces(&mut items, &line, &breaks, &[]);
-    }
-    let mut split = Vec::with_capacity(items.len());
-    for line in items {
-        let breaks = notes_breaks(&line.text);
-        push_pieces(&mut split, &line, &breaks, &[]);
-    }
-    split
+/// line number), a line at a time.
+pub fn split_notes_lines<'t>(
+    lines: impl IntoIterator<Item = TextLine<'t>>,
+) -> impl Iterator<Item = TextLine<'t>> {
+    let pieces = |line: TextLine<'t>, breaks: fn(&str) -> Vec<usize>| {
+        let mut pieces = Vec::new();
+        let breaks = breaks(&line.text);
+        push_pieces(&mut pieces, line, &breaks, &[]);
+        pieces
+    };
+    lines
+        .into_iter()
+        .flat_map(move |line| pieces(line, item_starts))
+        .flat_map(move |line| pieces(line, notes_breaks))
 }
 
 /// Where a line of notes plainly starts new items: where a sentence end or
@@ -105,21 +106,22 @@ pub fn split_transcript_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
         }
     }
     let mut label_counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut count = |name: &str| count_label(&mut label_counts, name);
     let mut candidates = Vec::with_capacity(lines.len());
     for line in &lines {
         if let Some(name) = line_head(&line.text).name {
-            *label_counts.entry(name_key(name)).or_default() += 1;
+            count(name);
         }
         let found = run_in_points(&line.text);
         for (_, name) in &found {
             if let Some(name) = name {
-                *label_counts.entry(name_key(name)).or_default() += 1;
+                count(name);
             }
         }
         candidates.push(found);
     }
     let mut split = Vec::with_capacity(lines.len());
-    for (line, found) in lines.iter().zip(candidates) {
+    for (line, found) in lines.into_iter().zip(candidates) {
         let mut turns = Vec::new();
         let mut paragraphs = Vec::new();
         for (offset, name) in found {
@@ -140,25 +142,28 @@ pub fn split_transcript_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
 
 /// Splits `line` at `breaks` (ascending byte offsets); a blank line goes
 /// before each piece that starts at one of `paragraphs` (ascending too).
-fn push_pieces(into: &mut Vec<TextLine>, line: &TextLine, breaks: &[usize], paragraphs: &[usize]) {
+fn push_pieces<'t>(
+    into: &mut Vec<TextLine<'t>>,
+    line: TextLine<'t>,
+    breaks: &[usize],
+    paragraphs: &[usize],
+) {
     if breaks.is_empty() {
-        into.push(line.clone());
+        into.push(line);
         return;
     }
     let mut start = 0;
     let ends = breaks.iter().copied().chain([line.text.len()]);
     for end in ends.filter(|&end| end > 0) {
-        if let Some(piece) = line.text.get(start..end).filter(|piece| !piece.is_empty()) {
+        if line
+            .text
+            .get(start..end)
+            .is_some_and(|piece| !piece.is_empty())
+        {
             if start > 0 && paragraphs.binary_search(&start).is_ok() {
-                into.push(TextLine {
-                    number: line.number,
-                    text: String::new(),
-                });
+                into.push(TextLine::new(line.number, String::new()));
             }
-            into.push(TextLine {
-                number: line.number,
-                text: piece.to_string(),
-            });
+            into.push(line.part(start..end));
         }
         start = end;
     }
@@ -297,11 +302,21 @@ fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
         Some((from, Some(offset))) => {
             let mut rest = lines.split_off(from.min(lines.len()));
             if let Some(first) = rest.first_mut() {
-                first.text = first.text.get(offset..).unwrap_or_default().to_string();
+                *first = first.part(offset..first.text.len());
             }
             rest
         }
     }
+}
+
+/// Whether `window` can begin with a speaker label, by what is cheap to
+/// see: it opens with a name's capital or a time, and holds a capital and
+/// a colon. Text full of sentence ends and times (`0:00]0:00]…`) is not
+/// read for a label at every one of them.
+fn could_head_a_turn(window: &str) -> bool {
+    window.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '('))
+        && window.contains(':')
+        && window.contains(char::is_uppercase)
 }
 
 /// Places in a transcript line where a sentence end is directly followed by
@@ -325,7 +340,10 @@ fn run_in_points(text: &str) -> Vec<(usize, Option<String>)> {
             continue;
         }
         let window = label_window(text.get(offset..).unwrap_or_default());
-        if let Some(name) = line_head(window).name {
+        let name = could_head_a_turn(window)
+            .then(|| line_head(window).name)
+            .flatten();
+        if let Some(name) = name {
             points.push((offset, Some(name.to_string())));
         } else if paragraph_breaks.binary_search(&offset).is_ok() {
             points.push((offset, None));

@@ -3,6 +3,8 @@
 //! sections after them (`Links:`, `Sponsors:`), and the `Transcript`
 //! heading that ends the notes of a description.
 
+use std::sync::OnceLock;
+
 use super::plain_transcript::is_label_head;
 
 /// How far a speaker label at the start of a text may reach, in bytes.
@@ -115,10 +117,13 @@ pub fn without_lead_in(title: &str) -> &str {
 pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
     let content_end = text.trim_end().len();
     let mut breaks = Vec::new();
-    let shouted: Vec<String> = TRAILING_SECTIONS
-        .iter()
-        .map(|h| h.to_ascii_uppercase())
-        .collect();
+    static SHOUTED: OnceLock<Vec<String>> = OnceLock::new();
+    let shouted = SHOUTED.get_or_init(|| {
+        TRAILING_SECTIONS
+            .iter()
+            .map(|h| h.to_ascii_uppercase())
+            .collect()
+    });
     let headings = TRAILING_SECTIONS
         .iter()
         .copied()

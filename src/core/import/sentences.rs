@@ -110,18 +110,22 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
 /// vowels per word, at least one per word; each digit of a number counts
 /// as a syllable). A bracketed aside (`[laughs]`) counts as two.
 pub fn spoken_length(text: &str) -> f64 {
-    spoken_so_far(text).last().map_or(0.0, |(_, total)| *total)
+    spoken_words(text).last().map_or(0.0, |(_, total)| total)
 }
 
 /// After each word of `text`: where it ends (byte offset) and how long the
 /// text is to say up to there, as [`spoken_length`] counts it; so the
 /// length of any stretch is found without measuring it again.
 pub fn spoken_so_far(text: &str) -> Vec<(usize, f64)> {
-    let mut so_far = Vec::new();
+    spoken_words(text).collect()
+}
+
+/// [`spoken_so_far`] a word at a time.
+fn spoken_words(text: &str) -> impl Iterator<Item = (usize, f64)> + '_ {
     let mut total = 0.0;
     let mut in_aside = false;
     let base = text.as_ptr() as usize;
-    for word in text.split_whitespace() {
+    text.split_whitespace().map(move |word| {
         let end = word.as_ptr() as usize - base + word.len();
         if word.starts_with('[') {
             in_aside = true;
@@ -134,9 +138,8 @@ pub fn spoken_so_far(text: &str) -> Vec<(usize, f64)> {
         } else {
             total += word_syllables(word);
         }
-        so_far.push((end, total));
-    }
-    so_far
+        (end, total)
+    })
 }
 
 /// How long the text up to `offset` is to say, from [`spoken_so_far`].
@@ -173,12 +176,11 @@ pub fn word_syllables(word: &str) -> f64 {
         }
         previous_vowel = vowel;
     }
-    let lower = word.to_lowercase();
     // A silent final `e` (`make`, `time`), though not in `the` or `be`.
     if syllables > 1
-        && lower
+        && word
             .trim_end_matches(|c: char| !c.is_alphabetic())
-            .ends_with('e')
+            .ends_with(['e', 'E'])
         && letters > 3
     {
         syllables -= 1;

@@ -22,7 +22,10 @@ use super::section_labels::{
     is_trailing_section, is_transcript_heading, lead_in_end, without_lead_in,
 };
 use super::text_lines::{strip_list_bullet, TextLine};
-use crate::core::limits::cut_name;
+use std::collections::btree_map::Entry;
+use std::collections::BTreeMap;
+
+use crate::core::limits::{cut_name, MAX_ENTRIES};
 use crate::core::time::format_clock;
 use crate::core::warnings::{excerpt, Warnings};
 
@@ -39,32 +42,40 @@ pub struct NoteChapter {
 
 /// Chapter times found in show notes, sorted by start; a time given twice
 /// is kept once (the first). `warnings` gets a note for each time dropped.
-pub fn find_note_chapters(lines: &[TextLine], warnings: &mut Warnings) -> Vec<NoteChapter> {
-    let mut chapters = Vec::new();
+/// The lines are read one at a time, and the reading stops past the most
+/// chapters a file may have (the caller reports that).
+pub fn find_note_chapters<'t>(
+    lines: impl IntoIterator<Item = TextLine<'t>>,
+    warnings: &mut Warnings,
+) -> Vec<NoteChapter> {
+    // By start (the bits of a non-negative time sort as the time does).
+    let mut kept: BTreeMap<u64, NoteChapter> = BTreeMap::new();
+    let mut on_line = Vec::new();
     for line in lines {
-        if is_transcript_heading(&line.text) {
+        if is_transcript_heading(&line.text) || kept.len() > MAX_ENTRIES {
             break;
         }
-        chapters_on_line(line, &mut chapters, warnings);
-    }
-    chapters.sort_by(|a: &NoteChapter, b| a.start.total_cmp(&b.start));
-    let mut kept: Vec<NoteChapter> = Vec::with_capacity(chapters.len());
-    for chapter in chapters {
-        match kept.last() {
-            Some(previous) if previous.start == chapter.start => warnings.push_with(|| {
-                format!(
-                    "line {}: {} is already the start of \"{}\" (line {}); \"{}\" skipped",
-                    chapter.line_number,
-                    format_clock(chapter.start),
-                    excerpt(&previous.title),
-                    previous.line_number,
-                    excerpt(&chapter.title)
-                )
-            }),
-            _ => kept.push(chapter),
+        chapters_on_line(&line, &mut on_line, warnings);
+        for chapter in on_line.drain(..) {
+            match kept.entry(chapter.start.to_bits()) {
+                Entry::Vacant(slot) => {
+                    slot.insert(chapter);
+                }
+                Entry::Occupied(previous) => warnings.push_with(|| {
+                    let previous = previous.get();
+                    format!(
+                        "line {}: {} is already the start of \"{}\" (line {}); \"{}\" skipped",
+                        chapter.line_number,
+                        format_clock(chapter.start),
+                        excerpt(&previous.title),
+                        previous.line_number,
+                        excerpt(&chapter.title)
+                    )
+                }),
+            }
         }
     }
-    kept
+    kept.into_values().collect()
 }
 
 fn chapters_on_line(line: &TextLine, chapters: &mut Vec<NoteChapter>, warnings: &mut Warnings) {

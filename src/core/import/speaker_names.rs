@@ -1,6 +1,7 @@
 //! Speaker names in untimed transcripts: which labels can be a person's
 //! name, and one key for a name however it is capitalised.
 
+use crate::core::limits::MAX_SPEAKER_LABELS;
 use std::collections::BTreeMap;
 
 /// Labels that look like a speaker but are not one.
@@ -101,4 +102,19 @@ pub fn usual_spellings<'n>(names: impl IntoIterator<Item = &'n str>) -> BTreeMap
             Some((key, name))
         })
         .collect()
+}
+
+/// Counts one more label naming `name` (by its key), unless that would be
+/// more than [`MAX_SPEAKER_LABELS`] different names (the rest are not
+/// counted: a file with a new `Name:` on every line is not in turns).
+pub(crate) fn count_label(counts: &mut BTreeMap<String, usize>, name: &str) {
+    let key = name_key(name);
+    let known = counts.len();
+    match counts.get_mut(&key) {
+        Some(count) => *count += 1,
+        None if known < MAX_SPEAKER_LABELS => {
+            counts.insert(key, 1);
+        }
+        None => {}
+    }
 }

@@ -1,29 +1,71 @@
 //! Plain text and HTML show notes as numbered lines of text.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use crate::core::text::decode_character_reference;
 
 /// One line of an input text, with its 1-based line number in the file.
+/// A plain text line borrows its text from the input (a file of short lines
+/// must not hold a copy of each); an HTML line's text is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextLine {
+pub struct TextLine<'t> {
     /// 1-based line number in the file (for HTML: where the text begins).
     pub number: usize,
     /// The line's text, without its line break.
-    pub text: String,
+    pub text: Cow<'t, str>,
+}
+
+impl<'t> TextLine<'t> {
+    /// A line of `text` numbered `number`, owning its text.
+    pub fn new(number: usize, text: String) -> Self {
+        Self {
+            number,
+            text: Cow::Owned(text),
+        }
+    }
+
+    /// The part `range` of this line, on the same line number (borrowed
+    /// from the input when this line's text is).
+    pub fn part(&self, range: Range<usize>) -> TextLine<'t> {
+        let text = match &self.text {
+            Cow::Borrowed(text) => Cow::Borrowed(text.get(range).unwrap_or_default()),
+            Cow::Owned(text) => Cow::Owned(text.get(range).unwrap_or_default().to_string()),
+        };
+        TextLine {
+            number: self.number,
+            text,
+        }
+    }
 }
 
 /// The lines of a plain text file (LF, CRLF or CR; a byte order mark is
-/// dropped).
-pub fn plain_lines(input: &str) -> Vec<TextLine> {
-    let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
-    let normalized = input.replace("\r\n", "\n").replace('\r', "\n");
-    normalized
-        .split('\n')
-        .enumerate()
-        .map(|(index, text)| TextLine {
-            number: index + 1,
-            text: text.to_string(),
+/// dropped), each borrowing its text from `input`.
+pub fn plain_lines(input: &str) -> Vec<TextLine<'_>> {
+    plain_line_iter(input).collect()
+}
+
+/// [`plain_lines`] one at a time.
+pub fn plain_line_iter(input: &str) -> impl Iterator<Item = TextLine<'_>> {
+    let mut rest = Some(input.strip_prefix('\u{FEFF}').unwrap_or(input));
+    let mut number = 0;
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let (line, after) = match text.find(['\n', '\r']) {
+            Some(at) => {
+                let crlf = text.get(at..).is_some_and(|tail| tail.starts_with("\r\n"));
+                let after = text.get(at + if crlf { 2 } else { 1 }..);
+                (text.get(..at).unwrap_or_default(), after)
+            }
+            None => (text, None),
+        };
+        rest = after;
+        number += 1;
+        Some(TextLine {
+            number,
+            text: Cow::Borrowed(line),
         })
-        .collect()
+    })
 }
 
 /// Whether a text is HTML rather than plain text: it has paragraph, break,
@@ -138,7 +180,7 @@ pub fn walk_html<'t>(input: &'t str, mut on_piece: impl FnMut(HtmlPiece<'_>, usi
 /// lines, other tags are dropped, character references are decoded, and
 /// script and style contents are skipped. Each line is numbered by the
 /// source line its text begins on.
-pub fn html_lines(input: &str) -> Vec<TextLine> {
+pub fn html_lines(input: &str) -> Vec<TextLine<'static>> {
     let mut lines = Vec::new();
     let mut current = String::new();
     let mut current_number = 1;
@@ -146,7 +188,7 @@ pub fn html_lines(input: &str) -> Vec<TextLine> {
     let finish = |lines: &mut Vec<TextLine>, current: &mut String, number: usize| {
         let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
-            lines.push(TextLine { number, text });
+            lines.push(TextLine::new(number, text));
         }
         current.clear();
     };
