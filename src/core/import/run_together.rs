@@ -22,7 +22,7 @@
 
 use std::collections::BTreeMap;
 
-use super::clock_marks::{find_clock_marks, find_glued_clock_marks, ClockMark, Setting};
+use super::clock_marks::{find_glued_clock_marks, ClockMark, ClockMarks, Setting};
 use super::plain_transcript::line_head;
 use super::section_labels::{
     is_tool_footer, is_transcript_heading, label_window, lead_in_end, section_breaks,
@@ -43,11 +43,15 @@ const WORD_WINDOW: usize = 64;
 pub fn split_notes_lines<'t>(
     lines: impl IntoIterator<Item = TextLine<'t>>,
 ) -> impl Iterator<Item = TextLine<'t>> {
+    // Most lines are one piece: those pass without a list of their own.
     let pieces = |line: TextLine<'t>, breaks: fn(&str) -> Vec<usize>| {
-        let mut pieces = Vec::new();
         let breaks = breaks(&line.text);
+        if breaks.is_empty() {
+            return Pieces::One(Some(line));
+        }
+        let mut pieces = Vec::new();
         push_pieces(&mut pieces, line, &breaks, &[]);
-        pieces
+        Pieces::Many(pieces.into_iter())
     };
     lines
         .into_iter()
@@ -77,9 +81,9 @@ fn item_starts(text: &str) -> Vec<usize> {
         let item_offset = offset + (rest.len() - item.len());
         let window = label_window(item);
         let time_first = item.starts_with(|c: char| c.is_ascii_digit())
-            && find_clock_marks(window)
-                .first()
-                .is_some_and(|mark| mark.whole.start == 0 && begins_item(window, mark, None));
+            && ClockMarks::new(window, false)
+                .next()
+                .is_some_and(|mark| mark.whole.start == 0 && begins_item(window, &mark, None));
         let lead_in = item_offset > offset && lead_in_end(window).is_some();
         if time_first || lead_in {
             starts.push(item_offset);
@@ -138,6 +142,23 @@ pub fn split_transcript_lines(lines: Vec<TextLine>) -> Vec<TextLine> {
         push_pieces(&mut split, line, &breaks, &paragraphs);
     }
     split
+}
+
+/// A line's pieces, one or many.
+enum Pieces<'t> {
+    One(Option<TextLine<'t>>),
+    Many(std::vec::IntoIter<TextLine<'t>>),
+}
+
+impl<'t> Iterator for Pieces<'t> {
+    type Item = TextLine<'t>;
+
+    fn next(&mut self) -> Option<TextLine<'t>> {
+        match self {
+            Pieces::One(line) => line.take(),
+            Pieces::Many(lines) => lines.next(),
+        }
+    }
 }
 
 /// Splits `line` at `breaks` (ascending byte offsets); a blank line goes
@@ -310,13 +331,22 @@ fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
 }
 
 /// Whether `window` can begin with a speaker label, by what is cheap to
-/// see: it opens with a name's capital or a time, and holds a capital and
-/// a colon. Text full of sentence ends and times (`0:00]0:00]…`) is not
-/// read for a label at every one of them.
+/// see: past any times at its start (looked at over a few bytes only), a
+/// name's capital, and a colon somewhere. Text full of sentence ends and
+/// times (`0:00]0:00]…`) is not read for a label at every one of them.
 fn could_head_a_turn(window: &str) -> bool {
-    window.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '[' | '('))
-        && window.contains(':')
-        && window.contains(char::is_uppercase)
+    const TIMES_REACH: usize = 40;
+    let name = window
+        .char_indices()
+        .take_while(|&(offset, _)| offset < TIMES_REACH)
+        .find(|&(_, c)| {
+            !(c.is_ascii_digit()
+                || matches!(
+                    c,
+                    ':' | '.' | '[' | ']' | '(' | ')' | ' ' | '\t' | '-' | '–' | '|'
+                ))
+        });
+    name.is_some_and(|(_, c)| c.is_uppercase()) && window.contains(':')
 }
 
 /// Places in a transcript line where a sentence end is directly followed by

@@ -64,12 +64,16 @@ pub fn is_transcript_heading(text: &str) -> bool {
         .trim()
         .trim_end_matches([':', '.'])
         .trim_start_matches(['#', '*', ' '])
-        .trim_end_matches(['*', ' '])
-        .to_lowercase();
-    matches!(
-        heading.as_str(),
-        "transcript" | "full transcript" | "episode transcript" | "transkript" | "transcription"
-    )
+        .trim_end_matches(['*', ' ']);
+    [
+        "transcript",
+        "full transcript",
+        "episode transcript",
+        "transkript",
+        "transcription",
+    ]
+    .iter()
+    .any(|name| heading.eq_ignore_ascii_case(name))
 }
 
 /// The end of a lead-in label at the start of `body` (`Topics:`,
@@ -78,7 +82,12 @@ pub fn is_transcript_heading(text: &str) -> bool {
 /// phrase may end a longer one (`Also in this episode:`).
 pub(crate) fn lead_in_end(body: &str) -> Option<usize> {
     let colon = body.char_indices().take(60).find(|&(_, c)| c == ':')?.0;
-    let label = body.get(..colon)?.trim().to_lowercase();
+    let label = body.get(..colon)?;
+    // Every lead-in has letters (a time's colon does not end one).
+    if !label.contains(char::is_alphabetic) {
+        return None;
+    }
+    let label = label.trim().to_lowercase();
     let label = label.trim_end_matches([' ', '*']);
     LEAD_INS
         .iter()
@@ -117,6 +126,10 @@ pub fn without_lead_in(title: &str) -> &str {
 pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
     let content_end = text.trim_end().len();
     let mut breaks = Vec::new();
+    // Every heading begins with a capital: most lines are passed at once.
+    if !text.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        return breaks;
+    }
     static SHOUTED: OnceLock<Vec<String>> = OnceLock::new();
     let shouted = SHOUTED.get_or_init(|| {
         TRAILING_SECTIONS

@@ -223,7 +223,14 @@ fn clean_title(title: &str) -> String {
         }
         title = next;
     }
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut spaced = String::with_capacity(title.len());
+    for word in title.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    let title = spaced;
     // The second of two topics in one sentence: `… (1:14), and the lamp (2:30)`.
     title.strip_prefix("and ").unwrap_or(&title).to_string()
 }
