@@ -91,13 +91,15 @@ struct ChapterItems {
 }
 
 impl ChapterItems {
+    /// The `position`th listed chapter, and its index among all chapters.
+    fn listed(&self, position: usize) -> Option<(usize, &Chapter)> {
+        let index = *self.listed.get(position)?;
+        Some((index, self.episode.chapters.get(index)?))
+    }
+
     /// The list item of the `position`th listed chapter.
     fn item(&self, position: usize) -> AnyView {
-        let Some((index, chapter)) = self
-            .listed
-            .get(position)
-            .and_then(|&index| Some((index, self.episode.chapters.get(index)?)))
-        else {
+        let Some((index, chapter)) = self.listed(position) else {
             return ().into_any();
         };
         let (start, length) = (chapter.start, chapter.end - chapter.start);
@@ -143,11 +145,7 @@ impl ChapterItems {
 
     /// The selector's option for the `position`th listed chapter.
     fn option(&self, position: usize) -> AnyView {
-        let Some((index, chapter)) = self
-            .listed
-            .get(position)
-            .and_then(|&index| Some((index, self.episode.chapters.get(index)?)))
-        else {
+        let Some((index, chapter)) = self.listed(position) else {
             return ().into_any();
         };
         let is_current = self.is_current.clone();

@@ -8,17 +8,20 @@ import { open, useBrowser } from "./harness.mjs";
 
 useBrowser();
 
+/** A second widget on the page, for the demo's player. */
+const addSecondWidget = (page) => page.evaluate(() => {
+  const second = document.createElement("episode-viewer");
+  second.id = "second";
+  second.setAttribute("src", "demo/episode.vtt");
+  second.setAttribute("audio", "#player");
+  document.body.append(second);
+});
+
 /** The demo page with a second widget, both loaded. */
 async function twoWidgets() {
   const opened = await open("/index.html");
   const { page } = opened;
-  await page.evaluate(() => {
-    const second = document.createElement("episode-viewer");
-    second.id = "second";
-    second.setAttribute("src", "demo/episode.vtt");
-    second.setAttribute("audio", "#player");
-    document.body.append(second);
-  });
+  await addSecondWidget(page);
   for (const selector of ["episode-viewer >> nth=0", "#second"]) {
     await page.locator(`${selector} >> [part=line]`).first().waitFor();
   }
@@ -103,13 +106,7 @@ test("a widget removed while its copy is pending stops nothing when the copy fin
       });
     }),
   );
-  await page.evaluate(() => {
-    const second = document.createElement("episode-viewer");
-    second.id = "second";
-    second.setAttribute("src", "demo/episode.vtt");
-    second.setAttribute("audio", "#player");
-    document.body.append(second);
-  });
+  await addSecondWidget(page);
   await page.locator("#second >> [part=line]").first().waitFor();
   const first = page.locator("episode-viewer >> nth=0");
   await first.locator("[part=line]").nth(3).hover();

@@ -14,6 +14,7 @@ pub mod chapter_pins;
 pub mod clock_marks;
 pub mod estimate;
 pub mod html_transcript;
+mod paragraph_sentences;
 pub mod plain_transcript;
 pub mod run_together;
 pub mod section_labels;
@@ -33,9 +34,10 @@ use super::time::format_clock;
 use super::warnings::{excerpt, Warnings};
 use estimate::{estimate_times, Pin, Span};
 use html_transcript::read_html_transcript;
-use plain_transcript::{read_plain_transcript, Paragraph, PlainTranscript};
+use paragraph_sentences::{anchor_place, split_paragraph, Sentence};
+use plain_transcript::{read_plain_transcript, PlainTranscript};
 use run_together::{split_notes_lines, split_transcript_lines};
-use sentences::{sentence_starts, spoken_before, spoken_length, spoken_so_far};
+use sentences::{spoken_length, spoken_so_far};
 use show_notes::{find_note_chapters, notes_title, NoteChapter};
 use text_lines::{html_lines, looks_like_html, plain_line_iter, plain_lines, TextLine};
 
@@ -207,24 +209,6 @@ fn error_in_file(name: &str, error: EpisodeError) -> EpisodeError {
     EpisodeError { path, ..error }
 }
 
-/// A sentence (or a few short ones) of a paragraph: a line to be.
-struct Sentence<'p> {
-    paragraph: &'p Paragraph,
-    /// Byte range in the paragraph's text.
-    range: std::ops::Range<usize>,
-    first_in_paragraph: bool,
-}
-
-impl Sentence<'_> {
-    /// The sentence's text.
-    fn text(&self) -> &str {
-        self.paragraph
-            .text
-            .get(self.range.clone())
-            .unwrap_or_default()
-    }
-}
-
 /// The transcript's lines with estimated times, and its speakers.
 fn timed_lines(
     plain: &PlainTranscript,
@@ -340,66 +324,4 @@ fn timed_lines(
         .collect();
     cut_speakers(&mut speakers, warnings);
     (lines, speakers)
-}
-
-/// Which of a paragraph's sentences a time written at `offset` falls in,
-/// and how much of that sentence is said before it. A time written between
-/// two sentences is the start of the second.
-fn anchor_place(group: &[Sentence], so_far: &[(usize, f64)], offset: usize) -> (usize, f64) {
-    let text = group
-        .first()
-        .map_or("", |sentence| sentence.paragraph.text.as_str());
-    // The first sentence starting at or after the time, when only spaces
-    // lie between them.
-    let next = group.partition_point(|sentence| sentence.range.start < offset);
-    let starts_next = group.get(next).is_some_and(|sentence| {
-        text.get(offset..sentence.range.start)
-            .is_some_and(|gap| gap.trim().is_empty())
-    });
-    if starts_next {
-        return (next, 0.0);
-    }
-    let index = next.saturating_sub(1);
-    let said = group.get(index).map_or(0.0, |sentence| {
-        spoken_before(so_far, offset) - spoken_before(so_far, sentence.range.start)
-    });
-    (index, said.max(0.0))
-}
-
-/// A paragraph's sentences, short ones joined to the next.
-fn split_paragraph(paragraph: &Paragraph) -> Vec<Sentence<'_>> {
-    let text = &paragraph.text;
-    let starts = sentence_starts(text);
-    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
-    // Short sentences waiting to join the next: where they begin, and
-    // their words so far.
-    let mut open: Option<(usize, usize)> = None;
-    for (index, &start) in starts.iter().enumerate() {
-        let end = starts.get(index + 1).copied().unwrap_or(text.len());
-        let own_words = text
-            .get(start..end)
-            .map_or(0, |part| part.split_whitespace().count());
-        let (begin, words) = match open.take() {
-            Some((begin, words)) => (begin, words + own_words),
-            None => (start, own_words),
-        };
-        let is_short = words < SHORT_SENTENCE_WORDS;
-        match ranges.last_mut() {
-            _ if is_short && end < text.len() => open = Some((begin, words)),
-            Some(last) if is_short => last.end = end,
-            _ => ranges.push(begin..end),
-        }
-    }
-    if ranges.is_empty() {
-        ranges.push(0..text.len());
-    }
-    ranges
-        .into_iter()
-        .enumerate()
-        .map(|(index, range)| Sentence {
-            paragraph,
-            range,
-            first_in_paragraph: index == 0,
-        })
-        .collect()
 }
