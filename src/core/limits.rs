@@ -132,11 +132,17 @@ pub fn cut_line(line: &mut Line, place: &str, warnings: &mut Warnings) {
 }
 
 /// Cuts a speaker name or chapter title (the `what`) to [`MAX_NAME_CHARS`]
-/// characters, with a warning at `place` when it was longer.
-pub fn cut_name(name: &mut String, what: &str, place: &str, warnings: &mut Warnings) {
+/// characters, with a warning at `place()` when it was longer.
+pub fn cut_name(
+    name: &mut String,
+    what: &str,
+    place: impl FnOnce() -> String,
+    warnings: &mut Warnings,
+) {
     if let Some(had) = cut_to_chars(name) {
         warnings.push(format!(
-            "{place}: the {what} is {} characters long; cut to the first {}",
+            "{}: the {what} is {} characters long; cut to the first {}",
+            place(),
             thousands(had),
             thousands(MAX_NAME_CHARS)
         ));
@@ -146,16 +152,16 @@ pub fn cut_name(name: &mut String, what: &str, place: &str, warnings: &mut Warni
 /// Cuts each speaker's name to the limit ([`cut_name`]).
 pub fn cut_speakers(speakers: &mut [Speaker], warnings: &mut Warnings) {
     for (index, speaker) in speakers.iter_mut().enumerate() {
-        let place = format!("speaker {}", index + 1);
-        cut_name(&mut speaker.name, "name", &place, warnings);
+        let place = || format!("speaker {}", index + 1);
+        cut_name(&mut speaker.name, "name", place, warnings);
     }
 }
 
 /// Cuts each chapter's title to the limit ([`cut_name`]).
 pub fn cut_chapters(chapters: &mut [Chapter], warnings: &mut Warnings) {
     for (index, chapter) in chapters.iter_mut().enumerate() {
-        let place = format!("chapter {}", index + 1);
-        cut_name(&mut chapter.title, "title", &place, warnings);
+        let place = || format!("chapter {}", index + 1);
+        cut_name(&mut chapter.title, "title", place, warnings);
     }
 }
 

@@ -86,8 +86,12 @@ fn chapters_on_line(line: &TextLine, chapters: &mut Vec<NoteChapter>, warnings: 
     };
     let mut push = |start: f64, title: &str| {
         let mut title = clean_title(title);
-        let place = format!("line {}", line.number);
-        cut_name(&mut title, "title", &place, warnings);
+        cut_name(
+            &mut title,
+            "title",
+            || format!("line {}", line.number),
+            warnings,
+        );
         if title.is_empty() {
             warnings.push(format!(
                 "line {}: {} has no title beside it; skipped",
