@@ -13,7 +13,7 @@
 // el.search(query). Events (bubbling, detail in event.detail):
 // episode-viewer:ready {lines, chapters, speakers, words, warnings},
 // episode-viewer:error {message}, episode-viewer:seek {time, from}.
-import init, { mount } from "./episode-viewer-core.js";
+import init, { markStopped, mount } from "./episode-viewer-core.js";
 
 const wasmUrl = new URL("./episode-viewer-core_bg.wasm", import.meta.url);
 const wasmReady = init({ module_or_path: wasmUrl });
@@ -29,6 +29,13 @@ const showStopped = Symbol("showStopped");
 function stopAll(reason) {
   if (stoppedBecause !== null) return;
   stoppedBecause = String(reason || "an internal error").split("\n")[0];
+  // The one call still made: it only sets the flag that silences the
+  // widget's listeners on the page's player, document and window.
+  try {
+    markStopped();
+  } catch {
+    // Nothing more can be done from here.
+  }
   for (const viewer of viewers) viewer[showStopped](stoppedBecause);
 }
 

@@ -330,3 +330,48 @@ fn transcript_and_chapters_may_be_files_to_load() {
     assert_eq!(single.transcript_files.len(), 1);
     assert_eq!(single.transcript_files[0].mime_type, None);
 }
+
+#[test]
+fn a_list_given_twice_counts_as_its_last_value_as_in_any_json_reader() {
+    use episode_viewer::core::episode_json::parse_episode_document;
+    let twice = r#"{"version":1,"chapters":[{"start":0,"title":"First"},{"start":5,"title":"x"}],
+        "chapters":[{"start":1,"title":"Second"}],
+        "transcript":[{"start":0,"text":"a","speaker":"Ann"}],"transcript":[{"start":2,"text":"b","speaker":"Bo"}]}"#;
+    let episode = parse_episode_document(twice).unwrap().episode;
+    assert_eq!(
+        episode
+            .chapters
+            .iter()
+            .map(|c| c.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Second"]
+    );
+    assert_eq!(
+        episode
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>(),
+        ["b"]
+    );
+    assert_eq!(
+        episode
+            .speakers
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Bo"]
+    );
+    // Inline, then a file: the file counts.
+    let then_file =
+        r#"{"version":1,"chapters":[{"start":0,"title":"First"}],"chapters":{"url":"c.json"}}"#;
+    let document = parse_episode_document(then_file).unwrap();
+    assert!(document.episode.chapters.is_empty());
+    assert_eq!(
+        document.chapters_file.map(|file| file.url),
+        Some("c.json".to_string())
+    );
+    // A bad entry in a list given again no longer counts.
+    let repaired = r#"{"version":1,"chapters":[{"start":"x","title":"a"}],"chapters":[{"start":1,"title":"b"}]}"#;
+    assert!(parse_episode_document(repaired).is_ok());
+}

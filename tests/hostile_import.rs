@@ -240,3 +240,20 @@ fn the_same_time_given_twice_after_a_long_title() {
         notes,
     );
 }
+
+#[test]
+fn labels_after_unusual_spacing_or_indentation_are_still_read() {
+    // A no-break space between the time and the name, several times first,
+    // and a long indentation: all still speaker turns.
+    let text = "Sam: Good point.[00:12:30]\u{a0}Gale: Next one here.\nSam: Again.[00:12:30] [00:12:35] [00:12:40] [00:12:45] Gale: hi there\n";
+    let episode = transcript(text).unwrap();
+    assert_eq!(episode.speakers.len(), 2, "{:?}", episode.speakers);
+    let indented = format!(
+        "{}Sam: hello there friend\n\n{}Gale: and hello to you\n\nSam: bye now\n",
+        " ".repeat(250),
+        " ".repeat(250)
+    );
+    let episode = transcript(&indented).unwrap();
+    let names: Vec<&str> = episode.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Sam", "Gale"]);
+}

@@ -92,7 +92,7 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
             "an episode needs \"transcript\" or \"chapters\"; found neither",
         ));
     }
-    if let Some(error) = inline.error.take() {
+    if let Some(error) = inline.error() {
         return Err(error);
     }
     let (lines, transcript_files) = match transcript {

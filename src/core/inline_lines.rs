@@ -27,8 +27,10 @@ pub(crate) struct InlineEntries {
     names: Vec<String>,
     name_ids: BTreeMap<String, usize>,
     chapters: Chunked<Chapter>,
-    /// The first error met; later entries are not read.
-    pub error: Option<EpisodeError>,
+    /// The first error among the lines; later lines are not read.
+    line_error: Option<EpisodeError>,
+    /// The first error among the chapters.
+    chapter_error: Option<EpisodeError>,
     /// Lines cut to the limits.
     pub warnings: Warnings,
 }
@@ -36,7 +38,14 @@ pub(crate) struct InlineEntries {
 impl InlineEntries {
     /// Reads `transcript[index]`.
     pub fn take_line(&mut self, index: usize, item: &Value) {
-        if self.error.is_some() {
+        // `transcript` given again: its last list counts.
+        if index == 0 {
+            self.lines = Chunked::default();
+            self.names.clear();
+            self.name_ids.clear();
+            self.line_error = None;
+        }
+        if self.line_error.is_some() {
             return;
         }
         let place = || Loc::Item(&Loc::Field(&Loc::Root, "transcript"), index).to_string();
@@ -47,13 +56,17 @@ impl InlineEntries {
                 cut_line(&mut line, &place(), &mut self.warnings);
                 self.lines.push(line);
             }
-            Err(error) => self.error = Some(error),
+            Err(error) => self.line_error = Some(error),
         }
     }
 
     /// Reads `chapters[index]`.
     pub fn take_chapter(&mut self, index: usize, item: &Value) {
-        if self.error.is_some() {
+        if index == 0 {
+            self.chapters = Chunked::default();
+            self.chapter_error = None;
+        }
+        if self.chapter_error.is_some() {
             return;
         }
         let loc = Loc::Item(&Loc::Field(&Loc::Root, "chapters"), index);
@@ -61,8 +74,14 @@ impl InlineEntries {
             .and_then(|()| parse_chapter(item, &loc))
         {
             Ok(chapter) => self.chapters.push(chapter),
-            Err(error) => self.error = Some(error),
+            Err(error) => self.chapter_error = Some(error),
         }
+    }
+
+    /// The first error met, the transcript's before the chapters' (as a
+    /// reader of the whole tree would report them).
+    pub fn error(&mut self) -> Option<EpisodeError> {
+        self.line_error.take().or_else(|| self.chapter_error.take())
     }
 
     fn parse_line(&mut self, item: &Value, index: usize) -> Result<Line, EpisodeError> {

@@ -23,7 +23,8 @@ pub(crate) type StreamedObject = (Map<String, Value>, Vec<bool>);
 /// and the element's index) and the array is left out of the map, unless
 /// `keep(key's place, first element)` says to keep it whole. Returns the
 /// other fields and, for each key, whether its array was streamed; `None`
-/// when `text` is valid JSON but not an object.
+/// when `text` is valid JSON but not an object. A key given twice streams
+/// each array (`each` sees index 0 again); the last value counts.
 pub(crate) fn parse_object_streaming(
     text: &str,
     keys: &[&str],
@@ -72,16 +73,16 @@ impl<'de> Visitor<'de> for RootVisitor<'_> {
                     keep: &|first| keep(key, first),
                     each: &mut |index, item| each(key, index, item),
                 };
-                match access.next_value_seed(seed)? {
-                    Some(value) => {
-                        fields.insert(name, value);
-                    }
-                    None => {
-                        if let Some(streamed) = self.streamed.get_mut(key) {
-                            *streamed = true;
-                        }
-                    }
+                // A key given twice counts as its last value, as in a
+                // tree of the whole document.
+                let value = access.next_value_seed(seed)?;
+                if let Some(streamed) = self.streamed.get_mut(key) {
+                    *streamed = value.is_none();
                 }
+                match value {
+                    Some(value) => fields.insert(name, value),
+                    None => fields.remove(&name),
+                };
             } else {
                 let value: Value = access.next_value()?;
                 fields.insert(name, value);
@@ -178,6 +179,13 @@ pub(crate) fn read_streamed_array(
     let mut failure = None;
     let mut count = 0;
     let mut take = |_: usize, index: usize, item: Value| {
+        // The same list twice would be read into one.
+        if index == 0 && count > 0 && failure.is_none() {
+            failure = Some(error_at(
+                &Loc::Field(&Loc::Root, key),
+                "is given twice; a file lists it once",
+            ));
+        }
         count = index + 1;
         if failure.is_none() {
             failure = each(index, item).err();

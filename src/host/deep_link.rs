@@ -2,10 +2,10 @@
 //! metadata is ready (and again when the fragment changes); a range
 //! `#t=start,end` pauses at its end.
 
+use super::stop::listen;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_events::EventListener;
 use leptos::prelude::*;
 
 use super::media::MediaRef;
@@ -50,13 +50,13 @@ pub fn use_deep_link(
     };
     apply(true);
     let listeners = media.with_value(|element| {
-        let on_metadata = EventListener::new(element, "loadedmetadata", move |_| {
+        let on_metadata = listen(element, "loadedmetadata", move |_| {
             if let Some((fragment, on_load)) = pending.take() {
                 start(fragment, on_load);
             }
         });
         let source = element.clone();
-        let on_time = EventListener::new(element, "timeupdate", move |_| {
+        let on_time = listen(element, "timeupdate", move |_| {
             if stop_at
                 .get()
                 .is_some_and(|end| source.current_time() >= end)
@@ -65,7 +65,7 @@ pub fn use_deep_link(
                 let _ = source.pause();
             }
         });
-        let on_hash = EventListener::new(&window(), "hashchange", move |_| apply(false));
+        let on_hash = listen(&window(), "hashchange", move |_| apply(false));
         vec![on_metadata, on_time, on_hash]
     });
     StoredValue::new_local(listeners);

@@ -14,6 +14,7 @@ use web_sys::{
 };
 
 use super::body::{read_body_text, BodyError};
+use super::stop::has_stopped;
 use super::yielding::yield_to_browser;
 use crate::core::limits::{check_file_size, megabytes, MAX_FILE_BYTES};
 
@@ -53,8 +54,10 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
     let _deadline = guard.0.clone().map(|controller| {
         let timed_out = timed_out.clone();
         Timeout::new(time_limit_ms, move || {
-            timed_out.set(true);
-            controller.abort();
+            if !has_stopped() {
+                timed_out.set(true);
+                controller.abort();
+            }
         })
     });
     let failed = |why: String| FetchError(format!("could not load \"{url}\": {why}"));

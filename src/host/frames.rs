@@ -1,11 +1,10 @@
 //! A `requestAnimationFrame` loop that runs only while it is wanted and the
 //! page is visible.
 
-use super::stop::has_stopped;
+use super::stop::{has_stopped, listen};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_events::EventListener;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -86,7 +85,7 @@ pub fn use_document_visible() -> ReadSignal<bool> {
     let document = document();
     let (visible, set_visible) = signal(!document.hidden());
     let source = document.clone();
-    let listener = EventListener::new(&document, "visibilitychange", move |_| {
+    let listener = listen(&document, "visibilitychange", move |_| {
         set_visible.set(!source.hidden())
     });
     StoredValue::new_local(listener);

@@ -1,7 +1,7 @@
 //! Binding to the host page's media element: finding it, following its
 //! playback position, and seeking it.
 
-use super::stop::has_stopped;
+use super::stop::{has_stopped, listen};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -256,24 +256,16 @@ pub fn use_media_clock(media: MediaRef) -> MediaClock {
     let listeners: Vec<EventListener> = media.with_value(|element| {
         let position = POSITION_EVENTS.iter().map(|&event| {
             let source = element.clone();
-            EventListener::new(element, event, move |_| {
-                if !has_stopped() {
-                    offer(gates, source.current_time())
-                }
-            })
+            listen(element, event, move |_| offer(gates, source.current_time()))
         });
         let play_state = PLAY_STATE_EVENTS.iter().map(|&event| {
             let source = element.clone();
-            EventListener::new(element, event, move |_| {
-                if !has_stopped() {
-                    set_playing.set(!source.paused() && !source.ended())
-                }
+            listen(element, event, move |_| {
+                set_playing.set(!source.paused() && !source.ended())
             })
         });
-        let seeking = EventListener::new(element, "seeking", move |_| {
-            if !has_stopped() {
-                set_seeks.update(|count| *count += 1)
-            }
+        let seeking = listen(element, "seeking", move |_| {
+            set_seeks.update(|count| *count += 1)
         });
         position.chain(play_state).chain([seeking]).collect()
     });

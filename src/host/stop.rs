@@ -8,9 +8,10 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Once;
 
+use gloo_events::EventListener;
 use leptos::prelude::window;
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit};
+use web_sys::{CustomEvent, CustomEventInit, Event, EventTarget};
 
 /// The window event that announces the stop.
 const STOPPED_EVENT: &str = "episode-viewer:stopped";
@@ -44,6 +45,29 @@ pub fn report_stops() {
 /// still registered do nothing once it has.
 pub fn has_stopped() -> bool {
     STOPPED.load(Ordering::Relaxed)
+}
+
+/// Records a stop that no panic hook saw (an allocation that failed), as
+/// `js/episode-viewer.js` learns of it: the one call it still makes, which
+/// only sets a flag.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = markStopped)]
+pub fn mark_stopped() {
+    STOPPED.store(true, Ordering::Relaxed);
+}
+
+/// Listens for `event` on `target` for as long as the returned listener
+/// lives, doing nothing once the widget's code has stopped (listeners on
+/// the page's player, document and window outlive a stopped widget).
+pub fn listen(
+    target: &EventTarget,
+    event: &'static str,
+    mut handler: impl FnMut(&Event) + 'static,
+) -> EventListener {
+    EventListener::new(target, event, move |event| {
+        if !has_stopped() {
+            handler(event);
+        }
+    })
 }
 
 fn announce(message: &str) {

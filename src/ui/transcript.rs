@@ -2,6 +2,7 @@
 //! plays the media from the line's start; timed words and search matches
 //! marked inside lines.
 
+use crate::host::stop::listen;
 use std::sync::Arc;
 
 use leptos::html::{Div, Section};
@@ -161,7 +162,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     });
 
     // Selecting text in the transcript offers to copy it as a quote.
-    let selection = gloo_events::EventListener::new(&document(), "selectionchange", move |_| {
+    let selection = listen(&document(), "selectionchange", move |_| {
         let (episode, displays) = &quote_source;
         let quote = container
             .get_untracked()

@@ -124,3 +124,43 @@ test("a widget removed while its copy is pending stops nothing when the copy fin
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("20,000 chapters are listed in slices: the page never waits long while the list is built", async () => {
+  const count = 20_000;
+  const chapters = JSON.stringify({
+    version: "1.2.0",
+    chapters: Array.from({ length: count }, (_, i) => ({ startTime: i * 2, title: `Chapter number ${i}` })),
+  });
+  const { page, problems } = await open("/index.html", (page) =>
+    page.route("**/many-chapters.json", (route) =>
+      route.fulfill({ body: chapters, contentType: "application/json+chapters" })),
+  );
+  await page.locator("episode-viewer >> [part=line]").first().waitFor();
+  // The long tasks while a second widget loads and lists them.
+  const longest = await page.evaluate(async (count) => {
+    const tasks = [];
+    new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)))
+      .observe({ type: "longtask" });
+    const viewer = document.createElement("episode-viewer");
+    viewer.setAttribute("src", "demo/episode.vtt");
+    viewer.setAttribute("chapters", "many-chapters.json");
+    viewer.setAttribute("audio", "#player");
+    const ready = new Promise((resolve) => viewer.addEventListener("episode-viewer:ready", resolve, { once: true }));
+    document.body.append(viewer);
+    await ready;
+    const listed = () => viewer.shadowRoot.querySelectorAll("[part=chapter]").length;
+    const atReady = listed();
+    const beforeListing = tasks.length;
+    while (listed() < count) await new Promise((resolve) => setTimeout(resolve, 50));
+    const options = viewer.shadowRoot.querySelectorAll("[part=chapter-select] option").length;
+    return { tasks: tasks.map(Math.round), whileListing: tasks.slice(beforeListing), atReady, options };
+  }, count);
+  // Ready with the first chapters listed, the rest added afterwards, in
+  // slices of about 8 ms (a debug build's batch of 100 items takes longer).
+  assert.ok(longest.atReady < count, `${longest.atReady} chapters listed at once`);
+  assert.equal(longest.options, count);
+  assert.ok(Math.max(0, ...longest.whileListing) < 250, `tasks of ${longest.tasks.join(", ")} ms`);
+  assert.ok(Math.max(...longest.tasks) < 1000, `tasks of ${longest.tasks.join(", ")} ms`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -195,7 +195,8 @@ fn append_text(paragraph: &mut Paragraph, text: &str, line_number: usize) {
 pub(crate) fn line_head(line: &str) -> LineHead<'_> {
     // Only a line's start can hold its head (and only a short line is a
     // name and a time alone), so a long line's later times are not read.
-    let mut reach = line.len().min(HEAD_REACH);
+    let indent = line.len() - line.trim_start().len();
+    let mut reach = line.len().min(indent + HEAD_REACH);
     while !line.is_char_boundary(reach) {
         reach += 1;
     }

@@ -331,22 +331,16 @@ fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
 }
 
 /// Whether `window` can begin with a speaker label, by what is cheap to
-/// see: past any times at its start (looked at over a few bytes only), a
-/// name's capital, and a colon somewhere. Text full of sentence ends and
-/// times (`0:00]0:00]…`) is not read for a label at every one of them.
+/// see: past any times at its start, a name's capital, and a colon
+/// somewhere. Text full of sentence ends and times (`0:00]0:00]…`) is not
+/// read for a label at every one of them.
 fn could_head_a_turn(window: &str) -> bool {
-    const TIMES_REACH: usize = 40;
-    let name = window
-        .char_indices()
-        .take_while(|&(offset, _)| offset < TIMES_REACH)
-        .find(|&(_, c)| {
-            !(c.is_ascii_digit()
-                || matches!(
-                    c,
-                    ':' | '.' | '[' | ']' | '(' | ')' | ' ' | '\t' | '-' | '–' | '|'
-                ))
-        });
-    name.is_some_and(|(_, c)| c.is_uppercase()) && window.contains(':')
+    let name = window.chars().find(|&c| {
+        !(c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, ':' | '.' | '[' | ']' | '(' | ')' | '-' | '–' | '|'))
+    });
+    name.is_some_and(char::is_uppercase) && window.contains(':')
 }
 
 /// Places in a transcript line where a sentence end is directly followed by
