@@ -335,11 +335,17 @@ fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
 /// somewhere. Text full of sentence ends and times (`0:00]0:00]…`) is not
 /// read for a label at every one of them.
 fn could_head_a_turn(window: &str) -> bool {
-    let name = window.chars().find(|&c| {
-        !(c.is_ascii_digit()
-            || c.is_whitespace()
-            || matches!(c, ':' | '.' | '[' | ']' | '(' | ')' | '-' | '–' | '|'))
-    });
+    // Five times (`[00:12:30] `) may come before the name.
+    const TIMES_REACH: usize = 64;
+    let name = window
+        .char_indices()
+        .take_while(|&(offset, _)| offset < TIMES_REACH)
+        .map(|(_, c)| c)
+        .find(|&c| {
+            !(c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(c, ':' | '.' | '[' | ']' | '(' | ')' | '-' | '–' | '|'))
+        });
     name.is_some_and(char::is_uppercase) && window.contains(':')
 }
 
