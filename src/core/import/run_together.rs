@@ -337,16 +337,17 @@ fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
 fn could_head_a_turn(window: &str) -> bool {
     // Five times (`[00:12:30] `) may come before the name.
     const TIMES_REACH: usize = 64;
-    let name = window
-        .char_indices()
-        .take_while(|&(offset, _)| offset < TIMES_REACH)
-        .map(|(_, c)| c)
-        .find(|&c| {
-            !(c.is_ascii_digit()
-                || c.is_whitespace()
-                || matches!(c, ':' | '.' | '[' | ']' | '(' | ')' | '-' | '–' | '|'))
-        });
-    name.is_some_and(char::is_uppercase) && window.contains(':')
+    let first_other = window.bytes().take(TIMES_REACH).position(|byte| {
+        !(byte.is_ascii_digit()
+            || byte.is_ascii_whitespace()
+            || matches!(byte, b':' | b'.' | b'[' | b']' | b'(' | b')' | b'-' | b'|'))
+    });
+    let name_may_start = first_other.is_some_and(|at| match window.as_bytes().get(at) {
+        Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
+        // Beyond ASCII (a capital, a no-break space, a dash): a closer look.
+        _ => true,
+    });
+    name_may_start && window.contains(':')
 }
 
 /// Places in a transcript line where a sentence end is directly followed by
