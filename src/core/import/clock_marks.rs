@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::core::time::parse_clock;
+use crate::core::time::decimal_value;
 
 /// A clock time found in text.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +127,10 @@ impl Iterator for ClockMarks<'_> {
     }
 }
 
+/// The seconds `token` (digits, colons, a dot) stands for when it is a
+/// clock time of the shapes [`find_clock_marks`] reads (as `parse_clock`
+/// would read it), worked out from the fields as they are checked: free
+/// text can hold a time every few bytes.
 fn clock_value(token: &str) -> Option<f64> {
     let mut fields = token.split(':');
     let (first, second, third) = (fields.next()?, fields.next()?, fields.next());
@@ -137,12 +141,33 @@ fn clock_value(token: &str) -> Option<f64> {
         Some(last) => (Some(second), last),
         None => (None, second),
     };
-    let whole_seconds = last.split('.').next().unwrap_or_default();
+    let (whole_seconds, fraction) = match last.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (last, None),
+    };
+    let digits = |field: &str| !field.is_empty() && field.bytes().all(|byte| byte.is_ascii_digit());
     let fits = (1..=3).contains(&first.len())
-        && middle.is_none_or(|field| field.len() == 2)
+        && middle.is_none_or(|field| field.len() == 2 && digits(field))
         && whole_seconds.len() == 2
-        && (middle.is_none() || first.len() <= 2);
-    fits.then(|| parse_clock(token)).flatten()
+        && (middle.is_none() || first.len() <= 2)
+        && digits(first)
+        && digits(whole_seconds)
+        && fraction.is_none_or(digits);
+    if !fits {
+        return None;
+    }
+    let number = |field: &str| {
+        field
+            .bytes()
+            .fold(0u64, |value, byte| value * 10 + u64::from(byte - b'0'))
+    };
+    let seconds = decimal_value(whole_seconds, fraction.unwrap_or(""))?;
+    let minutes = match middle.map(number) {
+        Some(minutes) if minutes >= 60 => return None,
+        Some(minutes) => number(first) * 60 + minutes,
+        None => number(first),
+    };
+    (seconds < 60.0).then_some(minutes as f64 * 60.0 + seconds)
 }
 
 /// Whether a `[` is open (not closed by a `]` after it), read once through
