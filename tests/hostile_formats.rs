@@ -28,6 +28,11 @@ fn cues(n: usize, cue: impl Fn(usize) -> String) -> String {
     text
 }
 
+/// `item(0)`, …, `item(n - 1)` joined by commas: the entries of a JSON list.
+fn joined(n: usize, item: impl Fn(usize) -> String) -> String {
+    (0..n).map(item).collect::<Vec<_>>().join(",")
+}
+
 #[test]
 fn many_small_entries_stay_within_the_memory_bound() {
     assert_scales(
@@ -45,10 +50,10 @@ fn many_small_entries_stay_within_the_memory_bound() {
         parse_srt,
     );
     let words = |n: usize| {
-        let segments: Vec<String> = (0..n)
-            .map(|i| format!(r#"{{"startTime":{i},"endTime":{i}.5,"body":"a"}}"#))
-            .collect();
-        format!(r#"{{"segments":[{}]}}"#, segments.join(","))
+        let segments = joined(n, |i| {
+            format!(r#"{{"startTime":{i},"endTime":{i}.5,"body":"a"}}"#)
+        });
+        format!(r#"{{"segments":[{segments}]}}"#)
     };
     assert_scales(
         "one-word Podcasting 2.0 segments",
@@ -56,10 +61,10 @@ fn many_small_entries_stay_within_the_memory_bound() {
         parse_podcast_json,
     );
     let lines = |n: usize| {
-        let lines: Vec<String> = (0..n)
-            .map(|i| format!(r#"{{"start":{i},"text":"a","words":[{{"start":{i},"text":"a"}}]}}"#))
-            .collect();
-        format!(r#"{{"version":1,"transcript":[{}]}}"#, lines.join(","))
+        let lines = joined(n, |i| {
+            format!(r#"{{"start":{i},"text":"a","words":[{{"start":{i},"text":"a"}}]}}"#)
+        });
+        format!(r#"{{"version":1,"transcript":[{lines}]}}"#)
     };
     assert_scales(
         "episode JSON lines with a word each",
@@ -67,13 +72,8 @@ fn many_small_entries_stay_within_the_memory_bound() {
         parse_episode_document,
     );
     let chapters = |n: usize| {
-        let chapters: Vec<String> = (0..n)
-            .map(|i| format!(r#"{{"startTime":{i},"title":"a"}}"#))
-            .collect();
-        format!(
-            r#"{{"version":"1.2.0","chapters":[{}]}}"#,
-            chapters.join(",")
-        )
+        let chapters = joined(n, |i| format!(r#"{{"startTime":{i},"title":"a"}}"#));
+        format!(r#"{{"version":"1.2.0","chapters":[{chapters}]}}"#)
     };
     assert_scales("JSON Chapters", chapters, |text| {
         parse_json_chapters(text, None)
@@ -97,7 +97,6 @@ fn files_of_tiny_entries_near_the_entry_limit_stay_within_the_memory_bound() {
     // Where the 16 MB no longer covers what each entry costs beyond its
     // bytes: each format at 190,000 entries of one character.
     let n = 190_000;
-    let joined = |make: &dyn Fn(usize) -> String| (0..n).map(make).collect::<Vec<_>>().join(",");
     within_the_bound(
         "WebVTT",
         &format!("WEBVTT\n\n{}", "00:01.000 --> 00:02.000\na\n\n".repeat(n)),
@@ -112,31 +111,33 @@ fn files_of_tiny_entries_near_the_entry_limit_stay_within_the_memory_bound() {
         &"0:00:01.000,0:00:02.000\na\n\n".repeat(n),
         parse_sbv,
     );
-    let words = joined(&|i| format!(r#"{{"startTime":{i},"endTime":{i}.5,"body":"a"}}"#));
+    let words = joined(n, |i| {
+        format!(r#"{{"startTime":{i},"endTime":{i}.5,"body":"a"}}"#)
+    });
     within_the_bound(
         "Podcasting 2.0 words",
         &format!(r#"{{"segments":[{words}]}}"#),
         parse_podcast_json,
     );
-    let segments = joined(&|i| format!(r#"{{"start":{i},"end":{i}.5,"text":"a"}}"#));
+    let segments = joined(n, |i| format!(r#"{{"start":{i},"end":{i}.5,"text":"a"}}"#));
     within_the_bound(
         "whisper",
         &format!(r#"{{"segments":[{segments}]}}"#),
         parse_whisper_json,
     );
-    let lines = joined(&|i| format!(r#"{{"start":{i},"text":"a"}}"#));
+    let lines = joined(n, |i| format!(r#"{{"start":{i},"text":"a"}}"#));
     within_the_bound(
         "episode JSON lines",
         &format!(r#"{{"version":1,"transcript":[{lines}]}}"#),
         parse_episode_document,
     );
-    let chapters = joined(&|i| format!(r#"{{"start":{i},"title":"a"}}"#));
+    let chapters = joined(n, |i| format!(r#"{{"start":{i},"title":"a"}}"#));
     within_the_bound(
         "episode JSON chapters",
         &format!(r#"{{"version":1,"chapters":[{chapters}]}}"#),
         parse_episode_document,
     );
-    let chapters = joined(&|i| format!(r#"{{"startTime":{i},"title":"a"}}"#));
+    let chapters = joined(n, |i| format!(r#"{{"startTime":{i},"title":"a"}}"#));
     within_the_bound(
         "JSON Chapters",
         &format!(r#"{{"chapters":[{chapters}]}}"#),

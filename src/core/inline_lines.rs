@@ -5,8 +5,6 @@
 //! and an end not given is NaN; both are settled when the document's
 //! declared speakers and duration are known.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
 use super::chunked::Chunked;
@@ -24,8 +22,8 @@ use super::warnings::Warnings;
 #[derive(Default)]
 pub(crate) struct InlineEntries {
     lines: Chunked<Line>,
-    names: Vec<String>,
-    name_ids: BTreeMap<String, usize>,
+    /// The speakers the lines name, in the order met.
+    named: SpeakerList,
     chapters: Chunked<Chapter>,
     /// The first error among the lines; later lines are not read.
     line_error: Option<EpisodeError>,
@@ -41,8 +39,7 @@ impl InlineEntries {
         // `transcript` given again: its last list counts.
         if index == 0 {
             self.lines = Chunked::default();
-            self.names.clear();
-            self.name_ids.clear();
+            self.named = SpeakerList::default();
             self.line_error = None;
         }
         if self.line_error.is_some() {
@@ -93,7 +90,7 @@ impl InlineEntries {
         let speaker = optional_string(fields, &loc, "speaker")?
             .map(|name| name.trim().to_string())
             .filter(|name| !name.is_empty())
-            .map(|name| self.name_id(name));
+            .map(|name| self.named.index_of(&name));
         let text = required_string(fields, &loc, "text")?.trim().to_string();
         Ok(Line {
             start,
@@ -107,23 +104,13 @@ impl InlineEntries {
         })
     }
 
-    fn name_id(&mut self, name: String) -> usize {
-        if let Some(&id) = self.name_ids.get(&name) {
-            return id;
-        }
-        let id = self.names.len();
-        self.name_ids.insert(name.clone(), id);
-        self.names.push(name);
-        id
-    }
-
     /// The lines, sorted by start, their speakers found in `speakers` (in
     /// document order) and the ends of lines and words filled in.
     pub fn finish_lines(&mut self, speakers: &mut SpeakerList, duration: Option<f64>) -> Vec<Line> {
-        let ids: Vec<usize> = self
-            .names
+        let ids: Vec<usize> = std::mem::take(&mut self.named)
+            .into_vec()
             .iter()
-            .map(|name| speakers.index_of(name))
+            .map(|named| speakers.index_of(&named.name))
             .collect();
         let mut lines = std::mem::take(&mut self.lines).into_vec();
         if !lines.is_sorted_by(|a: &Line, b| a.start <= b.start) {

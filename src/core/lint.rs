@@ -257,8 +257,8 @@ fn check_episode_json_order(root: &Value, item_lines: &JsonItemLines, errors: &m
                 ))
             })
             .collect();
-        if let Some(error) = out_of_order(&starts, |(place, start)| (place.as_str(), *start), what)
-        {
+        let places_and_starts = starts.iter().map(|(place, start)| (place.as_str(), *start));
+        if let Some(error) = out_of_order(places_and_starts, what) {
             errors.push(error);
         }
     }

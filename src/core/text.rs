@@ -78,3 +78,14 @@ const LEGACY_WITHOUT_SEMICOLON: &[&str] =
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The first `bytes` bytes of `text` (all of it when shorter), reaching on
+/// to the end of a character cut there: how far a rule that looks only
+/// near the start of a text reads.
+pub fn head_of(text: &str, bytes: usize) -> &str {
+    let mut end = bytes.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.get(..end).unwrap_or(text)
+}

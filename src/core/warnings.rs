@@ -39,21 +39,9 @@ impl Warnings {
         }
     }
 
-    /// Adds each of `messages`.
-    pub fn extend(&mut self, messages: impl IntoIterator<Item = String>) {
-        for message in messages {
-            self.push(message);
-        }
-    }
-
     /// How many problems there were, counted or kept.
     pub fn count(&self) -> usize {
         self.kept.len() + self.more
-    }
-
-    /// Whether there were none.
-    pub fn is_empty(&self) -> bool {
-        self.count() == 0
     }
 
     /// The warnings kept, in the order they were added.

@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use web_sys::Element;
 
 use super::header::SectionLevel;
+use super::slices::SLICE_MS;
 use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
 use crate::host::images::ImagePolicy;
@@ -24,8 +25,6 @@ use crate::host::yielding::{next_frame, now_ms, yield_to_browser};
 
 /// Lines per chunk.
 const CHUNK_LINES: usize = 50;
-/// How long one slice of mounting may run before the browser gets a turn.
-const SLICE_MS: f64 = 8.0;
 /// How many speaker colours the stylesheet defines (`.ev-speaker-0` …).
 const SPEAKER_COLOURS: usize = 6;
 

@@ -14,8 +14,9 @@ use crate::host::yielding::{now_ms, yield_to_browser};
 pub const FIRST_ITEMS: usize = 100;
 /// Items appended together.
 const BATCH_ITEMS: usize = 100;
-/// How long one slice may run before the browser gets a turn.
-const SLICE_MS: f64 = 8.0;
+/// How long one slice of building may run before the browser gets a turn
+/// (the transcript's chunks are mounted in slices of the same length).
+pub(super) const SLICE_MS: f64 = 8.0;
 
 /// The appended batches of one list; dropping it removes them.
 #[derive(Clone, Copy)]

@@ -160,20 +160,20 @@ impl CueLines {
     }
 }
 
-/// When entries are not in time order: a warning naming the first that
-/// starts before the one above it (`what` names the kind of entry).
-pub fn out_of_order<T>(
-    entries: &[T],
-    place_and_start: impl Fn(&T) -> (&str, f64),
+/// When entries (each its place and start, in file order) are not in time
+/// order: a warning naming the first that starts before the one above it
+/// (`what` names the kind of entry).
+pub fn out_of_order<'p>(
+    entries: impl IntoIterator<Item = (&'p str, f64)>,
     what: &str,
 ) -> Option<String> {
-    entries.windows(2).find_map(|pair| {
-        let [above, entry] = pair else { return None };
-        let (_, above_start) = place_and_start(above);
-        let (place, start) = place_and_start(entry);
-        (start < above_start).then(|| {
+    let mut above_start = f64::NEG_INFINITY;
+    entries.into_iter().find_map(|(place, start)| {
+        let warning = (start < above_start).then(|| {
             format!("{place}: starts at {start}, before the {what} above it ({above_start}); {what}s were sorted into time order")
-        })
+        });
+        above_start = start;
+        warning
     })
 }
 

@@ -57,11 +57,10 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
             "missing; expected the list of transcript segments",
         ));
     }
-    if let Some(warning) = out_of_order(
-        &segments,
-        |segment| (segment.place.as_str(), segment.start),
-        "segment",
-    ) {
+    let places_and_starts = segments
+        .iter()
+        .map(|segment| (segment.place.as_str(), segment.start));
+    if let Some(warning) = out_of_order(places_and_starts, "segment") {
         warnings.push(warning);
         segments.sort_by(|a, b| a.start.total_cmp(&b.start));
     }

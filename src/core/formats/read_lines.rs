@@ -3,6 +3,7 @@
 //! kept in two lists from the start, and sorted in place, so that a file of
 //! tiny cues never holds a second copy of its lines.
 
+use super::out_of_order;
 use crate::core::episode::Line;
 use crate::core::limits::{cut_line, MAX_ENTRIES};
 use crate::core::warnings::Warnings;
@@ -30,11 +31,6 @@ impl ReadLines {
     pub fn push(&mut self, place: String, line: Line) {
         self.lines.push(line);
         self.places.push(place);
-    }
-
-    /// How many lines were read.
-    pub fn len(&self) -> usize {
-        self.lines.len()
     }
 
     /// Whether none were.
@@ -66,21 +62,13 @@ impl ReadLines {
                 line.end = line.start;
             }
         }
-        let first_out_of_order = self
-            .lines
-            .windows(2)
-            .position(|pair| matches!(pair, [above, line] if line.start < above.start));
-        if let Some(index) = first_out_of_order.map(|index| index + 1) {
-            if let (Some(line), Some(above), Some(place)) = (
-                self.lines.get(index),
-                self.lines.get(index - 1),
-                self.places.get(index),
-            ) {
-                warnings.push(format!(
-                    "{place}: starts at {}, before the {what} above it ({}); {what}s were sorted into time order",
-                    line.start, above.start
-                ));
-            }
+        let places_and_starts = self
+            .places
+            .iter()
+            .map(String::as_str)
+            .zip(self.lines.iter().map(|line| line.start));
+        if let Some(warning) = out_of_order(places_and_starts, what) {
+            warnings.push(warning);
             let mut order: Vec<usize> = (0..self.lines.len()).collect();
             order.sort_by(|&a, &b| {
                 let start = |index: usize| self.lines.get(index).map_or(0.0, |line| line.start);

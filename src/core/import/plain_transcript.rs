@@ -12,6 +12,7 @@
 //! speaker label with an anchor.
 
 use crate::core::limits::MAX_SPEAKER_LABELS;
+use crate::core::text::head_of;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::clock_marks::{find_clock_marks, ClockMark, ClockMarks, Setting};
@@ -196,13 +197,9 @@ pub(crate) fn line_head(line: &str) -> LineHead<'_> {
     // Only a line's start can hold its head (and only a short line is a
     // name and a time alone), so a long line's later times are not read.
     let indent = line.len() - line.trim_start().len();
-    let mut reach = line.len().min(indent + HEAD_REACH);
-    while !line.is_char_boundary(reach) {
-        reach += 1;
-    }
-    let marks = find_clock_marks(line.get(..reach).unwrap_or(line));
+    let marks = find_clock_marks(head_of(line, indent + HEAD_REACH));
     let mut times = Vec::new();
-    let mut position = line.len() - line.trim_start().len();
+    let mut position = indent;
     // `[00:12:30] Sam: …` or `00:12:30 Sam: …`
     for mark in &marks {
         if mark.whole.start == position && mark.setting != Setting::InAside {

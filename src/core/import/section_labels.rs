@@ -3,6 +3,7 @@
 //! sections after them (`Links:`, `Sponsors:`), and the `Transcript`
 //! heading that ends the notes of a description.
 
+use crate::core::text::head_of;
 use std::sync::OnceLock;
 
 use super::plain_transcript::is_label_head;
@@ -179,10 +180,7 @@ pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
 
 /// The start of `text`, as far as a speaker label at its start can reach.
 pub(crate) fn label_window(text: &str) -> &str {
-    let end = (LABEL_WINDOW.min(text.len())..=text.len())
-        .find(|&end| text.is_char_boundary(end))
-        .unwrap_or(text.len());
-    text.get(..end).unwrap_or(text)
+    head_of(text, LABEL_WINDOW)
 }
 
 /// Whether a line is a transcription tool's footer

@@ -1,5 +1,7 @@
 //! Splitting text into sentences, and measuring how long text takes to say.
 
+use crate::core::text::head_of;
+
 /// How far an aside (`[laughs]`) may reach from its `[`, in bytes.
 const ASIDE_REACH: usize = 200;
 
@@ -77,11 +79,7 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
         let next_start = next_start.and_then(|start| match text.get(start..) {
             Some(rest) if rest.starts_with('[') => {
                 // An aside is short: look for its end only nearby.
-                let mut reach = rest.len().min(ASIDE_REACH);
-                while !rest.is_char_boundary(reach) {
-                    reach += 1;
-                }
-                let aside = rest.get(..reach).unwrap_or(rest);
+                let aside = head_of(rest, ASIDE_REACH);
                 let Some(after_aside) = aside.find(']').map(|end| start + end + 1) else {
                     return Some(start);
                 };
