@@ -101,3 +101,63 @@ fn seconds_format_to_the_millisecond_without_trailing_zeros() {
     assert_eq!(format_seconds(-3.0), "0");
     assert_eq!(format_seconds(f64::NAN), "0");
 }
+
+/// Every digit-colon-dot token of a few shapes: the clock times that free
+/// text is searched for are valued as `parse_clock` values them, and only
+/// `m:ss`, `mm:ss`, `mmm:ss` and `h:mm:ss` (with a fraction) are times.
+#[test]
+fn clock_times_in_free_text_are_valued_as_parse_clock_values_them() {
+    use episode_viewer::core::import::clock_marks::find_clock_marks;
+    let fields = ["", "0", "5", "07", "59", "60", "99", "123", "1234"];
+    let fractions = ["", ".", ".5", ".25", ".1234567", ".5.5", ".x"];
+    let mut tokens = Vec::new();
+    for first in fields {
+        for second in fields {
+            for fraction in fractions {
+                tokens.push(format!("{first}:{second}{fraction}"));
+                for third in ["", "00", "30", "61", "5"] {
+                    tokens.push(format!("{first}:{second}:{third}{fraction}"));
+                }
+            }
+        }
+    }
+    tokens.push("1:02:03:04".to_string());
+    let mut found = 0;
+    for token in &tokens {
+        let text = format!("at {token} then");
+        let marks = find_clock_marks(&text);
+        let whole: Vec<_> = marks
+            .iter()
+            .filter(|mark| mark.time == (3..3 + token.trim_end_matches('.').len()))
+            .collect();
+        let shape = {
+            let clock = token.split('.').next().unwrap_or_default();
+            let parts: Vec<&str> = clock.split(':').collect();
+            let fraction_ok = match token.split_once('.') {
+                None => true,
+                Some((_, fraction)) => {
+                    fraction.is_empty() || fraction.bytes().all(|b| b.is_ascii_digit())
+                }
+            };
+            fraction_ok
+                && match parts.as_slice() {
+                    [minutes, seconds] => (1..=3).contains(&minutes.len()) && seconds.len() == 2,
+                    [hours, minutes, seconds] => {
+                        (1..=2).contains(&hours.len()) && minutes.len() == 2 && seconds.len() == 2
+                    }
+                    _ => false,
+                }
+        };
+        let expected = parse_clock(token.trim_end_matches('.')).filter(|_| shape);
+        match (whole.as_slice(), expected) {
+            ([mark], Some(seconds)) => {
+                assert_eq!(mark.seconds, seconds, "{token}");
+                assert_eq!(mark.has_hours, token.matches(':').count() == 2, "{token}");
+                found += 1;
+            }
+            ([], None) => {}
+            (marks, expected) => panic!("{token}: found {marks:?}, expected {expected:?}"),
+        }
+    }
+    assert!(found > 100, "only {found} of {} tokens were times", tokens.len());
+}

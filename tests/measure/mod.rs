@@ -77,6 +77,10 @@ pub fn memory_bound(input_bytes: usize) -> usize {
 /// with like.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
+/// How many times the two inputs are timed before a reader counts as not
+/// linear.
+const ROUNDS: usize = 3;
+
 /// The largest first input tried when looking for one slow enough to time.
 const LARGEST_FIRST_INPUT: usize = 4 * 1024 * 1024;
 
@@ -87,7 +91,8 @@ const SHORTEST_TIMED: Duration = Duration::from_millis(50);
 /// Checks that `read` is linear in time and bounded in memory on the
 /// input shape `make(n)` (n repetitions of a pattern): n is doubled until a
 /// read takes at least 50 ms, then the input four times as long may take
-/// at most 6 times as long (a quadratic reader takes 16 times), and no read
+/// at most 6 times as long (a quadratic reader takes 16 times) in one of
+/// [`ROUNDS`] rounds, and no read
 /// may hold more than [`memory_bound`] of its input.
 pub fn assert_scales<T>(what: &str, make: impl Fn(usize) -> String, read: impl Fn(&str) -> T) {
     let _one = ONE_AT_A_TIME
@@ -104,15 +109,26 @@ pub fn assert_scales<T>(what: &str, make: impl Fn(usize) -> String, read: impl F
         n *= 2;
     };
     let large_input = make(4 * n);
-    let (large_time, peak) = best_of_three(&large_input, &read);
+    let (mut large_time, peak) = best_of_three(&large_input, &read);
     assert_memory(what, &large_input, peak);
+    let mut small_time = small_time;
+    let linear = |small: Duration, large: Duration| large <= small.max(SHORTEST_TIMED) * 6;
+    // Another process on the machine can slow one round; a quadratic reader
+    // is slow in every round.
+    for _ in 1..ROUNDS {
+        if linear(small_time, large_time) {
+            break;
+        }
+        small_time = best_of_three(&small_input, &read).0;
+        large_time = best_of_three(&large_input, &read).0;
+    }
     println!(
         "{what}: {} bytes in {small_time:?}, {} bytes in {large_time:?}, peak {peak} bytes",
         small_input.len(),
         large_input.len()
     );
     assert!(
-        large_time <= small_time.max(SHORTEST_TIMED) * 6,
+        linear(small_time, large_time),
         "{what}: {} bytes took {small_time:?}, {} bytes {large_time:?}: not linear",
         small_input.len(),
         large_input.len()

@@ -108,10 +108,9 @@ impl Iterator for ClockMarks<'_> {
             let token = text.get(start..end).unwrap_or_default();
             let token = token.strip_suffix('.').unwrap_or(token);
             let end = start + token.len();
-            let Some(seconds) = clock_value(token) else {
+            let Some((seconds, has_hours)) = clock_value(token) else {
                 continue;
             };
-            let has_hours = token.matches(':').count() == 2;
             let aside_open = self.asides.open_before(bytes, start);
             let (whole, setting) = bracketing(text, start..end, aside_open);
             return Some(ClockMark {
@@ -127,47 +126,52 @@ impl Iterator for ClockMarks<'_> {
     }
 }
 
-/// The seconds `token` (digits, colons, a dot) stands for when it is a
-/// clock time of the shapes [`find_clock_marks`] reads (as `parse_clock`
-/// would read it), worked out from the fields as they are checked: free
-/// text can hold a time every few bytes.
-fn clock_value(token: &str) -> Option<f64> {
-    let mut fields = token.split(':');
-    let (first, second, third) = (fields.next()?, fields.next()?, fields.next());
-    if fields.next().is_some() {
+/// The seconds `token` (digits, colons, a dot) stands for, and whether it
+/// has an hours field, when it is a clock time of the shapes
+/// [`find_clock_marks`] reads (as `parse_clock` would read it). The bytes
+/// are read once: free text can hold a time every few bytes.
+fn clock_value(token: &str) -> Option<(f64, bool)> {
+    let (clock, fraction) = match token.split_once('.') {
+        Some((clock, fraction)) => (clock, Some(fraction)),
+        None => (token, None),
+    };
+    // The fields' values and digit counts, at most three of them.
+    let mut fields = [(0u64, 0usize); 3];
+    let mut count = 1;
+    for byte in clock.bytes() {
+        if byte == b':' {
+            if count == fields.len() {
+                return None;
+            }
+            count += 1;
+        } else if let Some((value, digits)) = fields.get_mut(count - 1) {
+            // Only digits, colons and dots reach here.
+            *value = value
+                .saturating_mul(10)
+                .saturating_add(u64::from(byte - b'0'));
+            *digits += 1;
+        }
+    }
+    let [(first, first_digits), (second, second_digits), (third, third_digits)] = fields;
+    let (minutes, seconds, seconds_digits) = match count {
+        2 if (1..=3).contains(&first_digits) => (first, second, second_digits),
+        3 if (1..=2).contains(&first_digits) && second_digits == 2 && second < 60 => {
+            (first * 60 + second, third, third_digits)
+        }
+        _ => return None,
+    };
+    if seconds_digits != 2 || seconds >= 60 {
         return None;
     }
-    let (middle, last) = match third {
-        Some(last) => (Some(second), last),
-        None => (None, second),
+    let seconds = match fraction {
+        None => seconds as f64,
+        Some(fraction) if !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit()) => {
+            let whole = clock.get(clock.len() - 2..)?;
+            decimal_value(whole, fraction)?
+        }
+        Some(_) => return None,
     };
-    let (whole_seconds, fraction) = match last.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (last, None),
-    };
-    let digits = |field: &str| !field.is_empty() && field.bytes().all(|byte| byte.is_ascii_digit());
-    let fits = (1..=3).contains(&first.len())
-        && middle.is_none_or(|field| field.len() == 2 && digits(field))
-        && whole_seconds.len() == 2
-        && (middle.is_none() || first.len() <= 2)
-        && digits(first)
-        && digits(whole_seconds)
-        && fraction.is_none_or(digits);
-    if !fits {
-        return None;
-    }
-    let number = |field: &str| {
-        field
-            .bytes()
-            .fold(0u64, |value, byte| value * 10 + u64::from(byte - b'0'))
-    };
-    let seconds = decimal_value(whole_seconds, fraction.unwrap_or(""))?;
-    let minutes = match middle.map(number) {
-        Some(minutes) if minutes >= 60 => return None,
-        Some(minutes) => number(first) * 60 + minutes,
-        None => number(first),
-    };
-    (seconds < 60.0).then_some(minutes as f64 * 60.0 + seconds)
+    Some((minutes as f64 * 60.0 + seconds, count == 3))
 }
 
 /// Whether a `[` is open (not closed by a `]` after it), read once through

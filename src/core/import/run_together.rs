@@ -200,7 +200,14 @@ fn notes_breaks(text: &str) -> Vec<usize> {
     let first_item = lead_in.unwrap_or(body_start);
     let rest = text.get(first_item..).unwrap_or_default();
     let rest_body = first_item + (rest.len() - rest.trim_start().len());
-    let marks: Vec<ClockMark> = find_glued_clock_marks(rest)
+    // A break at a time needs a second time or one in brackets: most lines
+    // have neither.
+    let marks: Vec<ClockMark> = if may_break_at_times(rest) {
+        find_glued_clock_marks(rest)
+    } else {
+        Vec::new()
+    };
+    let marks: Vec<ClockMark> = marks
         .into_iter()
         .map(|mark| ClockMark {
             time: mark.time.start + first_item..mark.time.end + first_item,
@@ -230,6 +237,16 @@ fn notes_breaks(text: &str) -> Vec<usize> {
     breaks.sort_unstable();
     breaks.dedup();
     breaks
+}
+
+/// Whether `text` has two colons or a bracket: what a second clock time or
+/// one in brackets needs.
+fn may_break_at_times(text: &str) -> bool {
+    let mut colons = 0;
+    text.bytes().any(|byte| {
+        colons += usize::from(byte == b':');
+        colons == 2 || matches!(byte, b'(' | b'[')
+    })
 }
 
 /// Offsets where a sentence end (or, with `colons`, a label's colon) is

@@ -17,7 +17,7 @@
 //!
 //! Anything else (`we met at 9:30 (10:15 in Berlin) for coffee`) is prose.
 
-use super::clock_marks::{find_clock_marks, ClockMark, Setting};
+use super::clock_marks::{ClockMark, ClockMarks, Setting};
 use super::section_labels::{
     is_trailing_section, is_transcript_heading, lead_in_end, without_lead_in,
 };
@@ -50,12 +50,12 @@ pub fn find_note_chapters<'t>(
 ) -> Vec<NoteChapter> {
     // By start (the bits of a non-negative time sort as the time does).
     let mut kept: BTreeMap<u64, NoteChapter> = BTreeMap::new();
-    let mut on_line = Vec::new();
+    let (mut on_line, mut marks) = (Vec::new(), Vec::new());
     for line in lines {
         if is_transcript_heading(&line.text) || kept.len() > MAX_ENTRIES {
             break;
         }
-        chapters_on_line(&line, &mut on_line, warnings);
+        chapters_on_line(&line, &mut marks, &mut on_line, warnings);
         for chapter in on_line.drain(..) {
             match kept.entry(chapter.start.to_bits()) {
                 Entry::Vacant(slot) => {
@@ -78,9 +78,17 @@ pub fn find_note_chapters<'t>(
     kept.into_values().collect()
 }
 
-fn chapters_on_line(line: &TextLine, chapters: &mut Vec<NoteChapter>, warnings: &mut Warnings) {
+/// The chapters of one line, into `chapters`; `marks` is room for the
+/// line's clock times, kept from line to line.
+fn chapters_on_line(
+    line: &TextLine,
+    marks: &mut Vec<ClockMark>,
+    chapters: &mut Vec<NoteChapter>,
+    warnings: &mut Warnings,
+) {
     let text = strip_list_bullet(&line.text);
-    let marks = find_clock_marks(text);
+    marks.clear();
+    marks.extend(ClockMarks::new(text, false));
     let Some(first) = marks.first() else {
         return;
     };
