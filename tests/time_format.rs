@@ -159,5 +159,9 @@ fn clock_times_in_free_text_are_valued_as_parse_clock_values_them() {
             (marks, expected) => panic!("{token}: found {marks:?}, expected {expected:?}"),
         }
     }
-    assert!(found > 100, "only {found} of {} tokens were times", tokens.len());
+    assert!(
+        found > 100,
+        "only {found} of {} tokens were times",
+        tokens.len()
+    );
 }

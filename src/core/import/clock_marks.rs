@@ -200,11 +200,13 @@ impl OpenAside {
 /// The brackets around a time: its own (`(1:14)`), an aside's closing one
 /// (`[inaudible 00:01:52]`, when `aside_open`), or none.
 fn bracketing(text: &str, time: Range<usize>, aside_open: bool) -> (Range<usize>, Setting) {
-    let head = text.get(..time.start).unwrap_or_default();
     let tail = text.get(time.end..).unwrap_or_default();
-    let trimmed_head = head.trim_end();
     let trimmed_tail = tail.trim_start();
     let closing = trimmed_tail.chars().next();
+    if !matches!(closing, Some(')' | ']')) {
+        return (time, Setting::Bare);
+    }
+    let trimmed_head = text.get(..time.start).unwrap_or_default().trim_end();
     let opening = trimmed_head.chars().next_back();
     let pair = matches!(
         (opening, closing),

@@ -347,18 +347,24 @@ fn after_transcript_heading(mut lines: Vec<TextLine>) -> Vec<TextLine> {
     }
 }
 
+/// How far past the times at its start (`[00:12:30] `) a speaker label's
+/// name may begin: five such times.
+const TIMES_REACH: usize = 64;
+
+/// Whether a byte can be part of the times before a label.
+fn is_time_byte(byte: u8) -> bool {
+    byte.is_ascii_digit()
+        || byte.is_ascii_whitespace()
+        || matches!(byte, b':' | b'.' | b'[' | b']' | b'(' | b')' | b'-' | b'|')
+}
+
 /// Whether `window` can begin with a speaker label, by what is cheap to
-/// see: past any times at its start, a name's capital, and a colon
-/// somewhere. Text full of sentence ends and times (`0:00]0:00]…`) is not
-/// read for a label at every one of them.
-fn could_head_a_turn(window: &str) -> bool {
-    // Five times (`[00:12:30] `) may come before the name.
-    const TIMES_REACH: usize = 64;
-    let first_other = window.bytes().take(TIMES_REACH).position(|byte| {
-        !(byte.is_ascii_digit()
-            || byte.is_ascii_whitespace()
-            || matches!(byte, b':' | b'.' | b'[' | b']' | b'(' | b')' | b'-' | b'|'))
-    });
+/// see: past any times at its start (which end at `times_end`, counted
+/// from the window's start), a name's capital, and a colon somewhere. Text
+/// full of sentence ends and times (`0:00]0:00]…`) is not read for a label
+/// at every one of them.
+fn could_head_a_turn(window: &str, times_end: usize) -> bool {
+    let first_other = Some(times_end).filter(|&end| end < TIMES_REACH.min(window.len()));
     let name_may_start = first_other.is_some_and(|at| match window.as_bytes().get(at) {
         Some(byte) if byte.is_ascii() => byte.is_ascii_uppercase(),
         // Beyond ASCII (a capital, a no-break space, a dash): a closer look.
@@ -374,6 +380,9 @@ fn run_in_points(text: &str) -> Vec<(usize, Option<String>)> {
     let mut points = Vec::new();
     let mut previous: Option<char> = None;
     let mut before_previous: Option<char> = None;
+    // Where the run of time bytes that the last sentence end was in ends,
+    // found once for all the sentence ends in it.
+    let mut times_end = 0;
     for (offset, c) in text.char_indices() {
         let sentence_end = |c: char| matches!(c, '.' | '?' | '!' | '…');
         // A straight `"` may open a quote: it ends one only after `.?!…`.
@@ -387,8 +396,16 @@ fn run_in_points(text: &str) -> Vec<(usize, Option<String>)> {
         if !after_end || c.is_whitespace() {
             continue;
         }
-        let window = label_window(text.get(offset..).unwrap_or_default());
-        let name = could_head_a_turn(window)
+        let rest = text.get(offset..).unwrap_or_default();
+        if times_end <= offset {
+            times_end = offset
+                + rest
+                    .bytes()
+                    .position(|byte| !is_time_byte(byte))
+                    .unwrap_or(rest.len());
+        }
+        let window = label_window(rest);
+        let name = could_head_a_turn(window, times_end - offset)
             .then(|| line_head(window).name)
             .flatten();
         if let Some(name) = name {

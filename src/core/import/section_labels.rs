@@ -61,8 +61,12 @@ const TRAILING_SECTIONS: &[&str] = &[
 /// Whether a line is a heading that starts the transcript section of a
 /// description (`Transcript`, `Full transcript:`).
 pub fn is_transcript_heading(text: &str) -> bool {
+    // Each heading has a `t` and is short, as most lines are not.
+    let text = text.trim();
+    if text.len() > 64 || !text.bytes().any(|byte| byte.eq_ignore_ascii_case(&b't')) {
+        return false;
+    }
     let heading = text
-        .trim()
         .trim_end_matches([':', '.'])
         .trim_start_matches(['#', '*', ' '])
         .trim_end_matches(['*', ' ']);

@@ -51,7 +51,8 @@ pub fn plain_line_iter(input: &str) -> impl Iterator<Item = TextLine<'_>> {
     let mut number = 0;
     std::iter::from_fn(move || {
         let text = rest?;
-        let (line, after) = match text.find(['\n', '\r']) {
+        let at = text.bytes().position(|byte| matches!(byte, b'\n' | b'\r'));
+        let (line, after) = match at {
             Some(at) => {
                 let crlf = text.get(at..).is_some_and(|tail| tail.starts_with("\r\n"));
                 let after = text.get(at + if crlf { 2 } else { 1 }..);
@@ -225,8 +226,20 @@ fn tag_name(tag: &str) -> String {
 pub fn strip_list_bullet(line: &str) -> &str {
     let mut text = line.trim_start();
     loop {
-        let trimmed =
-            text.trim_start_matches(['-', '*', '•', '·', '–', '—', '+', '>', '#', '▶', '►']);
+        // Most lines start with a letter or a number that is not an
+        // item's (`0:00 Intro`).
+        match text.bytes().next() {
+            None => return text,
+            Some(byte) if byte.is_ascii_alphabetic() => return text,
+            Some(byte) if byte.is_ascii_digit() && numbered_item(text).is_none() => return text,
+            Some(_) => {}
+        }
+        let trimmed = text.trim_start_matches(|c: char| {
+            matches!(
+                c,
+                '-' | '*' | '•' | '·' | '–' | '—' | '+' | '>' | '#' | '▶' | '►'
+            )
+        });
         let numbered = numbered_item(trimmed);
         let next = numbered.unwrap_or(trimmed).trim_start();
         if next.len() == text.len() {
