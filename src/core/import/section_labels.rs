@@ -147,8 +147,23 @@ pub(crate) fn section_breaks(text: &str) -> Vec<usize> {
         .copied()
         .zip(shouted.iter().map(String::as_str))
         .flat_map(|(heading, upper)| [(heading, heading), (upper, heading)]);
-    for (written, heading) in headings {
-        for (offset, _) in text.match_indices(written) {
+    // One pass: only where a heading's capital stands can one begin.
+    let starts = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, byte)| {
+            byte.is_ascii_uppercase()
+                && TRAILING_SECTIONS
+                    .iter()
+                    .any(|heading| heading.as_bytes().first() == Some(byte))
+        })
+        .map(|(offset, _)| offset);
+    for offset in starts {
+        let here = text.get(offset..).unwrap_or_default();
+        for (written, heading) in headings
+            .clone()
+            .filter(|(written, _)| here.starts_with(written))
+        {
             let before = text.get(..offset).and_then(|head| head.chars().next_back());
             if before.is_some_and(char::is_uppercase) {
                 continue;
