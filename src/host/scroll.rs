@@ -185,3 +185,21 @@ pub fn bring_into_page_view(item: &Element) {
 fn now() -> f64 {
     js_sys::Date::now()
 }
+
+/// Scrolls `area` by as much as `above` (what sits over it, such as its
+/// toolbar) grew since it was `height_before` tall, so that the lines on
+/// screen stay where they are and nothing moves under a pointer mid-click.
+/// Returns the height of `above` now.
+pub fn keep_lines_in_place(area: &Element, above: &Element, height_before: Option<f64>) -> f64 {
+    let height = above.get_bounding_client_rect().height();
+    if let Some(grown) = height_before.map(|before| height - before) {
+        if grown.abs() >= 0.5 {
+            // At once, whatever the area's `scroll-behavior`.
+            let options = ScrollToOptions::new();
+            options.set_top(f64::from(area.scroll_top()) + grown);
+            options.set_behavior(ScrollBehavior::Instant);
+            area.scroll_to_with_scroll_to_options(&options);
+        }
+    }
+    height
+}

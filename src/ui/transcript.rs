@@ -21,7 +21,9 @@ use super::search::{SearchBox, SearchState};
 use super::share::{selected_quote, Share, ShareStatus};
 use crate::core::{DisplayText, Episode};
 use crate::host::media::MediaClock;
-use crate::host::scroll::{bring_into_page_view, is_partly_in_view, FollowScroll};
+use crate::host::scroll::{
+    bring_into_page_view, is_partly_in_view, keep_lines_in_place, FollowScroll,
+};
 use crate::host::selection::has_selected_text;
 
 /// What the transcript shows and follows.
@@ -67,6 +69,7 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         deep_linked,
     } = state;
     let container = NodeRef::<Section>::new();
+    let toolbar = NodeRef::<Div>::new();
     let list = NodeRef::<Div>::new();
     let tab_stop = RwSignal::new(0);
     let language = language();
@@ -95,6 +98,17 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
         }
     };
 
+    // "Back to now" can take a row of its own (on a phone): as it comes and
+    // goes, the lines stay in place on screen unless follow places them.
+    let back_hidden = Memo::new(move |_| follow.following.get() || now_in_view.get());
+    Effect::new(move |height: Option<Option<f64>>| {
+        back_hidden.track();
+        let (area, bar) = (container.get_untracked()?, toolbar.get_untracked()?);
+        let before = height
+            .flatten()
+            .filter(|_| !follow.following.get_untracked());
+        Some(keep_lines_in_place(&area, &bar, before))
+    });
     // A seek from anywhere (the host's own controls included) resumes follow.
     Effect::new(move |previous: Option<u32>| {
         let seeks = clock.seeks.get();
@@ -293,13 +307,13 @@ pub fn Transcript(state: TranscriptState) -> impl IntoView {
     view! {
         <div class="ev-transcript-area" on:focusin=on_area_focusin>
             {(!is_empty).then(|| view! {
-                <div class="ev-toolbar">
+                <div class="ev-toolbar" node_ref=toolbar>
                     <SearchBox search />
                     <button
                         type="button"
                         class="ev-back-to-now"
                         part="back-to-now"
-                        hidden=move || follow.following.get() || now_in_view.get()
+                        hidden=back_hidden
                         on:click=move |_| {
                             follow.resume();
                             // The button hides: the focus goes to the line it brought back.

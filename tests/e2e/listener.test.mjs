@@ -395,6 +395,29 @@ test("375 px: opening a shared #t= link brings the line into the page's view", a
   await page.close();
 });
 
+test("375 px: the lines stay in place on screen as \"Back to now\" comes (it takes a row of its own), so a tap lands where it was aimed", async () => {
+  const { page, problems } = await open("/", async () => {}, phone);
+  await page.locator('episode-viewer [part="line"][aria-current="true"]').waitFor();
+  await page.waitForTimeout(500);
+  const moved = await inWidget(page, async (root) => {
+    const area = root.querySelector("[part=transcript]");
+    const line = root.querySelectorAll("[part=line]")[10];
+    const bar = root.querySelector(".ev-toolbar").offsetHeight;
+    const before = line.getBoundingClientRect().top;
+    area.scrollTo({ top: area.scrollTop + 300, behavior: "instant" });
+    const back = root.querySelector("[part=back-to-now]");
+    for (let frame = 0; frame < 60 && back.hidden; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return { shown: !back.hidden, by: line.getBoundingClientRect().top - (before - 300), grew: root.querySelector(".ev-toolbar").offsetHeight - bar };
+  });
+  assert.ok(moved.shown, "Back to now did not come");
+  assert.ok(Math.abs(moved.by) <= 1, `the lines moved by ${moved.by} px (the toolbar grew by ${moved.grew} px)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("speaker colours are the same from every format; the last chapter has a length; the divider reaches the bottom", async () => {
   const colours = {};
   for (const path of ["/", "/vtt.html", "/untimed.html"]) {
