@@ -16,6 +16,7 @@ pub mod estimate;
 pub mod html_transcript;
 mod paragraph_sentences;
 pub mod plain_transcript;
+mod run_in_turns;
 pub mod run_together;
 pub mod section_labels;
 pub mod sentences;
