@@ -92,14 +92,14 @@ const SHORTEST_TIMED: Duration = Duration::from_millis(50);
 /// input shape `make(n)` (n repetitions of a pattern): n is doubled until a
 /// read takes at least 50 ms, then the input four times as long may take
 /// at most 6 times as long (a quadratic reader takes 16 times) in one of
-/// [`ROUNDS`] rounds, and no read
-/// may hold more than [`memory_bound`] of its input.
+/// [`ROUNDS`] rounds, and no read may hold more than [`memory_bound`] of
+/// its input.
 pub fn assert_scales<T>(what: &str, make: impl Fn(usize) -> String, read: impl Fn(&str) -> T) {
     let _one = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let mut n = 64;
-    let (small_input, small_time) = loop {
+    let (small_input, mut small_time) = loop {
         let input = make(n);
         let (time, peak) = best_of_three(&input, &read);
         assert_memory(what, &input, peak);
@@ -111,7 +111,6 @@ pub fn assert_scales<T>(what: &str, make: impl Fn(usize) -> String, read: impl F
     let large_input = make(4 * n);
     let (mut large_time, peak) = best_of_three(&large_input, &read);
     assert_memory(what, &large_input, peak);
-    let mut small_time = small_time;
     let linear = |small: Duration, large: Duration| large <= small.max(SHORTEST_TIMED) * 6;
     // Another process on the machine can slow one round; a quadratic reader
     // is slow in every round.

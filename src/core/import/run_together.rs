@@ -203,19 +203,15 @@ fn notes_breaks(text: &str) -> Vec<usize> {
     let rest_body = first_item + (rest.len() - rest.trim_start().len());
     // A break at a time needs a second time or one in brackets: most lines
     // have neither.
-    let marks: Vec<ClockMark> = if may_break_at_times(rest) {
+    let mut marks: Vec<ClockMark> = if may_break_at_times(rest) {
         find_glued_clock_marks(rest)
     } else {
         Vec::new()
     };
-    let marks: Vec<ClockMark> = marks
-        .into_iter()
-        .map(|mark| ClockMark {
-            time: mark.time.start + first_item..mark.time.end + first_item,
-            whole: mark.whole.start + first_item..mark.whole.end + first_item,
-            ..mark
-        })
-        .collect();
+    for mark in &mut marks {
+        mark.time = mark.time.start + first_item..mark.time.end + first_item;
+        mark.whole = mark.whole.start + first_item..mark.whole.end + first_item;
+    }
     let first_time = marks
         .iter()
         .find(|mark| mark.whole.start == rest_body && mark.setting != Setting::InAside);
