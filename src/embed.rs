@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use crate::core::load::attributes::WidgetAttributes;
 use crate::host::shadow::{mount_in_shadow, MountedView};
 use crate::host::stop::report_stops;
-use crate::ui::{ControlsSlot, EpisodeSources, EpisodeViewer};
+use crate::ui::{ControlsSlot, EpisodeViewer};
 
 /// The widget's stylesheet, placed inside its shadow root.
 const STYLESHEET: &str = include_str!("../style/episode-viewer.css");
@@ -105,22 +106,9 @@ pub fn mount(host: HtmlElement) -> Result<MountedViewer, JsValue> {
     let controls = ControlsSlot::default();
     let slot = controls.clone();
     let element = host.clone();
-    let attribute = |name: &str| host.get_attribute(name);
-    let sources = EpisodeSources {
-        src: attribute("src"),
-        transcript: attribute("transcript"),
-        notes: attribute("notes"),
-        chapters: attribute("chapters"),
-        duration: attribute("duration"),
-        title: attribute("title"),
-    };
-    let (audio, images, timeout) = (
-        attribute("audio"),
-        attribute("images"),
-        attribute("timeout"),
-    );
+    let attributes = WidgetAttributes::read(|name| host.get_attribute(name));
     let view = mount_in_shadow(&host, STYLESHEET, move || {
-        view! { <EpisodeViewer sources audio images timeout host=element controls=slot /> }
+        view! { <EpisodeViewer attributes=attributes.clone() host=element controls=slot /> }
     })?;
     Ok(MountedViewer {
         _view: view,

@@ -67,8 +67,9 @@ fn has_hidden_characters(url: &str) -> bool {
 
 /// Checks every link and image URL of `speakers` and `chapters`, all read
 /// from one file: web URLs stay, relative ones become what `resolve` makes
-/// of them (absolute against that file's URL; `None` when it cannot), and
-/// the rest are removed. Returns a warning for each removal.
+/// of them (absolute against that file's URL, or left relative where the
+/// output is published beside it; `None` drops it, as does a result with
+/// another scheme), and the rest are removed. Returns a warning for each removal.
 pub fn settle_links(
     speakers: &mut [Speaker],
     chapters: &mut [Chapter],
@@ -79,7 +80,9 @@ pub fn settle_links(
         let Some(url) = field.take() else { return };
         let settled = match url_kind(&url) {
             UrlKind::Web(web) => Some(web),
-            UrlKind::Relative(relative) => resolve(&relative).filter(|r| http_url(r).is_some()),
+            UrlKind::Relative(relative) => {
+                resolve(&relative).filter(|r| !matches!(url_kind(r), UrlKind::Refused))
+            }
             UrlKind::Refused => None,
         };
         if settled.is_none() {

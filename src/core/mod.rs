@@ -19,6 +19,7 @@ mod json_stream;
 pub mod limits;
 pub mod links;
 pub mod lint;
+pub mod load;
 pub mod search;
 pub mod text;
 pub mod time;

@@ -17,6 +17,7 @@ use super::body::{read_body_text, BodyError};
 use super::stop::has_stopped;
 use super::yielding::yield_to_browser;
 use crate::core::limits::{check_file_size, megabytes, MAX_FILE_BYTES};
+use crate::core::load::FileText;
 
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
@@ -30,25 +31,15 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// A file fetched as text.
-pub struct Fetched {
-    /// The body.
-    pub text: String,
-    /// The Content-Type header, when the server sent one.
-    pub content_type: Option<String>,
-    /// The absolute URL the body came from (after redirects), for resolving
-    /// URLs inside it.
-    pub url: String,
-}
-
 /// Why a file could not be fetched, in words for the reader of the page,
 /// naming the URL. Trying again may work (the server may recover).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchError(pub String);
 
 /// Fetches `url` (relative to the page) as text, giving up after
-/// `time_limit_ms` for the whole download.
-pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchError> {
+/// `time_limit_ms` for the whole download. The file's `location` is the
+/// absolute URL it came from, after redirects.
+pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<FileText, FetchError> {
     let guard = AbortOnDrop(AbortController::new().ok());
     let timed_out = Rc::new(Cell::new(false));
     let _deadline = guard.0.clone().map(|controller| {
@@ -127,10 +118,10 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<Fetched, FetchE
     // Copying a large body into wasm takes a while; parsing it then starts
     // in a task of its own rather than lengthening this one.
     yield_to_browser().await;
-    Ok(Fetched {
+    Ok(FileText {
         text,
         content_type,
-        url: if final_url.is_empty() {
+        location: if final_url.is_empty() {
             url.to_string()
         } else {
             final_url

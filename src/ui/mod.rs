@@ -21,4 +21,4 @@ mod warnings;
 
 pub use controls::{ControlsSlot, LoadedControls, WidgetEvents};
 pub use i18n::Language;
-pub use viewer::{EpisodeSources, EpisodeViewer};
+pub use viewer::EpisodeViewer;

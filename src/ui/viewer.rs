@@ -15,53 +15,32 @@ use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
 use super::warnings::InputWarnings;
-use crate::core::limits::download_time_limit;
-use crate::core::{parse_clock, DisplayText, Episode, Line, Timing};
+use crate::core::load::attributes::WidgetAttributes;
+use crate::core::{DisplayText, Episode, Line, Timing};
 use crate::host::deep_link::use_deep_link;
 use crate::host::frames::use_animation_frames;
 use crate::host::images::ImagePolicy;
-use crate::host::load::{page_language, LoadError, LoadRequest};
+use crate::host::load::{page_language, LoadError};
 use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
 use crate::host::scroll::FollowScroll;
 use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
 
-/// Where the episode comes from: the element's `src`, `transcript`,
-/// `notes`, `chapters` and `duration` attributes.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EpisodeSources {
-    /// Episode JSON or a timed transcript (WebVTT, SRT, Podcasting 2.0 JSON).
-    pub src: Option<String>,
-    /// An untimed plain text transcript, imported with estimated times.
-    pub transcript: Option<String>,
-    /// Show notes whose topic times become the chapters.
-    pub notes: Option<String>,
-    /// A JSON Chapters file whose chapters replace the episode's.
-    pub chapters: Option<String>,
-    /// The episode's length (`31:00`, seconds); the media's when absent.
-    pub duration: Option<String>,
-    /// The episode's title as the page gives it (the `title` attribute); it
-    /// replaces any title the files give.
-    pub title: Option<String>,
-}
-
-/// The whole widget for the episode [`EpisodeSources`] names, following the
-/// media element that `audio` selects. `images` is the `images` attribute
-/// ([`ImagePolicy`]); `timeout` the seconds each download may take (`45`,
-/// or a clock time such as `1:30`; 30 when absent or not a positive time).
-/// `host` is the element its DOM events are sent from; `controls` is filled
-/// for the element's JS API once the episode has loaded.
+/// The whole widget for the episode the element's attributes name,
+/// following the media element that `audio` selects; `images` says which
+/// images to load ([`ImagePolicy`]), `timeout` the seconds each download
+/// may take (`45`, or a clock time such as `1:30`; 30 when absent or not a
+/// positive time). `host` is the element its DOM events are sent from;
+/// `controls` is filled for the element's JS API once the episode has
+/// loaded.
 #[component]
 pub fn EpisodeViewer(
-    sources: EpisodeSources,
-    audio: Option<String>,
-    images: Option<String>,
-    timeout: Option<String>,
+    attributes: WidgetAttributes,
     #[prop(optional)] host: Option<HtmlElement>,
     #[prop(optional)] controls: ControlsSlot,
 ) -> impl IntoView {
-    provide_context(ImagePolicy::from_attribute(images.as_deref()));
-    let time_limit = download_time_limit(timeout.as_deref());
+    provide_context(ImagePolicy::from_attribute(attributes.images.as_deref()));
+    let time_limit = attributes.time_limit_ms();
     let lang = host
         .as_ref()
         .and_then(|host| host.closest("[lang]").ok().flatten())
@@ -73,7 +52,7 @@ pub fn EpisodeViewer(
         Ok(milliseconds) => milliseconds,
         Err(message) => return view! { <ErrorAlert message /> }.into_any(),
     };
-    let lookup = use_media_lookup(audio);
+    let lookup = use_media_lookup(attributes.audio.clone());
     (move || match lookup.get() {
         MediaLookup::Failed(message) => {
             let headline = language().player_missing();
@@ -88,11 +67,11 @@ pub fn EpisodeViewer(
             let media = StoredValue::new_local(media);
             let (attempt, set_attempt) = signal(0u32);
             let retry = Callback::new(move |()| set_attempt.update(|n| *n += 1));
-            let (sources, controls) = (sources.clone(), controls.clone());
+            let (attributes, controls) = (attributes.clone(), controls.clone());
             (move || {
                 attempt.track();
                 view! {
-                    <EpisodeLoader sources=sources.clone() time_limit_ms
+                    <EpisodeLoader attributes=attributes.clone() time_limit_ms
                         media controls=controls.clone() retry />
                 }
             })
@@ -106,7 +85,7 @@ pub fn EpisodeViewer(
 /// (with `retry` offered when trying again may help).
 #[component]
 fn EpisodeLoader(
-    sources: EpisodeSources,
+    attributes: WidgetAttributes,
     time_limit_ms: u32,
     media: MediaRef,
     controls: ControlsSlot,
@@ -117,7 +96,7 @@ fn EpisodeLoader(
     // single task holds the page for long.
     let (episode, set_episode) = signal(None);
     spawn_local_scoped_with_cancellation(async move {
-        let loaded = match load_episode(sources, media, time_limit_ms).await {
+        let loaded = match load_episode(attributes, media, time_limit_ms).await {
             Ok(episode) => {
                 yield_to_browser().await;
                 let displays: Arc<Vec<DisplayText>> =
@@ -141,50 +120,19 @@ fn EpisodeLoader(
     }
 }
 
-/// Loads the episode, with errors that name the file. An import without a
-/// `duration` waits a moment for the media's own.
+/// Loads the episode, with errors that name the file; the `title`
+/// attribute replaces the title the files give.
 async fn load_episode(
-    sources: EpisodeSources,
+    attributes: WidgetAttributes,
     media: MediaRef,
     time_limit_ms: u32,
 ) -> Result<Arc<Episode>, LoadError> {
-    let attribute = |value: &Option<String>| {
-        value
-            .as_deref()
-            .map(str::trim)
-            .filter(|value| !value.is_empty())
-            .map(str::to_string)
-    };
-    let (src, transcript, notes, chapters) = (
-        attribute(&sources.src),
-        attribute(&sources.transcript),
-        attribute(&sources.notes),
-        attribute(&sources.chapters),
-    );
-    let duration = positive_time(sources.duration.as_deref());
-    let page_language = page_language();
-    let request = LoadRequest {
-        src: src.as_deref(),
-        transcript: transcript.as_deref(),
-        notes: notes.as_deref(),
-        duration,
-        media,
-        chapters: chapters.as_deref(),
-        page_language: page_language.as_deref(),
-        time_limit_ms,
-    };
-    let mut episode = crate::host::load::load_episode(&request).await?;
-    if let Some(title) = attribute(&sources.title) {
+    let request = attributes.episode_request(page_language());
+    let mut episode = crate::host::load::load_episode(request, media, time_limit_ms).await?;
+    if let Some(title) = attributes.title {
         episode.title = Some(title);
     }
     Ok(Arc::new(episode))
-}
-
-/// A positive, finite time from an attribute (`45`, `1:30`).
-fn positive_time(value: Option<&str>) -> Option<f64> {
-    value
-        .and_then(|text| parse_clock(text.trim()))
-        .filter(|seconds| seconds.is_finite() && *seconds > 0.0)
 }
 
 /// An episode bound to its media element.

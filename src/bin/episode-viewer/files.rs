@@ -5,6 +5,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use episode_viewer::core::limits::megabytes;
+use episode_viewer::core::load::{load_without_media, EpisodeRequest, FileNeed, FilePaths};
+use episode_viewer::core::load::{FileText, LoadError};
+use episode_viewer::core::Episode;
 
 /// How a command failed.
 pub enum Failure {
@@ -88,6 +91,42 @@ pub fn read_text(path: &str) -> Result<String, Failure> {
             error.utf8_error().valid_up_to() + 1,
             megabytes(error.as_bytes().len())
         ))
+    })
+}
+
+/// Loads the episode `request` names from files, through the loader the
+/// widget loads with; `on_read` hears of each file as it is read.
+pub fn load_files(
+    request: EpisodeRequest,
+    mut on_read: impl FnMut(&FileNeed, &str),
+) -> Result<Episode, Failure> {
+    let read = |need: &FileNeed| {
+        let text = read_text(&need.location).map_err(|failure| match failure {
+            Failure::Usage(message) | Failure::Failed(message) => LoadError::Fetch(message),
+            Failure::Help(command) => LoadError::Fetch(command.to_string()),
+        })?;
+        on_read(need, &text);
+        Ok(FileText {
+            text,
+            content_type: content_type_of(&need.location).map(str::to_string),
+            location: need.location.clone(),
+        })
+    };
+    load_without_media(request, FilePaths, read)
+        .map_err(|error| Failure::Failed(error.message().to_string()))
+}
+
+/// The Content-Type a web server would send a file with, by its
+/// extension: what tells a file apart when its content does not.
+fn content_type_of(path: &str) -> Option<&'static str> {
+    let extension = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "vtt" => "text/vtt",
+        "srt" => "application/x-subrip",
+        "json" => "application/json",
+        "html" | "htm" => "text/html",
+        "txt" => "text/plain",
+        _ => return None,
     })
 }
 

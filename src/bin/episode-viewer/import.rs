@@ -4,14 +4,13 @@
 use std::process::ExitCode;
 
 use episode_viewer::core::export::to_episode_json;
-use episode_viewer::core::import::transcript_file::read_transcript_source;
-use episode_viewer::core::import::{ImportSources, Source};
 use episode_viewer::core::limits::thousands;
+use episode_viewer::core::load::{EpisodeRequest, Reader};
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::Timing;
 
 use crate::files::{
-    display_name, duration_option, option_value, read_text, write_output, Failure, Progress,
+    display_name, duration_option, load_files, option_value, write_output, Failure, Progress,
 };
 
 /// Help for `import`.
@@ -71,33 +70,27 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
             "import needs --transcript, --notes or both".to_string(),
         ));
     }
-    let transcript_text = transcript.as_deref().map(read_text).transpose()?;
-    let notes_text = notes.as_deref().map(read_text).transpose()?;
-    let transcript_name = transcript.as_deref().map(display_name);
-    let notes_name = notes.as_deref().map(display_name);
-    let size = transcript_text.as_ref().map_or(0, String::len)
-        + notes_text.as_ref().map_or(0, String::len);
-    let progress = Progress::for_input(
-        transcript_name
-            .as_deref()
-            .or(notes_name.as_deref())
-            .unwrap_or_default(),
-        size,
-    );
-    progress.step("estimating times");
-    let sources = ImportSources {
-        transcript: transcript_name
-            .as_deref()
-            .zip(transcript_text.as_deref())
-            .map(|(name, text)| Source { name, text }),
-        notes: notes_name
-            .as_deref()
-            .zip(notes_text.as_deref())
-            .map(|(name, text)| Source { name, text }),
+    let shown_name = transcript
+        .as_deref()
+        .or(notes.as_deref())
+        .map(display_name)
+        .unwrap_or_default();
+    let request = EpisodeRequest {
+        transcript,
+        notes,
         duration,
         chapter_pins,
+        reader: Reader::Cli,
+        ..EpisodeRequest::default()
     };
-    let mut episode = read_transcript_source(&sources).map_err(Failure::Failed)?;
+    let (mut size, mut progress) = (0, None);
+    let mut episode = load_files(request, |_, text| {
+        size += text.len();
+        let reading = Progress::for_input(&shown_name, size);
+        reading.step("estimating times");
+        progress = Some(reading);
+    })?;
+    let progress = progress.unwrap_or_else(|| Progress::for_input(&shown_name, 0));
     episode.title = title;
     episode.podcast = podcast;
     episode.language = language;

@@ -1,0 +1,229 @@
+//! The last round of a load: every file in, the episode put together (a
+//! transcript file read or imported, show notes' chapters, a chapters file
+//! replacing the episode's own).
+
+use super::main_file::{unknown_format, MainFile};
+use super::{EpisodeRequest, FileNeed, FileText, LoadError, Locate, Role};
+use crate::core::episode::Episode;
+use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
+use crate::core::formats::{detect_format, in_file, FileFormat};
+use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
+use crate::core::import::{import_episode, ImportSources, Source};
+use crate::core::links::settle_links;
+
+/// Everything an assembly reads.
+pub(super) struct Assembly<'a> {
+    /// What was asked for.
+    pub request: &'a EpisodeRequest,
+    /// Every file needed, fetched.
+    pub files: &'a [(Role, FileText)],
+    /// What each file was asked for as.
+    pub needs: &'a [FileNeed],
+    /// The media's duration, once asked for.
+    pub media_duration: Option<Option<f64>>,
+    /// Where links inside files lead.
+    pub locate: &'a dyn Locate,
+}
+
+impl Assembly<'_> {
+    /// The file of `role` and the name messages give it, when it was asked
+    /// for.
+    fn source(&self, role: Role) -> Option<(&str, &FileText)> {
+        let need = self.needs.iter().find(|need| need.role == role)?;
+        let file = self
+            .files
+            .iter()
+            .find(|(held, _)| *held == role)
+            .map(|(_, file)| file)?;
+        Some((need.name.as_str(), file))
+    }
+
+    /// Whether times are estimated up to a last known time that only the
+    /// media can give.
+    pub fn estimate_needs_media(&self, main: &MainFile) -> bool {
+        let known = self.request.duration.or(match main {
+            MainFile::Document { episode, .. } => episode.duration,
+            _ => None,
+        });
+        let notes = self.request.notes.is_some();
+        let estimates = match main {
+            MainFile::Document {
+                transcript_type, ..
+            } => {
+                notes
+                    || self
+                        .episode_transcript_format(transcript_type.as_deref())
+                        .is_ok_and(|format| format == Some(FileFormat::HtmlTranscript))
+            }
+            MainFile::Src(format) => notes || *format == FileFormat::HtmlTranscript,
+            MainFile::Import { timed } => notes || !timed,
+        };
+        estimates && known.is_none()
+    }
+
+    /// The last known time of an estimate: the request's, the episode's,
+    /// or the media's.
+    fn estimate_duration(&self, episode: Option<f64>) -> Option<f64> {
+        self.request
+            .duration
+            .or(episode)
+            .or(self.media_duration.flatten())
+    }
+
+    /// The format of the transcript file an episode JSON names: by its
+    /// content first, then by the type the episode JSON gives it.
+    fn episode_transcript_format(
+        &self,
+        declared: Option<&str>,
+    ) -> Result<Option<FileFormat>, LoadError> {
+        let Some((name, file)) = self.source(Role::EpisodeTranscript) else {
+            return Ok(None);
+        };
+        detect_format(declared.or(file.content_type.as_deref()), &file.text)
+            .or(declared.and_then(FileFormat::from_mime_type))
+            .map(Some)
+            .ok_or_else(|| {
+                LoadError::Unusable(unknown_format(
+                    name,
+                    &file.text,
+                    file.content_type.as_deref(),
+                    self.request.reader,
+                ))
+            })
+    }
+}
+
+/// Puts the episode together from its files.
+pub(super) fn assemble(assembly: &Assembly, main: MainFile) -> Result<Episode, LoadError> {
+    let request = assembly.request;
+    let mut notes_read = false;
+    let mut episode = match main {
+        MainFile::Document {
+            mut episode,
+            transcript_type,
+        } => {
+            let format = assembly.episode_transcript_format(transcript_type.as_deref())?;
+            if let Some(((name, file), format)) =
+                assembly.source(Role::EpisodeTranscript).zip(format)
+            {
+                let duration = assembly.estimate_duration(episode.duration);
+                add_transcript_file(&mut episode, name, format, &file.text, duration)
+                    .map_err(LoadError::Unusable)?;
+            }
+            if let Some((name, file)) = assembly.source(Role::EpisodeChapters) {
+                take_chapters(&mut episode, name, file, assembly)?;
+            }
+            *episode
+        }
+        MainFile::Src(format) => {
+            let (name, file) = assembly
+                .source(Role::Src)
+                .ok_or_else(|| LoadError::Unusable("src was not read".to_string()))?;
+            let mut episode = Episode::default();
+            if format == FileFormat::JsonChapters {
+                take_chapters(&mut episode, name, file, assembly)?;
+            } else {
+                let duration = assembly.estimate_duration(None);
+                add_transcript_file(&mut episode, name, format, &file.text, duration)
+                    .map_err(LoadError::Unusable)?;
+            }
+            episode
+        }
+        MainFile::Import { .. } => {
+            notes_read = true;
+            let transcript = assembly.source(Role::Transcript);
+            let notes = assembly.source(Role::Notes);
+            let sources = ImportSources {
+                transcript: transcript.map(|(name, file)| Source {
+                    name,
+                    text: &file.text,
+                }),
+                notes: notes.map(|(name, file)| Source {
+                    name,
+                    text: &file.text,
+                }),
+                duration: assembly.estimate_duration(None),
+                chapter_pins: request.chapter_pins,
+            };
+            read_transcript_source(&sources).map_err(LoadError::Unusable)?
+        }
+    };
+    if let Some((name, file)) = assembly.source(Role::Notes).filter(|_| !notes_read) {
+        let duration = assembly.estimate_duration(episode.duration);
+        take_notes_chapters(
+            &mut episode,
+            Source {
+                name,
+                text: &file.text,
+            },
+            duration,
+        )?;
+    }
+    if let Some((name, file)) = assembly.source(Role::Chapters) {
+        take_chapters(&mut episode, name, file, assembly)?;
+    }
+    Ok(episode)
+}
+
+/// When the last chapter has no end and nothing says how long the episode
+/// is: `Some(end)`, where `end` is the request's duration or the media's
+/// (`None` while the media was not asked).
+pub(super) fn chapters_end(
+    episode: &Episode,
+    duration: Option<f64>,
+    media_duration: Option<Option<f64>>,
+) -> Option<Option<f64>> {
+    let open_ended = episode
+        .chapters
+        .last()
+        .is_some_and(|chapter| chapter.end <= chapter.start);
+    if episode.duration.is_some() || !open_ended {
+        return None;
+    }
+    match (duration, media_duration) {
+        (Some(duration), _) => Some(Some(duration)),
+        (None, Some(media)) => media.map(Some),
+        (None, None) => Some(None),
+    }
+}
+
+/// Replaces the episode's chapters with the topics of show notes.
+fn take_notes_chapters(
+    episode: &mut Episode,
+    notes: Source,
+    duration: Option<f64>,
+) -> Result<(), LoadError> {
+    let sources = ImportSources {
+        notes: Some(notes),
+        duration,
+        ..ImportSources::default()
+    };
+    let from_notes =
+        import_episode(&sources).map_err(|error| LoadError::Unusable(error.to_string()))?;
+    episode.chapters = from_notes.chapters;
+    episode.title = episode.title.take().or(from_notes.title);
+    episode.warnings.extend(from_notes.warnings);
+    Ok(())
+}
+
+/// Replaces the episode's chapters with a JSON Chapters file's, its links
+/// settled against where it came from and its warnings named after it.
+fn take_chapters(
+    episode: &mut Episode,
+    name: &str,
+    file: &FileText,
+    assembly: &Assembly,
+) -> Result<(), LoadError> {
+    let mut read: ChapterFile =
+        parse_json_chapters(&file.text, episode.duration).map_err(|error| {
+            LoadError::Unusable(FileFormat::JsonChapters.unusable_message(name, &error))
+        })?;
+    let mut warnings: Vec<String> = in_file(name, &std::mem::take(&mut read.warnings)).collect();
+    let dropped = settle_links(&mut [], &mut read.chapters, |url| {
+        assembly.locate.link(url, &file.location)
+    });
+    warnings.extend(in_file(name, &dropped));
+    read.replace_chapters_of(episode);
+    episode.warnings.extend(warnings);
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! The first round of a load: which files the request names, and what the
+//! main one is (an episode JSON names more files: they are the second).
+
+use super::{EpisodeRequest, FileNeed, LoadError, Loader, Locate, Reader, Role};
+use crate::core::episode::Episode;
+use crate::core::episode_json::{parse_episode_document, FileRef};
+use crate::core::formats::{choose_transcript, detect_format, in_file, FileFormat};
+use crate::core::links::{settle_links, url_kind, UrlKind};
+
+/// What the main file turned out to be.
+pub(super) enum MainFile {
+    /// An episode JSON, its links settled; the files it names are needed
+    /// as [`Role::EpisodeTranscript`] and [`Role::EpisodeChapters`].
+    Document {
+        /// The episode as far as the episode JSON gives it.
+        episode: Box<Episode>,
+        /// The type the episode JSON gives its transcript file.
+        transcript_type: Option<String>,
+    },
+    /// What `src` names, in a format other than episode JSON.
+    Src(FileFormat),
+    /// What `transcript` names (whether it is a timed transcript) and the
+    /// show notes, or the show notes alone (not timed).
+    Import {
+        /// Whether `transcript` names a transcript with its own timings.
+        timed: bool,
+    },
+}
+
+/// The files the request names, all known before any is read.
+pub(super) fn first_needs(request: &EpisodeRequest) -> Result<Vec<FileNeed>, LoadError> {
+    let widget = request.reader == Reader::Widget;
+    match (&request.src, &request.transcript) {
+        (Some(_), Some(_)) if widget => return Err(LoadError::Unusable(
+            "the <episode-viewer> element has both src and transcript; use src for a timed transcript or episode JSON, or transcript for untimed text".to_string(),
+        )),
+        (Some(_), Some(_)) => return Err(LoadError::Unusable(
+            "give either a timed file or an untimed transcript to read, not both".to_string(),
+        )),
+        (None, None) if request.notes.is_none() && widget => return Err(LoadError::Unusable(
+            "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript (or transcript to an untimed text transcript)".to_string(),
+        )),
+        (None, None) if request.notes.is_none() => return Err(LoadError::Unusable(
+            "nothing to read: give a transcript, an episode JSON or show notes".to_string(),
+        )),
+        _ => {}
+    }
+    let named = [
+        (Role::Src, &request.src),
+        (Role::Transcript, &request.transcript),
+        (Role::Notes, &request.notes),
+        (Role::Chapters, &request.chapters),
+    ];
+    Ok(named
+        .into_iter()
+        .filter_map(|(role, name)| {
+            let name = name.as_deref()?;
+            Some(FileNeed {
+                role,
+                name: name.to_string(),
+                location: name.to_string(),
+            })
+        })
+        .collect())
+}
+
+/// Reads the main file: an episode JSON is parsed (its links settled, the
+/// files it names added to the needs); any other is only told apart.
+pub(super) fn read_main<L: Locate>(
+    loader: &Loader<L>,
+) -> Result<(MainFile, Vec<FileNeed>), LoadError> {
+    let request = &loader.request;
+    if let Some(file) = loader.file(Role::Transcript) {
+        let timed = detect_format(None, &file.text).is_some_and(FileFormat::is_timed_transcript);
+        return Ok((MainFile::Import { timed }, Vec::new()));
+    }
+    let (Some(file), Some(need)) = (loader.file(Role::Src), loader.need(Role::Src)) else {
+        return Ok((MainFile::Import { timed: false }, Vec::new()));
+    };
+    let src = &need.name;
+    let format = detect_format(file.content_type.as_deref(), &file.text).ok_or_else(|| {
+        LoadError::Unusable(unknown_format(
+            src,
+            &file.text,
+            file.content_type.as_deref(),
+            request.reader,
+        ))
+    })?;
+    if format != FileFormat::EpisodeJson {
+        return Ok((MainFile::Src(format), Vec::new()));
+    }
+    let document = parse_episode_document(&file.text).map_err(|error| {
+        LoadError::Unusable(format!("\"{src}\" is not a usable episode: {error}"))
+    })?;
+    let mut episode = document.episode;
+    let base = &file.location;
+    let dropped = settle_links(&mut episode.speakers, &mut episode.chapters, |url| {
+        loader.locate.link(url, base)
+    });
+    episode.warnings.extend(in_file(src, &dropped));
+    let mut needs = Vec::new();
+    let mut transcript_type = None;
+    if !document.transcript_files.is_empty() {
+        let chosen = choose_transcript(&document.transcript_files, request.page_language.as_deref())
+            .ok_or_else(|| {
+                LoadError::Unusable(format!("\"{src}\": none of its transcript files has a type {} reads (WebVTT, SRT, Podcasting 2.0 JSON, HTML transcript)", request.reader.itself()))
+            })?;
+        needs.push(referenced(loader, chosen, base, Role::EpisodeTranscript)?);
+        transcript_type.clone_from(&chosen.mime_type);
+    }
+    if let Some(file) = &document.chapters_file {
+        needs.push(referenced(loader, file, base, Role::EpisodeChapters)?);
+    }
+    Ok((
+        MainFile::Document {
+            episode: Box::new(episode),
+            transcript_type,
+        },
+        needs,
+    ))
+}
+
+/// The need for a file an episode JSON names. Only `http:`, `https:` and
+/// relative URLs are fetched: a file must not make the page request
+/// `data:`, `blob:` or `file:` URLs.
+fn referenced<L: Locate>(
+    loader: &Loader<L>,
+    file: &FileRef,
+    base: &str,
+    role: Role,
+) -> Result<FileNeed, LoadError> {
+    let url = match url_kind(&file.url) {
+        UrlKind::Web(url) | UrlKind::Relative(url) => url,
+        UrlKind::Refused => {
+            return Err(LoadError::Unusable(format!(
+                "\"{}\" is not a web address: the episode JSON may name only http:, https: and relative URLs",
+                file.url
+            )))
+        }
+    };
+    let location = loader
+        .locate
+        .file(&url, base)
+        .ok_or_else(|| LoadError::Unusable(format!("\"{}\" is not a valid URL", file.url)))?;
+    Ok(FileNeed {
+        role,
+        name: file.url.clone(),
+        location,
+    })
+}
+
+/// Names what came when it is not a format the widget reads.
+pub(super) fn unknown_format(
+    name: &str,
+    text: &str,
+    content_type: Option<&str>,
+    reader: Reader,
+) -> String {
+    let itself = reader.itself();
+    let expected =
+        "expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript or JSON Chapters";
+    let sent = content_type
+        .map(|content_type| content_type.split(';').next().unwrap_or_default().trim())
+        .filter(|content_type| !content_type.is_empty());
+    let looks_like_html = text.trim_start().starts_with('<');
+    match sent {
+        Some(content_type) if looks_like_html || content_type == "text/html" => format!(
+            "\"{name}\" is not a file {itself} reads: the server sent a web page ({content_type}); {expected}"
+        ),
+        Some(content_type) => format!(
+            "\"{name}\" is not a file {itself} reads (the server sent it as {content_type}): {expected}"
+        ),
+        None => format!("\"{name}\" is not a file {itself} reads: {expected}"),
+    }
+}

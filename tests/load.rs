@@ -1,0 +1,429 @@
+//! The loader both ways: as the widget drives it (web URLs, Content-Types,
+//! the media's duration) and as the CLI does (files beside each other, run
+//! as the real `episode-viewer convert`). The same episode with references
+//! must come out the same, warnings included; every fault says what and
+//! where.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+use episode_viewer::core::export::to_episode_json;
+use episode_viewer::core::load::attributes::{WidgetAttributes, ATTRIBUTES};
+use episode_viewer::core::load::{
+    DurationWait, EpisodeRequest, FileText, LoadError, Loader, Locate, Step,
+};
+use episode_viewer::core::{parse_episode_json, Episode};
+
+const PAGE: &str = "https://podcast.example/episodes/42/";
+
+/// An episode JSON naming three transcripts (two languages) and a chapters
+/// file, with links to keep and to drop.
+const EPISODE: &str = r#"{
+  "version": 1,
+  "title": "Tide Tables",
+  "language": "de",
+  "duration": 95,
+  "speakers": {
+    "ana": {"name": "Ana Lima", "img": "https://cdn.podcast.example/ana.jpg"},
+    "ben": {"name": "Ben Okafor", "img": "javascript:alert(1)"}
+  },
+  "transcript": [
+    {"url": "transcript.en.srt", "type": "application/x-subrip", "language": "en"},
+    {"url": "transcript.de.vtt", "type": "text/vtt", "language": "de"},
+    {"url": "transcript.en.vtt", "type": "text/vtt", "language": "en"}
+  ],
+  "chapters": {"url": "chapters/chapters.json", "type": "application/json+chapters"}
+}"#;
+
+const ENGLISH_VTT: &str = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Ana Lima>Welcome back to the harbour.\n\n00:00:04.000 --> 00:00:06.000\n\n\n00:00:06.000 --> 00:00:11.500\n<v Ben Okafor>The tide tables came in <b>late</b> this year.\n";
+const GERMAN_VTT: &str =
+    "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Ana Lima>Willkommen zurück im Hafen.\n";
+const ENGLISH_SRT: &str = "1\n00:00:00,000 --> 00:00:04,000\nAna Lima: Welcome back.\n";
+
+/// JSON Chapters (Podcasting 2.0 shape): a chapter without a start, an
+/// image to keep, one to drop, and a link.
+const CHAPTERS: &str = r#"{
+  "version": "1.2.0",
+  "chapters": [
+    {"startTime": 0, "title": "Harbour news", "img": "https://cdn.podcast.example/harbour.png"},
+    {"title": "No start"},
+    {"startTime": 30, "title": "Tide tables", "url": "https://tides.example/", "img": "data:image/png;base64,AAAA"},
+    {"startTime": 60, "title": "Letters", "url": "letters.html"}
+  ]
+}"#;
+
+/// The files as a web server holds them: path under the page, text and
+/// Content-Type.
+fn site() -> Vec<(&'static str, &'static str, &'static str)> {
+    vec![
+        ("episode.json", EPISODE, "application/json"),
+        ("transcript.en.vtt", ENGLISH_VTT, "text/vtt"),
+        ("transcript.de.vtt", GERMAN_VTT, "text/vtt"),
+        ("transcript.en.srt", ENGLISH_SRT, "application/x-subrip"),
+        (
+            "chapters/chapters.json",
+            CHAPTERS,
+            "application/json; charset=utf-8",
+        ),
+    ]
+}
+
+/// URLs as a browser joins them (enough for these files: relative paths
+/// and absolute web URLs).
+struct WebUrls;
+
+fn join(reference: &str, base: &str) -> Option<String> {
+    if reference.starts_with("https://") || reference.starts_with("http://") {
+        return Some(reference.to_string());
+    }
+    let folder = base.rsplit_once('/')?.0;
+    Some(format!("{folder}/{reference}"))
+}
+
+impl Locate for WebUrls {
+    fn file(&self, reference: &str, base: &str) -> Option<String> {
+        join(reference, base)
+    }
+
+    fn link(&self, reference: &str, base: &str) -> Option<String> {
+        join(reference, base)
+    }
+}
+
+/// Drives the loader as `host/load.rs` does, against `files` served under
+/// [`PAGE`]; `media` is the duration the media element would give. Also
+/// returns the URLs fetched and the duration waits asked for.
+fn load_from_web(
+    request: EpisodeRequest,
+    files: &[(&str, &str, &str)],
+    media: Option<f64>,
+) -> (Result<Episode, LoadError>, Vec<String>, Vec<DurationWait>) {
+    let served: BTreeMap<String, (&str, &str)> = files
+        .iter()
+        .map(|(path, text, content_type)| (format!("{PAGE}{path}"), (*text, *content_type)))
+        .collect();
+    let (mut fetched, mut waits) = (Vec::new(), Vec::new());
+    let mut loader = Loader::new(request, WebUrls);
+    let result = loop {
+        match loader.step() {
+            Err(error) => break Err(error),
+            Ok(Step::Done(episode)) => break Ok(*episode),
+            Ok(Step::MediaDuration(wait)) => {
+                waits.push(wait);
+                loader.take_media_duration(media);
+            }
+            Ok(Step::Fetch(needs)) => {
+                for need in &needs {
+                    let url = join(&need.location, &format!("{PAGE}page.html")).unwrap();
+                    fetched.push(url.clone());
+                    let Some((text, content_type)) = served.get(&url) else {
+                        return (
+                            Err(LoadError::Fetch(format!("could not load \"{url}\": 404"))),
+                            fetched,
+                            waits,
+                        );
+                    };
+                    let file = FileText {
+                        text: text.to_string(),
+                        content_type: Some(content_type.to_string()),
+                        location: url,
+                    };
+                    loader.take_file(need, file);
+                }
+            }
+        }
+    };
+    (result, fetched, waits)
+}
+
+fn widget_request(attributes: &[(&str, &str)], page_language: Option<&str>) -> EpisodeRequest {
+    let attributes = WidgetAttributes::read(|name| {
+        attributes
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.to_string())
+    });
+    attributes.episode_request(page_language.map(str::to_string))
+}
+
+/// The same files in a folder of their own, for the CLI.
+fn folder_with(name: &str, files: &[(&str, &str, &str)]) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("ev-load-{}-{name}", std::process::id()));
+    for (path, text, _) in files {
+        let file = folder.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    folder
+}
+
+/// `episode-viewer convert` in `folder`: the episode JSON it writes, read
+/// back, and the warnings it printed; or what it said when it failed.
+fn convert(folder: &PathBuf, args: &[&str]) -> Result<(Episode, Vec<String>), String> {
+    let output = Command::new(env!("CARGO_BIN_EXE_episode-viewer"))
+        .arg("convert")
+        .args(args)
+        .args(["--to", "episode"])
+        .current_dir(folder)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() {
+        return Err(stderr);
+    }
+    let episode = parse_episode_json(&String::from_utf8_lossy(&output.stdout)).unwrap();
+    let warnings = stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("warning: "))
+        .map(str::to_string)
+        .collect();
+    Ok((episode, warnings))
+}
+
+/// An episode as the CLI's output carries it: through the episode JSON
+/// writer and back.
+fn as_written(episode: &Episode) -> Episode {
+    parse_episode_json(&to_episode_json(episode)).unwrap()
+}
+
+#[test]
+fn the_widget_and_the_cli_load_an_episode_with_references_alike() {
+    let (widget, fetched, waits) = load_from_web(
+        widget_request(&[("src", " episode.json ")], Some("en")),
+        &site(),
+        None,
+    );
+    let widget = widget.unwrap();
+    assert_eq!(
+        fetched,
+        [
+            format!("{PAGE}episode.json"),
+            format!("{PAGE}transcript.en.vtt"),
+            format!("{PAGE}chapters/chapters.json"),
+        ]
+    );
+    assert!(
+        waits.is_empty(),
+        "the episode gives its duration: {waits:?}"
+    );
+    let folder = folder_with("alike", &site());
+    let (cli, cli_warnings) = convert(&folder, &["episode.json", "--language", "en"]).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+
+    // The page's language chose the English WebVTT, for both.
+    assert_eq!(widget.lines.len(), 2, "{:?}", widget.lines);
+    assert_eq!(
+        widget.lines[1].text,
+        "The tide tables came in late this year."
+    );
+    // Relative links are the one difference: absolute against the page in
+    // the widget, kept relative in the episode JSON the CLI writes.
+    assert_eq!(
+        widget.chapters[2].url.as_deref(),
+        Some("https://podcast.example/episodes/42/chapters/letters.html")
+    );
+    assert_eq!(cli.chapters[2].url.as_deref(), Some("letters.html"));
+    let mut cli = cli;
+    cli.chapters[2].url.clone_from(&widget.chapters[2].url);
+    assert_eq!(as_written(&widget), cli);
+
+    assert_eq!(widget.warnings, cli_warnings);
+    let expected = [
+        "\"episode.json\" speaker \"Ben Okafor\": image \"javascript:alert(1)\" dropped",
+        "\"transcript.en.vtt\" line 6: empty cue skipped",
+        "\"chapters/chapters.json\" chapters[1]",
+        "\"chapters/chapters.json\" chapter \"Tide tables\": image \"data:image/png;base64,AAAA\" dropped",
+    ];
+    assert_eq!(
+        widget.warnings.len(),
+        expected.len(),
+        "{:?}",
+        widget.warnings
+    );
+    for (warning, start) in widget.warnings.iter().zip(expected) {
+        assert!(
+            warning.starts_with(start),
+            "{warning:?} should start {start:?}"
+        );
+    }
+    assert_eq!(
+        widget.speakers[0].img.as_deref(),
+        Some("https://cdn.podcast.example/ana.jpg")
+    );
+    assert_eq!(widget.speakers[1].img, None);
+}
+
+#[test]
+fn the_page_language_chooses_the_transcript_for_both() {
+    let (widget, _, _) = load_from_web(
+        widget_request(&[("src", "episode.json")], Some("de-AT")),
+        &site(),
+        None,
+    );
+    let folder = folder_with("language", &site());
+    let (cli, _) = convert(&folder, &["episode.json", "--language", "de-AT"]).unwrap();
+    let (unsaid, _) = convert(&folder, &["episode.json"]).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert_eq!(widget.unwrap().lines[0].text, "Willkommen zurück im Hafen.");
+    assert_eq!(cli.lines[0].text, "Willkommen zurück im Hafen.");
+    // With no language said, the first WebVTT (not the episode's language).
+    assert_eq!(unsaid.lines[0].text, "Willkommen zurück im Hafen.");
+}
+
+#[test]
+fn an_html_transcript_waits_for_the_media_only_when_nothing_gives_the_length() {
+    let html = "<cite>Ana Lima:</cite>\n<time>0:00</time>\n<p>Welcome back to the harbour, where the boats are in.</p>\n<cite>Ben Okafor:</cite>\n<time>0:30</time>\n<p>The tide tables came in late this year, and nobody knew.</p>\n";
+    let files = [("transcript.html", html, "text/html")];
+    let (episode, _, waits) = load_from_web(
+        widget_request(&[("src", "transcript.html")], None),
+        &files,
+        Some(90.0),
+    );
+    assert_eq!(waits, [DurationWait::ForEstimate]);
+    assert_eq!(episode.unwrap().lines.last().unwrap().end, 90.0);
+    let attributes = [("src", "transcript.html"), ("duration", "1:20")];
+    let (episode, _, waits) = load_from_web(widget_request(&attributes, None), &files, Some(90.0));
+    assert!(waits.is_empty());
+    assert_eq!(episode.unwrap().lines.last().unwrap().end, 80.0);
+}
+
+#[test]
+fn an_open_last_chapter_ends_at_the_media_length() {
+    let chapters = r#"{"version": "1.2.0", "chapters": [{"startTime": 0, "title": "One"}, {"startTime": 40, "title": "Two"}]}"#;
+    let files = [("chapters.json", chapters, "application/json")];
+    let (episode, _, waits) = load_from_web(
+        widget_request(&[("src", "chapters.json")], None),
+        &files,
+        Some(75.0),
+    );
+    assert_eq!(waits, [DurationWait::IfLoading]);
+    assert_eq!(episode.unwrap().chapters[1].end, 75.0);
+}
+
+/// Attributes, the files served, and what the message must say.
+type Fault<'a> = (
+    &'a [(&'a str, &'a str)],
+    &'a [(&'a str, &'a str, &'a str)],
+    &'a str,
+);
+
+#[test]
+fn every_fault_names_what_and_where() {
+    let faults: &[Fault] = &[
+        (
+            &[("src", "a.vtt"), ("transcript", "b.txt")],
+            &[],
+            "has both src and transcript",
+        ),
+        (&[], &[], "has no src attribute"),
+        (
+            &[("src", "missing.vtt")],
+            &[],
+            "could not load \"https://podcast.example/episodes/42/missing.vtt\"",
+        ),
+        (
+            &[("src", "page.html")],
+            &[("page.html", "<!doctype html><p>Hello</p>", "text/html")],
+            "\"page.html\" is not a file this widget reads: the server sent a web page (text/html)",
+        ),
+        (
+            &[("src", "e.json")],
+            &[(
+                "e.json",
+                r#"{"version": 2, "transcript": []}"#,
+                "application/json",
+            )],
+            "\"e.json\" is not a usable episode: version: unsupported version 2",
+        ),
+        (
+            &[("src", "e.json")],
+            &[(
+                "e.json",
+                r#"{"version": 1, "transcript": [{"url": "t.pdf", "type": "application/pdf"}]}"#,
+                "application/json",
+            )],
+            "\"e.json\": none of its transcript files has a type this widget reads",
+        ),
+        (
+            &[("src", "e.json")],
+            &[(
+                "e.json",
+                r#"{"version": 1, "transcript": {"url": "data:text/vtt,WEBVTT"}}"#,
+                "application/json",
+            )],
+            "\"data:text/vtt,WEBVTT\" is not a web address",
+        ),
+        (
+            &[("src", "e.json")],
+            &[
+                (
+                    "e.json",
+                    r#"{"version": 1, "chapters": {"url": "c.json"}}"#,
+                    "application/json",
+                ),
+                ("c.json", r#"{"version": "1.2.0"}"#, "application/json"),
+            ],
+            "\"c.json\" is not a usable JSON Chapters file",
+        ),
+        (
+            &[("src", "t.vtt"), ("chapters", "c.json")],
+            &[
+                ("t.vtt", ENGLISH_VTT, "text/vtt"),
+                ("c.json", "[1, 2]", "application/json"),
+            ],
+            "\"c.json\" is not a usable JSON Chapters file",
+        ),
+        (
+            &[("transcript", "episode.json")],
+            &[("episode.json", EPISODE, "application/json")],
+            "\"episode.json\" is a episode JSON file, not a transcript; name it in src instead",
+        ),
+    ];
+    for (attributes, files, expected) in faults {
+        let (result, _, _) = load_from_web(widget_request(attributes, None), files, None);
+        let error = result.expect_err(expected);
+        assert!(
+            error.message().contains(expected),
+            "{:?} should say {expected:?}",
+            error.message()
+        );
+    }
+}
+
+#[test]
+fn the_cli_says_which_file_it_could_not_read_or_use() {
+    let files = [
+        ("episode.json", EPISODE, ""),
+        ("transcript.en.vtt", "Welcome back to the harbour.\n", ""),
+        ("chapters/chapters.json", CHAPTERS, ""),
+    ];
+    let folder = folder_with("faults", &files);
+    let missing = convert(&folder, &["episode.json", "--language", "de"]).unwrap_err();
+    let unusable = convert(&folder, &["episode.json", "--language", "en"]).unwrap_err();
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert!(
+        missing.contains("cannot read \"transcript.de.vtt\": no such file"),
+        "{missing}"
+    );
+    assert!(
+        unusable.contains("\"transcript.en.vtt\" is not a usable WebVTT file"),
+        "{unusable}"
+    );
+}
+
+#[test]
+fn the_element_observes_exactly_the_attributes_the_widget_reads() {
+    let script = include_str!("../js/episode-viewer.js");
+    let list = script
+        .split_once("static observedAttributes = [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(list, _)| list)
+        .expect("the element's observedAttributes list");
+    let observed: Vec<&str> = list
+        .split(',')
+        .map(|name| name.trim().trim_matches('"'))
+        .filter(|name| !name.is_empty())
+        .collect();
+    assert_eq!(observed, ATTRIBUTES);
+}
