@@ -1,7 +1,8 @@
 //! Episode JSON version 1: what it reads, and what every mistake is told.
 
 use episode_viewer::core::episode_json::{parse_episode_document, FileRef};
-use episode_viewer::core::{parse_episode_json, EpisodeError};
+use episode_viewer::core::error::ReadError;
+use episode_viewer::core::parse_episode_json;
 
 fn error_of(json: &str) -> String {
     match parse_episode_json(json) {
@@ -274,7 +275,7 @@ fn long_bad_values_are_shortened_in_messages() {
 
 #[test]
 fn errors_expose_path_and_message_separately() {
-    let error: EpisodeError =
+    let error: ReadError =
         parse_episode_json(r#"{"version":1,"transcript":[{"start":0,"text":null}]}"#).unwrap_err();
     assert_eq!(error.path, "transcript[0].text");
     assert_eq!(error.message, "missing; expected text");

@@ -1,6 +1,7 @@
 //! Search and display text.
 
-use episode_viewer::core::search::{fold, Match, SearchIndex, MAX_MATCHES};
+use episode_viewer::core::search::{Match, SearchIndex, MAX_MATCHES};
+use episode_viewer::core::text::fold;
 use episode_viewer::core::{Line, Word};
 
 fn found(lines: &[&str], query: &str) -> Vec<(usize, String)> {

@@ -2,7 +2,8 @@
 
 mod common;
 
-use episode_viewer::core::formats::srt::{parse_srt, parse_srt_time, split_speaker_label};
+use episode_viewer::core::formats::cues::split_speaker_label;
+use episode_viewer::core::formats::srt::{parse_srt, parse_srt_time};
 use episode_viewer::core::formats::Transcript;
 
 use common::{corpus_file, rows};

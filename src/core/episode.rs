@@ -1,5 +1,7 @@
 //! The episode model the widget renders: lines, words, chapters, speakers.
 
+use std::collections::BTreeMap;
+
 use super::time_index::{span_of, TimeIndex, TimeSpan};
 
 /// One podcast episode: metadata, a transcript and chapters, with lines and
@@ -241,4 +243,41 @@ pub(crate) fn is_attached_punctuation(token: &str) -> bool {
         && token
             .chars()
             .all(|c| matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '…'))
+}
+
+/// Speakers found by display name (or by a key they were declared with),
+/// added as they are met.
+#[derive(Debug, Default)]
+pub struct SpeakerList {
+    speakers: Vec<Speaker>,
+    by_name: BTreeMap<String, usize>,
+}
+
+impl SpeakerList {
+    /// The index of the speaker with key or name `name`, added if new.
+    pub fn index_of(&mut self, name: &str) -> usize {
+        match self.by_name.get(name) {
+            Some(&index) => index,
+            None => self.add_with_key(
+                name,
+                Speaker {
+                    name: name.to_string(),
+                    img: None,
+                },
+            ),
+        }
+    }
+
+    /// Adds a speaker found by `key` from now on; returns its index.
+    pub fn add_with_key(&mut self, key: &str, speaker: Speaker) -> usize {
+        let index = self.speakers.len();
+        self.speakers.push(speaker);
+        self.by_name.insert(key.to_string(), index);
+        index
+    }
+
+    /// The speakers, in the order they were met.
+    pub fn into_vec(self) -> Vec<Speaker> {
+        self.speakers
+    }
 }

@@ -5,9 +5,8 @@
 
 use serde_json::{Map, Value};
 
-use super::episode::{Episode, Speaker, Timing};
-pub use super::error::EpisodeError;
-use super::formats::SpeakerList;
+use super::episode::{Episode, Speaker, SpeakerList, Timing};
+use super::error::ReadError;
 use super::inline_lines::InlineEntries;
 use super::json_fields::{
     describe, error_at, expect_object, optional_string, optional_time, parse_json, required_string,
@@ -46,14 +45,14 @@ pub struct EpisodeDocument {
 
 /// Parses an episode JSON document that lists its transcript and chapters
 /// inline (references to files are ignored; see [`parse_episode_document`]).
-pub fn parse_episode_json(text: &str) -> Result<Episode, EpisodeError> {
+pub fn parse_episode_json(text: &str) -> Result<Episode, ReadError> {
     parse_episode_document(text).map(|document| document.episode)
 }
 
 /// Parses an episode JSON document, whose `transcript` and `chapters` are
 /// each a list given inline or a reference to a file (`{"url", "type",
 /// "language"}`, or a list of those for transcripts).
-pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeError> {
+pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, ReadError> {
     check_file_size(text.len())?;
     // Inline lines and chapters are read one at a time as the JSON is
     // parsed (see `inline_lines`); the first error among them is reported
@@ -96,12 +95,12 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, EpisodeErro
         return Err(error);
     }
     let (lines, transcript_files) = match transcript {
-        Some(Listing::Streamed) => (inline.finish_lines(&mut speakers, duration), Vec::new()),
+        Some(Listing::Streamed) => (inline.finished_lines(&mut speakers, duration), Vec::new()),
         Some(Listing::Files(files)) => (Vec::new(), files),
         None => (Vec::new(), Vec::new()),
     };
     let (mut chapters, chapters_file) = match chapters {
-        Some(Listing::Streamed) => (inline.finish_chapters(duration), None),
+        Some(Listing::Streamed) => (inline.finished_chapters(duration), None),
         Some(Listing::Files(files)) => (Vec::new(), files.into_iter().next()),
         None => (Vec::new(), None),
     };
@@ -142,7 +141,7 @@ fn is_file_ref(value: &Value) -> bool {
         .is_some_and(|fields| fields.contains_key("url") && !fields.contains_key("start"))
 }
 
-fn read_listing(root: &Map<String, Value>, key: &str) -> Result<Option<Listing>, EpisodeError> {
+fn read_listing(root: &Map<String, Value>, key: &str) -> Result<Option<Listing>, ReadError> {
     let loc = Loc::Field(&Loc::Root, key);
     match root.get(key) {
         None | Some(Value::Null) => Ok(None),
@@ -167,7 +166,7 @@ fn read_listing(root: &Map<String, Value>, key: &str) -> Result<Option<Listing>,
     }
 }
 
-fn read_file_ref(value: &Value, loc: &Loc) -> Result<FileRef, EpisodeError> {
+fn read_file_ref(value: &Value, loc: &Loc) -> Result<FileRef, ReadError> {
     let fields = expect_object(value, loc)?;
     let url = required_string(fields, loc, "url")?.trim().to_string();
     if url.is_empty() {
@@ -183,7 +182,7 @@ fn read_file_ref(value: &Value, loc: &Loc) -> Result<FileRef, EpisodeError> {
     })
 }
 
-fn check_version(root: &Map<String, Value>) -> Result<(), EpisodeError> {
+fn check_version(root: &Map<String, Value>) -> Result<(), ReadError> {
     let loc = Loc::Field(&Loc::Root, "version");
     let supported = SUPPORTED_VERSIONS
         .iter()
@@ -211,7 +210,7 @@ fn check_version(root: &Map<String, Value>) -> Result<(), EpisodeError> {
 
 /// Speakers declared in `speakers`, found by key; plain display names met
 /// in lines are added as they come.
-fn declared_speakers(root: &Map<String, Value>) -> Result<SpeakerList, EpisodeError> {
+fn declared_speakers(root: &Map<String, Value>) -> Result<SpeakerList, ReadError> {
     let mut speakers = SpeakerList::default();
     let loc = Loc::Field(&Loc::Root, "speakers");
     let declared = match root.get("speakers") {
@@ -243,7 +242,7 @@ fn declared_speakers(root: &Map<String, Value>) -> Result<SpeakerList, EpisodeEr
 pub(super) fn optional_timing(
     fields: &Map<String, Value>,
     loc: &Loc,
-) -> Result<Option<Timing>, EpisodeError> {
+) -> Result<Option<Timing>, ReadError> {
     match optional_string(fields, loc, "timing")?.as_deref() {
         None => Ok(None),
         Some("exact") => Ok(Some(Timing::Exact)),

@@ -4,7 +4,7 @@ use std::fmt;
 
 /// What is wrong with an input file, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EpisodeError {
+pub struct ReadError {
     /// Where in the file: a JSON path such as `transcript[3].start`, or
     /// `line 12` in a text format; empty for the file as a whole.
     pub path: String,
@@ -12,7 +12,7 @@ pub struct EpisodeError {
     pub message: String,
 }
 
-impl fmt::Display for EpisodeError {
+impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
             f.write_str(&self.message)
@@ -22,7 +22,7 @@ impl fmt::Display for EpisodeError {
     }
 }
 
-impl std::error::Error for EpisodeError {}
+impl std::error::Error for ReadError {}
 
 /// `text` in double quotes, escaped as Rust's `{:?}` would (quotes,
 /// backslashes, control characters), for error messages. A function of its

@@ -8,9 +8,8 @@
 use serde_json::{Map, Value};
 
 use super::chunked::Chunked;
-use super::episode::{resolve_end, settle_chapter_ends, Chapter, Line, Timing, Word};
-use super::error::EpisodeError;
-use super::formats::SpeakerList;
+use super::episode::{resolve_end, settle_chapter_ends, Chapter, Line, SpeakerList, Timing, Word};
+use super::error::ReadError;
 use super::json_fields::{
     expect_object, optional_array, optional_bool, optional_end, optional_string, required_string,
     required_time, Loc,
@@ -26,9 +25,9 @@ pub(crate) struct InlineEntries {
     named: SpeakerList,
     chapters: Chunked<Chapter>,
     /// The first error among the lines; later lines are not read.
-    line_error: Option<EpisodeError>,
+    line_error: Option<ReadError>,
     /// The first error among the chapters.
-    chapter_error: Option<EpisodeError>,
+    chapter_error: Option<ReadError>,
     /// Lines cut to the limits.
     pub warnings: Warnings,
 }
@@ -77,11 +76,11 @@ impl InlineEntries {
 
     /// The first error met, the transcript's before the chapters' (as a
     /// reader of the whole tree would report them).
-    pub fn error(&mut self) -> Option<EpisodeError> {
+    pub fn error(&mut self) -> Option<ReadError> {
         self.line_error.take().or_else(|| self.chapter_error.take())
     }
 
-    fn parse_line(&mut self, item: &Value, index: usize) -> Result<Line, EpisodeError> {
+    fn parse_line(&mut self, item: &Value, index: usize) -> Result<Line, ReadError> {
         let list_loc = Loc::Field(&Loc::Root, "transcript");
         let loc = Loc::Item(&list_loc, index);
         let fields = expect_object(item, &loc)?;
@@ -106,7 +105,11 @@ impl InlineEntries {
 
     /// The lines, sorted by start, their speakers found in `speakers` (in
     /// document order) and the ends of lines and words filled in.
-    pub fn finish_lines(&mut self, speakers: &mut SpeakerList, duration: Option<f64>) -> Vec<Line> {
+    pub fn finished_lines(
+        &mut self,
+        speakers: &mut SpeakerList,
+        duration: Option<f64>,
+    ) -> Vec<Line> {
         let ids: Vec<usize> = std::mem::take(&mut self.named)
             .into_vec()
             .iter()
@@ -134,7 +137,7 @@ impl InlineEntries {
     }
 
     /// The chapters, sorted by start, ends filled in.
-    pub fn finish_chapters(&mut self, duration: Option<f64>) -> Vec<Chapter> {
+    pub fn finished_chapters(&mut self, duration: Option<f64>) -> Vec<Chapter> {
         let mut chapters = std::mem::take(&mut self.chapters).into_vec();
         settle_chapter_ends(&mut chapters, duration);
         chapters
@@ -142,7 +145,7 @@ impl InlineEntries {
 }
 
 /// A line's `words`, each end NaN when not given.
-fn parse_words(line: &Map<String, Value>, line_loc: &Loc) -> Result<Vec<Word>, EpisodeError> {
+fn parse_words(line: &Map<String, Value>, line_loc: &Loc) -> Result<Vec<Word>, ReadError> {
     let Some(items) = optional_array(line, line_loc, "words")? else {
         return Ok(Vec::new());
     };
@@ -163,7 +166,7 @@ fn parse_words(line: &Map<String, Value>, line_loc: &Loc) -> Result<Vec<Word>, E
 }
 
 /// `chapters[index]`, its end NaN when not given.
-fn parse_chapter(item: &Value, loc: &Loc) -> Result<Chapter, EpisodeError> {
+fn parse_chapter(item: &Value, loc: &Loc) -> Result<Chapter, ReadError> {
     let fields = expect_object(item, loc)?;
     let start = required_time(fields, loc, "start")?;
     let end = optional_end(fields, loc, start)?;

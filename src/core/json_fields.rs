@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::error::{quoted, EpisodeError};
+use super::error::{quoted, ReadError};
 use super::time::parse_clock;
 
 /// A place in the document, formatted only when an error is reported.
@@ -27,15 +27,15 @@ impl fmt::Display for Loc<'_> {
     }
 }
 
-pub(crate) fn error_at(loc: &Loc, message: impl Into<String>) -> EpisodeError {
-    EpisodeError {
+pub(crate) fn error_at(loc: &Loc, message: impl Into<String>) -> ReadError {
+    ReadError {
         path: loc.to_string(),
         message: message.into(),
     }
 }
 
 /// Parses JSON text, reporting syntax errors with line and column.
-pub(crate) fn parse_json(text: &str) -> Result<Value, EpisodeError> {
+pub(crate) fn parse_json(text: &str) -> Result<Value, ReadError> {
     serde_json::from_str(text).map_err(|error| super::limits::json_error(&error))
 }
 
@@ -44,7 +44,7 @@ pub(crate) fn optional_bool(
     fields: &Map<String, Value>,
     loc: &Loc,
     key: &str,
-) -> Result<Option<bool>, EpisodeError> {
+) -> Result<Option<bool>, ReadError> {
     match fields.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Bool(flag)) => Ok(Some(*flag)),
@@ -59,7 +59,7 @@ pub(crate) fn optional_end(
     fields: &Map<String, Value>,
     loc: &Loc,
     start: f64,
-) -> Result<Option<f64>, EpisodeError> {
+) -> Result<Option<f64>, ReadError> {
     let end = optional_time(fields, loc, "end")?;
     match end {
         Some(end) if end < start => Err(error_at(
@@ -73,7 +73,7 @@ pub(crate) fn optional_end(
 pub(crate) fn expect_object<'v>(
     value: &'v Value,
     loc: &Loc,
-) -> Result<&'v Map<String, Value>, EpisodeError> {
+) -> Result<&'v Map<String, Value>, ReadError> {
     match value {
         Value::Object(map) => Ok(map),
         other => Err(error_at(
@@ -87,7 +87,7 @@ pub(crate) fn optional_array<'v>(
     fields: &'v Map<String, Value>,
     loc: &Loc,
     key: &str,
-) -> Result<Option<&'v [Value]>, EpisodeError> {
+) -> Result<Option<&'v [Value]>, ReadError> {
     match fields.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Array(items)) => Ok(Some(items)),
@@ -102,7 +102,7 @@ pub(crate) fn optional_string(
     fields: &Map<String, Value>,
     loc: &Loc,
     key: &str,
-) -> Result<Option<String>, EpisodeError> {
+) -> Result<Option<String>, ReadError> {
     match fields.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(text)) => Ok(Some(text.clone())),
@@ -117,7 +117,7 @@ pub(crate) fn required_string(
     fields: &Map<String, Value>,
     loc: &Loc,
     key: &str,
-) -> Result<String, EpisodeError> {
+) -> Result<String, ReadError> {
     optional_string(fields, loc, key)?
         .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected text"))
 }
@@ -126,7 +126,7 @@ pub(crate) fn optional_time(
     fields: &Map<String, Value>,
     loc: &Loc,
     key: &str,
-) -> Result<Option<f64>, EpisodeError> {
+) -> Result<Option<f64>, ReadError> {
     let value = match fields.get(key) {
         None | Some(Value::Null) => return Ok(None),
         Some(value) => value,
@@ -149,7 +149,7 @@ pub(crate) fn required_time(
     fields: &Map<String, Value>,
     loc: &Loc,
     key: &str,
-) -> Result<f64, EpisodeError> {
+) -> Result<f64, ReadError> {
     optional_time(fields, loc, key)?
         .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected seconds"))
 }

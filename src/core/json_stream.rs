@@ -10,7 +10,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::error::EpisodeError;
+use super::error::ReadError;
 use super::json_fields::{error_at, expect_object, parse_json, Loc};
 use super::limits::json_error;
 
@@ -30,7 +30,7 @@ pub(crate) fn parse_object_streaming(
     keys: &[&str],
     keep: &dyn Fn(usize, &Value) -> bool,
     each: &mut dyn FnMut(usize, usize, Value),
-) -> Result<Option<StreamedObject>, EpisodeError> {
+) -> Result<Option<StreamedObject>, ReadError> {
     if !text.trim_start().starts_with('{') {
         return Ok(None);
     }
@@ -174,8 +174,8 @@ impl<'de> Visitor<'de> for ArraySeed<'_> {
 pub(crate) fn read_streamed_array(
     text: &str,
     key: &str,
-    each: &mut dyn FnMut(usize, Value) -> Result<(), EpisodeError>,
-) -> Result<(Map<String, Value>, Option<usize>), EpisodeError> {
+    each: &mut dyn FnMut(usize, Value) -> Result<(), ReadError>,
+) -> Result<(Map<String, Value>, Option<usize>), ReadError> {
     let mut failure = None;
     let mut count = 0;
     let mut take = |_: usize, index: usize, item: Value| {

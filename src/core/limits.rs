@@ -4,7 +4,7 @@
 //! size bounds the time, and the entry count bounds the page's DOM.
 
 use super::episode::{Chapter, Line, Speaker};
-use super::error::EpisodeError;
+use super::error::ReadError;
 use super::warnings::Warnings;
 
 /// The largest file read, in bytes (20 MiB): a 10-hour episode with word
@@ -22,11 +22,11 @@ pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 pub const MAX_JSON_DEPTH: usize = 128;
 
 /// An error unless a file of `bytes` bytes is within [`MAX_FILE_BYTES`].
-pub fn check_file_size(bytes: usize) -> Result<(), EpisodeError> {
+pub fn check_file_size(bytes: usize) -> Result<(), ReadError> {
     if bytes <= MAX_FILE_BYTES {
         return Ok(());
     }
-    Err(EpisodeError {
+    Err(ReadError {
         path: String::new(),
         message: format!(
             "the file is too large: {}; the widget reads files of up to {}",
@@ -42,11 +42,11 @@ pub fn check_entry_count(
     count: usize,
     what: &str,
     place: impl FnOnce() -> String,
-) -> Result<(), EpisodeError> {
+) -> Result<(), ReadError> {
     if count < MAX_ENTRIES {
         return Ok(());
     }
-    Err(EpisodeError {
+    Err(ReadError {
         path: place(),
         message: format!(
             "too many {what}: the widget reads at most {}",
@@ -186,7 +186,7 @@ pub fn thousands(count: usize) -> String {
 
 /// A serde_json error in words, naming the nesting limit when that is what
 /// was hit.
-pub(crate) fn json_error(error: &serde_json::Error) -> EpisodeError {
+pub(crate) fn json_error(error: &serde_json::Error) -> ReadError {
     let message = if error.to_string().starts_with("recursion limit exceeded") {
         format!(
             "the JSON is nested too deeply at line {} column {}: the widget reads up to {MAX_JSON_DEPTH} levels",
@@ -196,7 +196,7 @@ pub(crate) fn json_error(error: &serde_json::Error) -> EpisodeError {
     } else {
         format!("not valid JSON: {error}")
     };
-    EpisodeError {
+    ReadError {
         path: String::new(),
         message,
     }

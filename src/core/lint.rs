@@ -6,13 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::episode_json::{parse_episode_document, EpisodeError};
+use super::episode_json::parse_episode_document;
 use super::error::quoted;
+use super::error::ReadError;
 use super::formats::json_chapters::parse_json_chapters;
-use super::formats::{detect_format, out_of_order, read_transcript, FileFormat};
+use super::formats::read_lines::out_of_order;
+use super::formats::{detect_format, read_transcript, FileFormat};
 use super::import::{import_episode, ImportSources, Source, UNKNOWN_LENGTH};
 use super::json_item_lines::JsonItemLines;
-use super::search::fold;
+use super::text::fold;
 use super::time::{format_clock, parse_clock};
 use super::Line;
 
@@ -77,11 +79,11 @@ pub fn lint_file(
     text: &str,
     content_type: Option<&str>,
     options: LintOptions,
-) -> Result<LintReport, EpisodeError> {
+) -> Result<LintReport, ReadError> {
     let plain_text = !text.trim().is_empty() && !text.trim_start().starts_with(['<', '{']);
     let format = detect_format(content_type, text)
         .or(plain_text.then_some(FileFormat::PlainText))
-        .ok_or_else(|| EpisodeError {
+        .ok_or_else(|| ReadError {
             path: String::new(),
             message: "not a file this widget reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML or plain text transcript, or JSON Chapters".to_string(),
         })?;

@@ -27,6 +27,6 @@ pub mod time_index;
 pub mod warnings;
 
 pub use episode::{Chapter, DisplayText, Episode, Line, Speaker, Timing, Word};
-pub use episode_json::{parse_episode_json, EpisodeError};
+pub use episode_json::parse_episode_json;
 pub use time::{format_clock, parse_clock};
 pub use time_index::{TimeIndex, TimeSpan};

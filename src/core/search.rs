@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::text::{fold, push_folded};
+
 /// At most this many matches are reported (the counter then shows "N+").
 pub const MAX_MATCHES: usize = 9_999;
 
@@ -84,45 +86,3 @@ impl FoldedText {
         at(start)..at(end)
     }
 }
-
-/// Folds text for matching: lowercase, Latin diacritics and ligatures
-/// removed (`Æ` → `ae`, `ß` → `ss`), combining marks dropped, curly quotes
-/// straightened.
-pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_folded(c, &mut folded);
-    }
-    folded
-}
-
-fn push_folded(c: char, out: &mut String) {
-    let code = c as u32;
-    match code {
-        0x0300..=0x036F => {}
-        0x00C0..=0x017F => match LATIN_FOLD.get((code - 0xC0) as usize) {
-            Some(folded) => out.push_str(folded),
-            None => out.push(c),
-        },
-        0x2018 | 0x2019 | 0x201B | 0x2032 => out.push('\''),
-        0x201C | 0x201D | 0x201F | 0x2033 => out.push('"'),
-        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        _ => out.extend(c.to_lowercase()),
-    }
-}
-
-/// U+00C0 to U+017F (Latin-1 Supplement letters and Latin Extended-A),
-/// folded.
-const LATIN_FOLD: [&str; 192] = [
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o",
-    "o", "o", "o", "o", "×", "o", "u", "u", "u", "u", "y", "þ", "ss", "a", "a", "a", "a", "a", "a",
-    "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "÷", "o",
-    "u", "u", "u", "u", "y", "þ", "y", "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c",
-    "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g",
-    "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i", "i", "i",
-    "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "l", "l", "n",
-    "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r",
-    "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t", "t", "t", "u",
-    "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z",
-    "z", "z", "z", "s",
-];

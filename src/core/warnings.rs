@@ -102,3 +102,10 @@ fn counted_more(message: &str) -> Option<usize> {
     }
     count.replace(',', "").parse().ok()
 }
+
+/// A file's warnings, each after the file's quoted name (`"a.vtt" line 3: …`).
+pub fn in_file<'w>(name: &'w str, warnings: &'w [String]) -> impl Iterator<Item = String> + 'w {
+    warnings
+        .iter()
+        .map(move |warning| format!("\"{name}\" {warning}"))
+}

@@ -1,9 +1,8 @@
 //! Which kind of file a text is: by its content first, then by the
-//! Content-Type it was sent with; and which of an episode's transcript
-//! files to load.
+//! Content-Type it was sent with.
 
 use super::sbv;
-use crate::core::episode_json::{EpisodeError, FileRef};
+use crate::core::error::ReadError;
 use crate::core::time::parse_clock;
 
 /// The kinds of file the widget reads.
@@ -62,7 +61,7 @@ impl FileFormat {
 
     /// Why the file `name` of this format cannot be used:
     /// `"a.vtt" is not a usable WebVTT file: line 3: …`.
-    pub fn unusable_message(self, name: &str, error: &EpisodeError) -> String {
+    pub fn unusable_message(self, name: &str, error: &ReadError) -> String {
         format!("\"{name}\" is not a usable {} file: {error}", self.name())
     }
 
@@ -145,49 +144,4 @@ pub fn looks_like_html_transcript(text: &str) -> bool {
             .is_some()
     });
     head.starts_with('<') && paragraphs && (head.contains("<cite") || clock_in_time)
-}
-
-/// Picks the transcript file to load: one in the page's language first
-/// (exact tag, then the bare primary language, then another region of it,
-/// then files with no language), then by
-/// format: WebVTT, Podcasting 2.0 JSON, SRT, files of unnamed type, then
-/// the HTML transcript (its times are estimated). Types the widget cannot
-/// read are never picked.
-pub fn choose_transcript<'f>(
-    files: &'f [FileRef],
-    page_language: Option<&str>,
-) -> Option<&'f FileRef> {
-    let page_language = page_language
-        .map(str::to_ascii_lowercase)
-        .filter(|l| !l.is_empty());
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_string();
-    let language_rank = |file: &FileRef| {
-        let (Some(page), Some(language)) = (&page_language, &file.language) else {
-            return if page_language.is_none() { 0 } else { 3 };
-        };
-        let language = language.to_ascii_lowercase();
-        if language == *page {
-            0
-        } else if language == primary(page) {
-            1
-        } else if primary(&language) == primary(page) {
-            2
-        } else {
-            4
-        }
-    };
-    let format_rank =
-        |file: &FileRef| match file.mime_type.as_deref().map(FileFormat::from_mime_type) {
-            Some(Some(FileFormat::WebVtt)) => Some(0),
-            Some(Some(FileFormat::PodcastJson)) => Some(1),
-            Some(Some(FileFormat::Srt)) => Some(2),
-            None => Some(3),
-            Some(Some(FileFormat::HtmlTranscript)) => Some(4),
-            Some(_) => None,
-        };
-    files
-        .iter()
-        .filter_map(|file| Some(((language_rank(file), format_rank(file)?), file)))
-        .min_by_key(|(rank, _)| *rank)
-        .map(|(_, file)| file)
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::core::chunked::Chunked;
 use crate::core::episode::{settle_chapter_ends, Chapter, Episode};
-use crate::core::episode_json::EpisodeError;
+use crate::core::error::ReadError;
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_bool, optional_string, optional_time,
     required_time, Loc,
@@ -41,7 +41,7 @@ impl ChapterFile {
 /// Reads a JSON Chapters document. `duration` (when known) ends the last
 /// chapter. A bad chapter is skipped with a warning; a document that is not
 /// JSON Chapters at all is an error.
-pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterFile, EpisodeError> {
+pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterFile, ReadError> {
     check_file_size(text.len())?;
     let list_loc = Loc::Field(&Loc::Root, "chapters");
     let mut warnings = Warnings::new();
@@ -112,7 +112,7 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
     })
 }
 
-fn read_chapter(item: &Value, loc: &Loc) -> Result<Chapter, EpisodeError> {
+fn read_chapter(item: &Value, loc: &Loc) -> Result<Chapter, ReadError> {
     let fields = expect_object(item, loc)?;
     let start = required_time(fields, loc, "startTime")?;
     let end = optional_time(fields, loc, "endTime")?;

@@ -7,9 +7,10 @@
 use crate::core::warnings::Warnings;
 use serde_json::Value;
 
-use super::{out_of_order, ReadLines, SpeakerList, Transcript};
-use crate::core::episode::{is_attached_punctuation, Line, Word};
-use crate::core::episode_json::EpisodeError;
+use super::read_lines::{out_of_order, ReadLines};
+use super::transcript::Transcript;
+use crate::core::episode::{is_attached_punctuation, Line, SpeakerList, Word};
+use crate::core::error::ReadError;
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_string, optional_time, required_string,
     required_time, Loc,
@@ -32,7 +33,7 @@ struct Segment {
 
 /// Reads a Podcasting 2.0 JSON transcript. A bad segment is skipped with a
 /// warning; a document without a `segments` list is an error.
-pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
+pub fn parse_podcast_json(text: &str) -> Result<Transcript, ReadError> {
     check_file_size(text.len())?;
     let list_loc = Loc::Field(&Loc::Root, "segments");
     let mut speakers = SpeakerList::default();
@@ -88,11 +89,7 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, EpisodeError> {
     })
 }
 
-fn read_segment(
-    item: &Value,
-    loc: &Loc,
-    speakers: &mut SpeakerList,
-) -> Result<Segment, EpisodeError> {
+fn read_segment(item: &Value, loc: &Loc, speakers: &mut SpeakerList) -> Result<Segment, ReadError> {
     let fields = expect_object(item, loc)?;
     let start = required_time(fields, loc, "startTime")?;
     let end = optional_time(fields, loc, "endTime")?;

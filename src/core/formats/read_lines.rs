@@ -3,7 +3,6 @@
 //! kept in two lists from the start, and sorted in place, so that a file of
 //! tiny cues never holds a second copy of its lines.
 
-use super::out_of_order;
 use crate::core::episode::Line;
 use crate::core::limits::{cut_line, MAX_ENTRIES};
 use crate::core::warnings::Warnings;
@@ -99,4 +98,21 @@ fn permute_both(lines: &mut [Line], places: &mut [String], mut order: Vec<usize>
             current = source;
         }
     }
+}
+
+/// When entries (each its place and start, in file order) are not in time
+/// order: a warning naming the first that starts before the one above it
+/// (`what` names the kind of entry).
+pub fn out_of_order<'p>(
+    entries: impl IntoIterator<Item = (&'p str, f64)>,
+    what: &str,
+) -> Option<String> {
+    let mut above_start = f64::NEG_INFINITY;
+    entries.into_iter().find_map(|(place, start)| {
+        let warning = (start < above_start).then(|| {
+            format!("{place}: starts at {start}, before the {what} above it ({above_start}); {what}s were sorted into time order")
+        });
+        above_start = start;
+        warning
+    })
 }

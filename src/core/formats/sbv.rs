@@ -6,9 +6,10 @@
 use super::srt::parse_srt_time;
 use std::ops::Range;
 
-use super::{CueContent, CueLines, RecurringLabels, Transcript};
-use crate::core::episode_json::EpisodeError;
+use super::cues::{CueContent, CueLines, RecurringLabels};
+use super::transcript::Transcript;
 use crate::core::error::quoted;
+use crate::core::error::ReadError;
 use crate::core::limits::check_file_size;
 use crate::core::text::collapse_whitespace;
 use crate::core::warnings::Warnings;
@@ -29,7 +30,7 @@ fn parse_timing_line(line: &str) -> Option<(f64, f64)> {
 
 /// Reads an SBV file into a transcript. A block whose timing line cannot
 /// be read is skipped with a warning; a file with no cue is an error.
-pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
+pub fn parse_sbv(input: &str) -> Result<Transcript, ReadError> {
     check_file_size(input.len())?;
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let mut warnings = Warnings::new();
@@ -63,7 +64,7 @@ pub fn parse_sbv(input: &str) -> Result<Transcript, EpisodeError> {
         }
     }
     if cues.is_empty() {
-        return Err(EpisodeError {
+        return Err(ReadError {
             path: String::new(),
             message: "found no SBV cue; expected a timing line such as \"0:00:01.000,0:00:03.500\""
                 .to_string(),

@@ -3,9 +3,10 @@
 //! CRLF or LF, missing blank lines, stray numbering, `.` for `,`, basic
 //! HTML-ish tags stripped, and a leading `Name:` taken as the speaker.
 
-use super::{CueContent, CueLines, Transcript};
-use crate::core::episode_json::EpisodeError;
+use super::cues::{split_speaker_label, CueContent, CueLines};
+use super::transcript::Transcript;
 use crate::core::error::quoted;
+use crate::core::error::ReadError;
 use crate::core::limits::check_file_size;
 use crate::core::text::{collapse_whitespace, decode_character_reference};
 use crate::core::time::decimal_value;
@@ -20,7 +21,7 @@ struct OpenCue {
 
 /// Reads an SRT file into a transcript. Cues with a bad timing line are
 /// skipped with a warning; a file with no cue at all is an error.
-pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
+pub fn parse_srt(input: &str) -> Result<Transcript, ReadError> {
     check_file_size(input.len())?;
     let input = input.strip_prefix('\u{FEFF}').unwrap_or(input);
     let normalized = input.replace("\r\n", "\n").replace('\r', "\n");
@@ -65,7 +66,7 @@ pub fn parse_srt(input: &str) -> Result<Transcript, EpisodeError> {
             "found no SubRip cue; expected a timing line such as \"00:00:01,000 --> 00:00:04,000\""
                 .to_string()
         };
-        return Err(EpisodeError {
+        return Err(ReadError {
             path: String::new(),
             message,
         });
@@ -213,50 +214,5 @@ impl NextOf {
             .map(|offset| position + offset);
         self.found = Some(found);
         found
-    }
-}
-
-/// Lowercase words that may stand inside a name (`Ludwig van Beethoven`).
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "el",
-    "y",
-];
-
-/// Splits a leading `Name:` (or `- Name:`, `>> Name:`, or full-width `：`) off a cue when
-/// it looks like a speaker's name: at most four words, none starting in
-/// lowercase except name particles and camel-case (`deGrasse`), no digits
-/// only, no sentence punctuation. `Time check: 10:30` keeps its text.
-pub fn split_speaker_label(text: &str) -> (Option<&str>, &str) {
-    let Some((before, colon_and_after)) = text
-        .find([':', '：'])
-        .and_then(|colon| text.split_at_checked(colon))
-    else {
-        return (None, text);
-    };
-    let mut from_colon = colon_and_after.chars();
-    let full_width = from_colon.next() == Some('：');
-    let after = from_colon.as_str();
-    if !(full_width || after.is_empty() || after.starts_with(char::is_whitespace)) {
-        return (None, text);
-    }
-    let label = before.trim_start_matches(['-', '–', '>', ' ']).trim();
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let looks_like_name = !label.is_empty()
-        && label.chars().count() <= 40
-        && words.len() <= 4
-        && label.chars().any(char::is_alphabetic)
-        && label
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
-        && words.iter().enumerate().all(|(position, word)| {
-            let starts_lowercase = word.chars().next().is_some_and(char::is_lowercase);
-            !starts_lowercase
-                || (position > 0 && NAME_PARTICLES.contains(word))
-                || word.chars().any(char::is_uppercase)
-        });
-    if looks_like_name {
-        (Some(label), after.trim_start())
-    } else {
-        (None, text)
     }
 }

@@ -3,10 +3,11 @@
 //! and the cue text tokenizer, so that cue times and text agree with what a
 //! browser's own `<track>` parser makes of the same file.
 
-use super::{CueContent, CueLines, RecurringLabels, Transcript};
+use super::cues::{CueContent, CueLines, RecurringLabels};
+use super::transcript::Transcript;
 use crate::core::episode::Word;
-use crate::core::episode_json::EpisodeError;
 use crate::core::error::quoted;
+use crate::core::error::ReadError;
 use crate::core::limits::check_file_size;
 use crate::core::text::{collapse_whitespace, decode_character_reference};
 use crate::core::warnings::Warnings;
@@ -38,7 +39,7 @@ pub struct CueList {
 /// Reads a WebVTT file into a transcript: one line per cue, speakers from
 /// voice tags (carried forward to cues without one), words from inline
 /// timestamps.
-pub fn parse_webvtt(input: &str) -> Result<Transcript, EpisodeError> {
+pub fn parse_webvtt(input: &str) -> Result<Transcript, ReadError> {
     let CueList { cues, warnings } = parse_cues(input)?;
     // Zoom and others write the speaker as `Name: ` in the cue text, when
     // no cue has a voice tag. Each cue's text is read twice (first for the
@@ -80,7 +81,7 @@ pub fn parse_webvtt(input: &str) -> Result<Transcript, EpisodeError> {
 /// Splits a WebVTT file into cues by the spec's block rules. The only fatal
 /// error is a missing `WEBVTT` signature; a cue with a bad timing line is
 /// dropped with a warning.
-pub fn parse_cues(input: &str) -> Result<CueList, EpisodeError> {
+pub fn parse_cues(input: &str) -> Result<CueList, ReadError> {
     check_file_size(input.len())?;
     let normalized = normalize(input);
     let lines: Vec<&str> = normalized.split('\n').collect();
@@ -91,7 +92,7 @@ pub fn parse_cues(input: &str) -> Result<CueList, EpisodeError> {
             .is_some_and(|rest| rest.starts_with([' ', '\t']));
     if !valid_signature {
         let shown: String = signature.chars().take(30).collect();
-        return Err(EpisodeError {
+        return Err(ReadError {
             path: "line 1".to_string(),
             message: format!(
                 "expected \"WEBVTT\" to start a WebVTT file, found {}",

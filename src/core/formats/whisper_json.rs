@@ -12,10 +12,11 @@
 use crate::core::warnings::Warnings;
 use serde_json::{Map, Value};
 
+use super::read_lines::ReadLines;
 use super::srt::parse_srt_time;
-use super::{ReadLines, SpeakerList, Transcript};
-use crate::core::episode::{Line, Word};
-use crate::core::episode_json::EpisodeError;
+use super::transcript::Transcript;
+use crate::core::episode::{Line, SpeakerList, Word};
+use crate::core::error::ReadError;
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_string, optional_time, required_string,
     required_time, Loc,
@@ -26,7 +27,7 @@ use crate::core::limits::{check_entry_count, check_file_size, cut_speakers};
 /// Reads a whisper or whisper.cpp JSON transcript. A bad segment is skipped
 /// with a warning; a document with neither `segments` nor `transcription`
 /// is an error.
-pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
+pub fn parse_whisper_json(text: &str) -> Result<Transcript, ReadError> {
     check_file_size(text.len())?;
     let mut speakers = SpeakerList::default();
     let mut warnings = Warnings::new();
@@ -53,7 +54,7 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, EpisodeError> {
     };
     if read.is_empty() && count > 0 && warnings.count() == count {
         if let Some(first) = warnings.kept().first() {
-            return Err(EpisodeError {
+            return Err(ReadError {
                 path: String::new(),
                 message: format!("no segment could be read: {first}"),
             });
@@ -101,7 +102,7 @@ fn read_segment(
     fields: &Map<String, Value>,
     loc: &Loc,
     speakers: &mut SpeakerList,
-) -> Result<Line, EpisodeError> {
+) -> Result<Line, ReadError> {
     let start = required_time(fields, loc, "start")?;
     let end = optional_time(fields, loc, "end")?.unwrap_or(start);
     let text = required_string(fields, loc, "text")?;
@@ -152,7 +153,7 @@ fn timed_words(words: &[Value]) -> Vec<Word> {
 
 /// A whisper.cpp segment: `offsets` in milliseconds (or `timestamps` as
 /// `00:00:01,000`) and `text`.
-fn read_cpp_segment(fields: &Map<String, Value>, loc: &Loc) -> Result<Line, EpisodeError> {
+fn read_cpp_segment(fields: &Map<String, Value>, loc: &Loc) -> Result<Line, ReadError> {
     let offsets = fields.get("offsets").and_then(Value::as_object);
     let stamps = fields.get("timestamps").and_then(Value::as_object);
     let time = |edge: &str| -> Option<f64> {

@@ -16,7 +16,7 @@
 
 use super::estimate::Pin;
 use super::show_notes::NoteChapter;
-use crate::core::search::fold;
+use crate::core::text::fold;
 use crate::core::time::format_clock;
 use crate::core::warnings::excerpt;
 

@@ -27,12 +27,12 @@ mod time_first;
 pub mod transcript_file;
 
 use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
-use super::episode_json::EpisodeError;
-use super::formats::{in_file, looks_like_html_transcript};
+use super::error::ReadError;
+use super::formats::looks_like_html_transcript;
 use super::limits::{check_entry_count, check_file_size, MAX_ENTRIES};
 use super::limits::{cut_line, cut_speakers};
 use super::time::format_clock;
-use super::warnings::{excerpt, Warnings};
+use super::warnings::{excerpt, in_file, Warnings};
 use estimate::{estimate_times, Pin, Span};
 use html_transcript::read_html_transcript;
 use paragraph_sentences::{anchor_place, split_paragraph, Sentence};
@@ -82,9 +82,9 @@ pub struct ImportSources<'t> {
 /// `estimated`); with notes, the chapters are the notes' topics. Problems
 /// that could be passed over are listed in the episode's warnings, each
 /// naming its file and line.
-pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> {
+pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
     if sources.transcript.is_none() && sources.notes.is_none() {
-        return Err(EpisodeError {
+        return Err(ReadError {
             path: String::new(),
             message: "nothing to import: give a transcript, show notes or both".to_string(),
         });
@@ -140,7 +140,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, EpisodeError> 
         let mut warnings = Warnings::new();
         let plain = read_transcript_text(transcript.text, &mut warnings);
         if plain.paragraphs.is_empty() {
-            let empty = EpisodeError {
+            let empty = ReadError {
                 path: String::new(),
                 message: "the transcript has no text".to_string(),
             };
@@ -201,13 +201,13 @@ fn read_transcript_text(text: &str, warnings: &mut Warnings) -> PlainTranscript 
 }
 
 /// The error with the file's name before its place.
-fn error_in_file(name: &str, error: EpisodeError) -> EpisodeError {
+fn error_in_file(name: &str, error: ReadError) -> ReadError {
     let path = if error.path.is_empty() {
         format!("\"{name}\"")
     } else {
         format!("\"{name}\" {}", error.path)
     };
-    EpisodeError { path, ..error }
+    ReadError { path, ..error }
 }
 
 /// The transcript's lines with estimated times, and its speakers.

@@ -8,8 +8,9 @@ use super::text_lines::html_lines;
 use super::{import_episode, ImportSources, Source};
 use crate::core::episode::Episode;
 use crate::core::formats::{
-    apply_transcript, detect_format, in_file, read_transcript, FileFormat, Transcript,
+    apply_transcript, detect_format, read_transcript, FileFormat, Transcript,
 };
+use crate::core::warnings::in_file;
 
 /// Reads the transcript file `name` (of `format`) into `episode`: its lines
 /// and speakers, and its warnings named after it. An HTML transcript's

@@ -6,10 +6,11 @@ use super::main_file::{unknown_format, MainFile};
 use super::{EpisodeRequest, FileNeed, FileText, LoadError, Locate, Role};
 use crate::core::episode::Episode;
 use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
-use crate::core::formats::{detect_format, in_file, FileFormat};
+use crate::core::formats::{detect_format, FileFormat};
 use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
 use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::settle_links;
+use crate::core::warnings::in_file;
 
 /// Everything an assembly reads.
 pub(super) struct Assembly<'a> {

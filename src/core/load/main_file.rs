@@ -4,8 +4,9 @@
 use super::{EpisodeRequest, FileNeed, LoadError, Loader, Locate, Reader, Role};
 use crate::core::episode::Episode;
 use crate::core::episode_json::{parse_episode_document, FileRef};
-use crate::core::formats::{choose_transcript, detect_format, in_file, FileFormat};
+use crate::core::formats::{choose_transcript, detect_format, FileFormat};
 use crate::core::links::{settle_links, url_kind, UrlKind};
+use crate::core::warnings::in_file;
 
 /// What the main file turned out to be.
 pub(super) enum MainFile {
