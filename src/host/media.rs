@@ -1,6 +1,7 @@
 //! Binding to the host page's media element: finding it, following its
 //! playback position, and seeking it.
 
+use super::owner::keep_for_owner;
 use super::stop::{has_stopped, listen};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -165,9 +166,6 @@ impl Drop for DocumentWatch {
 pub struct MediaClock {
     /// Whether the media is playing.
     pub playing: ReadSignal<bool>,
-    /// Counts `seeking` events: a seek from anywhere, the host's own
-    /// controls included.
-    pub seeks: ReadSignal<u32>,
     media: MediaRef,
     gates: StoredValue<Vec<PositionGate>, LocalStorage>,
 }
@@ -191,6 +189,15 @@ impl MediaClock {
                 let _ = wasm_bindgen_futures::JsFuture::from(playing).await;
             });
         }
+    }
+
+    /// Calls `seeking` on every seek from anywhere (the host's own controls
+    /// included), for as long as the current reactive owner lives.
+    pub fn on_seeking(&self, seeking: impl Fn() + 'static) {
+        let listener = self
+            .media
+            .with_value(|media| listen(media, "seeking", move |_| seeking()));
+        keep_for_owner(listener);
     }
 
     /// Reads the position now (between media events, e.g. every frame).
@@ -252,7 +259,6 @@ impl PositionGate {
 pub fn use_media_clock(media: MediaRef) -> MediaClock {
     let gates = StoredValue::new_local(Vec::<PositionGate>::new());
     let (playing, set_playing) = signal(media.with_value(|element| !element.paused()));
-    let (seeks, set_seeks) = signal(0u32);
     let listeners: Vec<EventListener> = media.with_value(|element| {
         let position = POSITION_EVENTS.iter().map(|&event| {
             let source = element.clone();
@@ -264,17 +270,12 @@ pub fn use_media_clock(media: MediaRef) -> MediaClock {
                 set_playing.set(!source.paused() && !source.ended())
             })
         });
-        let seeking = listen(element, "seeking", move |_| {
-            set_seeks.update(|count| *count += 1)
-        });
-        position.chain(play_state).chain([seeking]).collect()
+        position.chain(play_state).collect()
     });
-    // Owned by the reactive owner: dropped, and so unregistered, on cleanup.
-    StoredValue::new_local(listeners);
+    keep_for_owner(listeners);
     MediaClock {
         gates,
         playing,
-        seeks,
         media,
     }
 }

@@ -7,6 +7,17 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Node, Selection};
 
+use super::owner::keep_for_owner;
+use super::stop::listen;
+
+/// Calls `changed` on every change of the page's selection, for as long as
+/// the current reactive owner lives.
+pub fn use_selection_change(changed: impl Fn() + 'static) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        keep_for_owner(listen(&document, "selectionchange", move |_| changed()));
+    }
+}
+
 /// The selection as seen from `node`'s shadow root (or its document when
 /// the browser has no per-root selection).
 pub fn selection_around(node: &Node) -> Option<Selection> {

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::controls::WidgetEvents;
 use super::i18n::language;
+use super::js_api::WidgetEvents;
 
 /// An error announced to screen readers: `headline` for listeners (the
 /// language's "could not be loaded" when absent), then `message`, with a

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use web_sys::KeyboardEvent;
 
-use super::controls::WidgetEvents;
 use super::header::SectionLevel;
 use super::i18n::{language, Language};
+use super::js_api::WidgetEvents;
 use super::roving::{key_target, Roving};
 use super::slices::{Slices, FIRST_ITEMS};
 use crate::core::links::http_url;

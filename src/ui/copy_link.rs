@@ -18,6 +18,12 @@ pub struct CopyLink {
     pub line: RwSignal<Option<usize>>,
 }
 
+impl Default for CopyLink {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl CopyLink {
     /// On no line yet.
     pub fn new() -> Self {
@@ -45,40 +51,43 @@ impl CopyLink {
             self.line.set(Some(index));
         }
     }
+}
 
-    /// The button; `start_of` gives a line's start.
-    pub fn view(
-        self,
-        share: Share,
-        start_of: impl Fn(usize) -> Option<f64> + Copy + Send + Sync + 'static,
-    ) -> impl IntoView {
-        let language = language();
-        let label = move || {
-            self.line
-                .get()
-                .and_then(start_of)
-                .map(|start| language.copy_link_to(&format_clock(start)))
-        };
-        view! {
-            <button
-                type="button"
-                class="ev-copy-link"
-                part="copy-link"
-                node_ref=self.button
-                hidden=move || self.line.get().is_none()
-                aria-label=label
-                title=label
-                on:click=move |_| {
-                    if let Some(start) = self.line.get_untracked().and_then(start_of) {
-                        share.copy_link(start);
-                    }
+/// The button of `copy_link`, copying with `share`; `start_of` gives a
+/// line's start.
+#[component]
+pub fn CopyLinkButton(
+    copy_link: CopyLink,
+    share: Share,
+    start_of: Callback<usize, Option<f64>>,
+) -> impl IntoView {
+    let language = language();
+    let label = move || {
+        copy_link
+            .line
+            .get()
+            .and_then(|line| start_of.run(line))
+            .map(|start| language.copy_link_to(&format_clock(start)))
+    };
+    view! {
+        <button
+            type="button"
+            class="ev-copy-link"
+            part="copy-link"
+            node_ref=copy_link.button
+            hidden=move || copy_link.line.get().is_none()
+            aria-label=label
+            title=label
+            on:click=move |_| {
+                if let Some(start) = copy_link.line.get_untracked().and_then(|line| start_of.run(line)) {
+                    share.copy_link(start);
                 }
-            >
-                <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
-                        d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
-                </svg>
-            </button>
-        }
+            }
+        >
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
+                    d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+            </svg>
+        </button>
     }
 }

@@ -8,6 +8,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use web_sys::{Element, MouseEvent, PointerEvent};
 
+use super::line_element::TEXT_SELECTOR;
+
 /// A click on a line's words waits this long for a second click (most
 /// double clicks come well inside the systems' default of 500 ms).
 const DOUBLE_CLICK_MS: u64 = 400;
@@ -113,7 +115,7 @@ impl LineGestures {
         let on_words = event
             .target()
             .and_then(|target| wasm_bindgen::JsCast::dyn_into::<Element>(target).ok())
-            .and_then(|target| target.closest(".ev-text").ok().flatten())
+            .and_then(|target| target.closest(TEXT_SELECTOR).ok().flatten())
             .is_some();
         // Only words can be double-clicked into a selection; the time and
         // the speaker's name answer at once.

@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 use web_sys::Element;
 
 use super::header::SectionLevel;
+use super::line_element::{line_selector, LINE_PART, TEXT_CLASS};
 use super::slices::SLICE_MS;
 use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
@@ -120,7 +121,7 @@ impl LineChunks {
             .try_with_value(|containers| containers.get(chunk).and_then(NodeRef::get_untracked))
             .flatten()?;
         container
-            .query_selector(&format!("[part=line][data-index=\"{index}\"]"))
+            .query_selector(&line_selector(index))
             .ok()
             .flatten()
     }
@@ -239,7 +240,7 @@ impl LineViews {
             <div class="ev-row" class:ev-paragraph=line.is_some_and(|line| line.paragraph) role="listitem">
                 <div
                     class="ev-line"
-                    part="line"
+                    part=LINE_PART
                     role="button"
                     tabindex=if is_tab_stop { "0" } else { "-1" }
                     aria-current=is_current.then_some("true")
@@ -248,7 +249,7 @@ impl LineViews {
                 >
                     {speaker}
                     <span class="ev-time" class:ev-estimated=line.is_some_and(|line| line.estimated) aria-hidden="true">{format_clock(start)}</span>
-                    <span class="ev-text" dir="auto">{text}</span>
+                    <span class=TEXT_CLASS dir="auto">{text}</span>
                 </div>
             </div>
         }

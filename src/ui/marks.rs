@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::{Element, Node};
 
+use super::line_element::text_of_line;
 use super::lines::LineChunks;
 use super::search::SearchState;
 use crate::core::search::Match;
@@ -46,11 +47,7 @@ pub fn use_word_mark(
                 .map(|(_, node)| node.clone())
         });
         let node = known.or_else(|| {
-            let node = chunks
-                .mounted_line(line)?
-                .query_selector(".ev-text")
-                .ok()??
-                .first_child()?;
+            let node = text_of_line(&chunks.mounted_line(line)?)?.first_child()?;
             word_line.set_value(Some((line, node.clone())));
             Some(node)
         });
@@ -145,11 +142,7 @@ pub fn use_search_marks(
 /// Ranges over the byte ranges `bounds` of `text`, the text shown in
 /// `line`'s text element.
 fn text_range(line: &Element, text: &str, bounds: &[Range<usize>]) -> Vec<web_sys::Range> {
-    let nodes = line
-        .query_selector(".ev-text")
-        .ok()
-        .flatten()
-        .and_then(|text| TextNodes::of(&text));
+    let nodes = text_of_line(line).and_then(|text| TextNodes::of(&text));
     let Some(nodes) = nodes else {
         return Vec::new();
     };

@@ -3,10 +3,13 @@
 
 mod alert;
 mod chapters;
-mod controls;
 mod copy_link;
+mod follow;
 mod header;
 mod i18n;
+mod js_api;
+mod line_element;
+mod line_events;
 mod line_gestures;
 mod lines;
 mod marks;
@@ -19,6 +22,6 @@ mod transcript;
 mod viewer;
 mod warnings;
 
-pub use controls::{ControlsSlot, LoadedControls, WidgetEvents};
 pub use i18n::Language;
+pub use js_api::{ControlsSlot, LoadedControls, WidgetEvents};
 pub use viewer::EpisodeViewer;

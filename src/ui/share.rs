@@ -9,6 +9,7 @@ use super::i18n::language;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use super::line_element::line_around;
 use crate::core::fragment::time_fragment;
 use crate::core::{DisplayText, Episode};
 use crate::host::clipboard::{copy_text, page_url_with};
@@ -168,11 +169,8 @@ pub fn selected_quote(
             Ok(element) => element,
             Err(node) => node.parent_element()?,
         };
-        let line = element.closest("[part=line]").ok()??;
-        if !area.contains(Some(&line)) {
-            return None;
-        }
-        line.get_attribute("data-index")?.parse().ok()
+        let (line, index) = line_around(&element)?;
+        area.contains(Some(&line)).then_some(index)
     };
     let first = line_of(range.start_container().ok()?)?;
     let last = line_of(range.end_container().ok()?)?.max(first);

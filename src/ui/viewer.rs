@@ -8,9 +8,9 @@ use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
-use super::controls::{ControlsSlot, LoadedControls, WidgetEvents};
 use super::header::{EpisodeHeader, SectionLevel};
 use super::i18n::{language, Language};
+use super::js_api::{ControlsSlot, LoadedControls, WidgetEvents};
 use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
