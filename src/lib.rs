@@ -13,6 +13,7 @@
 //! the lints below refuse the constructs that can (tests and the fuzzing
 //! harness are outside them).
 
+#![warn(missing_docs)]
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -41,9 +42,9 @@ mod embed;
 #[cfg(all(target_arch = "wasm32", debug_assertions))]
 mod heap_meter;
 #[cfg(target_arch = "wasm32")]
-pub mod host;
+pub(crate) mod host;
 #[cfg(target_arch = "wasm32")]
-pub mod ui;
+pub(crate) mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub use embed::{mount, MountedViewer};

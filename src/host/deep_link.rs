@@ -2,6 +2,7 @@
 //! metadata is ready (and again when the fragment changes); a range
 //! `#t=start,end` pauses at its end.
 
+use super::owner::keep_for_owner;
 use super::stop::listen;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -68,5 +69,5 @@ pub fn use_deep_link(
         let on_hash = listen(&window(), "hashchange", move |_| apply(false));
         vec![on_metadata, on_time, on_hash]
     });
-    StoredValue::new_local(listeners);
+    keep_for_owner(listeners);
 }

@@ -21,6 +21,8 @@ use crate::core::load::FileText;
 
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
+#[derive(Debug)]
+#[must_use = "the request is aborted when this is dropped"]
 struct AbortOnDrop(Option<AbortController>);
 
 impl Drop for AbortOnDrop {

@@ -1,6 +1,7 @@
 //! A `requestAnimationFrame` loop that runs only while it is wanted and the
 //! page is visible.
 
+use super::owner::keep_for_owner;
 use super::stop::{has_stopped, listen};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -14,6 +15,8 @@ type SharedCallback = Rc<RefCell<Option<Closure<dyn FnMut()>>>>;
 
 /// The running loop; dropping it cancels the pending frame and frees the
 /// callback.
+#[derive(Debug)]
+#[must_use = "the loop stops when this is dropped"]
 struct FrameLoop {
     pending: Rc<Cell<Option<i32>>>,
     callback: SharedCallback,
@@ -88,6 +91,6 @@ pub fn use_document_visible() -> ReadSignal<bool> {
     let listener = listen(&document, "visibilitychange", move |_| {
         set_visible.set(!source.hidden())
     });
-    StoredValue::new_local(listener);
+    keep_for_owner(listener);
     visible
 }

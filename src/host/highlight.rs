@@ -8,6 +8,8 @@ use web_sys::{Element, Node, Range};
 
 /// The ranges one widget put into one named highlight, taken out again when
 /// replaced or dropped (several widgets on a page share the name).
+#[derive(Debug)]
+#[must_use = "the ranges leave the highlight when this is dropped"]
 pub struct HighlightRanges {
     name: &'static str,
     ranges: Vec<Range>,
@@ -59,6 +61,8 @@ impl Drop for HighlightRanges {
 /// One range in the highlight called `name`, moved in place: two DOM calls
 /// a move and no new objects (for the current word, which moves several
 /// times a second).
+#[derive(Debug)]
+#[must_use = "the range leaves the highlight when this is dropped"]
 pub struct MovingRange {
     highlight: Option<JsValue>,
     range: Option<Range>,

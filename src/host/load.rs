@@ -8,7 +8,8 @@ use crate::core::load::{DurationWait, EpisodeRequest, FileText, Loader, Locate, 
 use crate::core::Episode;
 
 use super::fetch::{fetch_text, FetchError};
-use super::media::{loads_metadata, media_duration, MediaRef};
+use super::media::MediaRef;
+use super::media_duration::{loads_metadata, media_duration};
 
 impl From<FetchError> for LoadError {
     fn from(error: FetchError) -> Self {

@@ -12,6 +12,8 @@ pub mod highlight;
 pub mod images;
 pub mod load;
 pub mod media;
+pub mod media_duration;
+pub mod media_lookup;
 pub mod owner;
 pub mod scroll;
 pub mod selection;

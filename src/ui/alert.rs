@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::i18n::language;
-use super::js_api::WidgetEvents;
+use crate::host::events::WidgetEvents;
 
 /// An error announced to screen readers: `headline` for listeners (the
 /// language's "could not be loaded" when absent), then `message`, with a

@@ -9,12 +9,12 @@ use web_sys::KeyboardEvent;
 
 use super::header::SectionLevel;
 use super::i18n::{language, Language};
-use super::js_api::WidgetEvents;
 use super::roving::{key_target, Roving};
 use super::slices::{Slices, FIRST_ITEMS};
 use crate::core::links::http_url;
 use crate::core::time::{format_clock, format_duration, format_seconds, parse_clock};
 use crate::core::{Chapter, Episode};
+use crate::host::events::WidgetEvents;
 use crate::host::images::ImagePolicy;
 use crate::host::media::MediaClock;
 

@@ -1,15 +1,13 @@
-//! What the host page can do with and hear from a widget: the element's JS
-//! API (seek, current line, follow, search) and its DOM events.
+//! What the host page can do with a widget: the state the element's JS
+//! API (seek, current line, follow, search) reaches. Its DOM events are
+//! sent by [`WidgetEvents`](crate::host::events::WidgetEvents).
 
 use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
-use web_sys::HtmlElement;
 
 use super::search::SearchState;
 use crate::core::Episode;
-use crate::host::events::dispatch;
 use crate::host::media::MediaClock;
 use crate::host::scroll::FollowScroll;
 
@@ -33,6 +31,14 @@ pub struct LoadedControls {
 #[derive(Clone, Default)]
 pub struct ControlsSlot(Arc<Mutex<Option<LoadedControls>>>);
 
+impl std::fmt::Debug for ControlsSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ControlsSlot")
+            .field("loaded", &self.with(|_| ()).is_some())
+            .finish()
+    }
+}
+
 impl ControlsSlot {
     /// Runs `action` on the loaded state; `None` before loading (or after a
     /// failure).
@@ -46,56 +52,5 @@ impl ControlsSlot {
         if let Ok(mut slot) = self.0.lock() {
             *slot = controls;
         }
-    }
-}
-
-/// Sends the widget's DOM events from its element; provided as context.
-#[derive(Clone, Copy)]
-pub struct WidgetEvents {
-    host: StoredValue<Option<HtmlElement>, LocalStorage>,
-}
-
-impl WidgetEvents {
-    /// Events from `host` (none when `None`).
-    pub fn new(host: Option<HtmlElement>) -> Self {
-        Self {
-            host: StoredValue::new_local(host),
-        }
-    }
-
-    fn send(&self, name: &str, fields: &[(&str, JsValue)]) {
-        self.host.with_value(|host| {
-            if let Some(host) = host {
-                dispatch(host, name, fields);
-            }
-        });
-    }
-
-    /// `episode-viewer:ready`, with the counts of what was loaded.
-    pub fn ready(&self, episode: &Episode) {
-        let count = |n: usize| JsValue::from(n as u32);
-        self.send(
-            "ready",
-            &[
-                ("lines", count(episode.lines.len())),
-                ("chapters", count(episode.listed_chapters().count())),
-                ("speakers", count(episode.speakers.len())),
-                (
-                    "words",
-                    count(episode.lines.iter().map(|line| line.words.len()).sum()),
-                ),
-                ("warnings", count(episode.warnings.len())),
-            ],
-        );
-    }
-
-    /// `episode-viewer:error`, with the message shown in the widget.
-    pub fn error(&self, message: &str) {
-        self.send("error", &[("message", message.into())]);
-    }
-
-    /// `episode-viewer:seek`, when the reader seeks from the widget.
-    pub fn seek(&self, time: f64, from: &str) {
-        self.send("seek", &[("time", time.into()), ("from", from.into())]);
     }
 }

@@ -12,12 +12,12 @@ use web_sys::{Element, FocusEvent, KeyboardEvent, MouseEvent, PointerEvent};
 
 use super::copy_link::CopyLink;
 use super::follow::Follow;
-use super::js_api::WidgetEvents;
 use super::line_element::line_of_event;
 use super::line_gestures::{ClickAction, LineGestures};
 use super::lines::LineChunks;
 use super::roving::key_target;
 use crate::core::Episode;
+use crate::host::events::WidgetEvents;
 use crate::host::focus::focus;
 use crate::host::media::MediaClock;
 use crate::host::selection::has_selected_text;

@@ -22,6 +22,5 @@ mod transcript;
 mod viewer;
 mod warnings;
 
-pub use i18n::Language;
-pub use js_api::{ControlsSlot, LoadedControls, WidgetEvents};
+pub use js_api::ControlsSlot;
 pub use viewer::EpisodeViewer;

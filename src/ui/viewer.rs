@@ -10,7 +10,7 @@ use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
 use super::header::{EpisodeHeader, SectionLevel};
 use super::i18n::{language, Language};
-use super::js_api::{ControlsSlot, LoadedControls, WidgetEvents};
+use super::js_api::{ControlsSlot, LoadedControls};
 use super::playhead::{use_playhead, Playhead};
 use super::search::SearchState;
 use super::transcript::{Transcript, TranscriptState};
@@ -18,10 +18,13 @@ use super::warnings::InputWarnings;
 use crate::core::load::attributes::WidgetAttributes;
 use crate::core::{DisplayText, Episode, Line, Timing};
 use crate::host::deep_link::use_deep_link;
+use crate::host::events::WidgetEvents;
 use crate::host::frames::use_animation_frames;
 use crate::host::images::ImagePolicy;
 use crate::host::load::{page_language, LoadError};
-use crate::host::media::{use_media_clock, use_media_lookup, MediaLookup, MediaRef};
+use crate::host::media::{use_media_clock, MediaRef};
+use crate::host::media_lookup::{use_media_lookup, MediaLookup};
+use crate::host::owner::keep_for_owner;
 use crate::host::scroll::FollowScroll;
 use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
@@ -187,7 +190,7 @@ fn LoadedEpisode(
         current_line,
     }));
     // The JS API lets go of this episode's state with it.
-    StoredValue::new_local(ClearOnDrop(controls));
+    keep_for_owner(ClearOnDrop(controls));
     if let Some(events) = use_context::<WidgetEvents>() {
         let loaded = episode.clone();
         Effect::new(move |_| events.ready(&loaded));
@@ -209,6 +212,8 @@ fn LoadedEpisode(
 }
 
 /// Empties the JS API's slot when the loaded episode goes away.
+#[derive(Debug)]
+#[must_use = "the slot is cleared when this is dropped"]
 struct ClearOnDrop(ControlsSlot);
 
 impl Drop for ClearOnDrop {
