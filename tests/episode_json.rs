@@ -277,7 +277,7 @@ fn long_bad_values_are_shortened_in_messages() {
 fn errors_expose_path_and_message_separately() {
     let error: ReadError =
         parse_episode_json(r#"{"version":1,"transcript":[{"start":0,"text":null}]}"#).unwrap_err();
-    assert_eq!(error.path, "transcript[0].text");
+    assert_eq!(error.place.to_string(), "transcript[0].text");
     assert_eq!(error.message, "missing; expected text");
 }
 

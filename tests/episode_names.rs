@@ -95,7 +95,11 @@ fn a_chapters_file_names_the_episode_and_the_podcast_only_where_nothing_else_doe
     .unwrap();
     assert_eq!((odd.title, odd.chapters.len()), (None, 1));
     assert_eq!(odd.warnings.len(), 1, "{:?}", odd.warnings);
-    assert!(odd.warnings[0].contains("title"), "{:?}", odd.warnings);
+    assert!(
+        odd.warnings[0].to_string().contains("title"),
+        "{:?}",
+        odd.warnings
+    );
 }
 
 #[test]

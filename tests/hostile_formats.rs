@@ -8,6 +8,7 @@
 mod measure;
 
 use episode_viewer::core::episode_json::parse_episode_document;
+use episode_viewer::core::error::Place;
 use episode_viewer::core::formats::json_chapters::parse_json_chapters;
 use episode_viewer::core::formats::podcast_json::parse_podcast_json;
 use episode_viewer::core::formats::sbv::parse_sbv;
@@ -16,8 +17,9 @@ use episode_viewer::core::formats::webvtt::parse_webvtt;
 use episode_viewer::core::formats::whisper_json::parse_whisper_json;
 use episode_viewer::core::formats::{apply_transcript, Transcript};
 use episode_viewer::core::limits::{MAX_ENTRIES, MAX_NAME_CHARS, MAX_TEXT_BYTES};
-use episode_viewer::core::warnings::in_file;
-use episode_viewer::core::warnings::problem_count;
+use episode_viewer::core::warnings::{
+    in_file, problem_count, shown, Warning, Warnings, MAX_WARNINGS,
+};
 use episode_viewer::core::{Episode, Speaker};
 use measure::{assert_scales, measure, memory_bound};
 
@@ -198,7 +200,7 @@ fn empty_cues_count_toward_the_cue_limit() {
     assert_eq!(transcript.lines.len(), 1);
     assert_eq!(transcript.warnings.len(), 101);
     assert_eq!(
-        transcript.warnings[100],
+        transcript.warnings[100].to_string(),
         "and 900 more problems of the same kinds"
     );
 }
@@ -214,7 +216,7 @@ fn long_names_titles_words_and_lines_are_cut_with_a_warning() {
     assert_eq!(transcript.speakers[0].name.chars().count(), MAX_NAME_CHARS);
     assert_eq!(transcript.lines[1].text.len(), MAX_TEXT_BYTES);
     assert_eq!(
-        transcript.warnings,
+        shown(&transcript.warnings),
         [
             "line 6: the text is too long (1.0 MB); cut to the first 1.0 MB",
             "speaker 1: the name is 1,500 characters long; cut to the first 1,000",
@@ -226,7 +228,7 @@ fn long_names_titles_words_and_lines_are_cut_with_a_warning() {
     let file = parse_json_chapters(&chapters, None).unwrap();
     assert_eq!(file.chapters[0].title.chars().count(), MAX_NAME_CHARS);
     assert_eq!(
-        file.warnings,
+        shown(&file.warnings),
         ["chapter 1: the title is 3,000 characters long; cut to the first 1,000"]
     );
     // A line built from words: each word and the words together limited.
@@ -242,7 +244,7 @@ fn long_names_titles_words_and_lines_are_cut_with_a_warning() {
     assert_eq!(episode.lines[0].words[0].text.len(), MAX_NAME_CHARS);
     assert_eq!(episode.lines[1].words.len(), MAX_TEXT_BYTES / 4);
     assert_eq!(
-        episode.warnings,
+        shown(&episode.warnings),
         [
             "transcript[0]: a word is over 1,000 characters long; cut to the first 1,000",
             "transcript[1]: the words make a text longer than 1.0 MB; only the first 262,144 kept",
@@ -256,14 +258,22 @@ fn warnings_are_kept_to_a_hundred_per_file() {
     let transcript = parse_webvtt(&format!("{bad}00:01.000 --> 00:02.000\nok\n")).unwrap();
     assert_eq!(transcript.warnings.len(), 101);
     assert_eq!(
-        transcript.warnings.last().unwrap(),
+        transcript.warnings.last().unwrap().to_string(),
         "and 9,900 more problems of the same kinds"
     );
     // The note counts the problems, not the messages.
-    let named: Vec<String> = in_file("a.vtt", &transcript.warnings).collect();
+    let named: Vec<Warning> = in_file("a.vtt", transcript.warnings.clone()).collect();
     assert_eq!(problem_count(&named), 10_000);
-    let one = ["and 1 more problem of the same kinds".to_string()];
-    assert_eq!(problem_count(&one), 1);
+    let mut one_more = Warnings::new();
+    for line in 0..=MAX_WARNINGS {
+        one_more.push(Warning::at(Place::Line(line), "bad"));
+    }
+    let one_more = one_more.into_warnings();
+    assert_eq!(problem_count(&one_more), MAX_WARNINGS + 1);
+    assert_eq!(
+        one_more.last().unwrap().to_string(),
+        "and 1 more problem of the same kinds"
+    );
     assert_scales(
         "bad cue timings",
         |n| cues(n, |_| "00:01.000 --> nonsense\nx\n\n".into()),

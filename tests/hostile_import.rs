@@ -230,7 +230,7 @@ fn the_same_time_given_twice_after_a_long_title() {
         episode
             .warnings
             .last()
-            .is_some_and(|last| last.contains("more problems")),
+            .is_some_and(|last| last.to_string().contains("more problems")),
         "{:?}",
         episode.warnings.last()
     );

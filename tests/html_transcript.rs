@@ -110,7 +110,7 @@ fn a_bad_time_is_a_warning_that_names_its_line() {
         episode
             .warnings
             .iter()
-            .any(|w| w == "\"t.html\" line 2: \"soon\" is not a time; ignored"),
+            .any(|w| w.to_string() == "\"t.html\" line 2: \"soon\" is not a time; ignored"),
         "{:?}",
         episode.warnings
     );

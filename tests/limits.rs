@@ -13,6 +13,7 @@ use episode_viewer::core::formats::podcast_json::parse_podcast_json;
 use episode_viewer::core::formats::srt::parse_srt;
 use episode_viewer::core::formats::webvtt::parse_webvtt;
 use episode_viewer::core::limits::{MAX_ENTRIES, MAX_FILE_BYTES, MAX_TEXT_BYTES};
+use episode_viewer::core::warnings::shown;
 
 /// How long a linear parse of these inputs may take in a debug build.
 const BOUND: Duration = Duration::from_secs(20);
@@ -157,22 +158,22 @@ fn a_line_over_the_text_limit_is_cut_with_a_warning_that_says_where() {
     let vtt = format!("WEBVTT\n\n00:01.000 --> 00:02.000\n{long}\n");
     let transcript = parse_webvtt(&vtt).unwrap();
     assert_eq!(transcript.lines[0].text.len(), MAX_TEXT_BYTES);
-    assert_eq!(transcript.warnings, [format!("line 3: {cut}")]);
+    assert_eq!(shown(&transcript.warnings), [format!("line 3: {cut}")]);
     let srt = format!("1\n00:00:01,000 --> 00:00:02,000\n{long}\n");
     assert_eq!(
-        parse_srt(&srt).unwrap().warnings,
+        shown(&parse_srt(&srt).unwrap().warnings),
         [format!("line 2: {cut}")]
     );
     let episode = format!(r#"{{"version":1,"transcript":[{{"start":1,"text":"{long}"}}]}}"#);
     let episode = parse_episode_document(&episode).unwrap().episode;
     assert_eq!(episode.lines[0].text.len(), MAX_TEXT_BYTES);
-    assert_eq!(episode.warnings, [format!("transcript[0]: {cut}")]);
+    assert_eq!(shown(&episode.warnings), [format!("transcript[0]: {cut}")]);
     let segments = format!(
         r#"{{"segments":[{{"startTime":1,"body":"{long} and more"}},{{"startTime":2,"body":"all is well"}}]}}"#
     );
     let transcript = parse_podcast_json(&segments).unwrap();
     assert_eq!(transcript.lines.len(), 2);
-    assert_eq!(transcript.warnings, [format!("segments[0]: {cut}")]);
+    assert_eq!(shown(&transcript.warnings), [format!("segments[0]: {cut}")]);
     // A cut never splits a character.
     let accents = format!(
         "WEBVTT\n\n00:01.000 --> 00:02.000\na{}\n",

@@ -225,5 +225,5 @@ fn a_long_cite_before_many_paragraphs_is_cut_and_stays_small() {
     assert!(episode
         .warnings
         .iter()
-        .any(|warning| warning.contains("longer than 100 characters")));
+        .any(|warning| warning.to_string().contains("longer than 100 characters")));
 }

@@ -4,6 +4,7 @@ mod common;
 
 use episode_viewer::core::formats::json_chapters::parse_json_chapters;
 use episode_viewer::core::formats::podcast_json::parse_podcast_json;
+use episode_viewer::core::warnings::shown;
 
 use common::{corpus_file, rows};
 
@@ -137,7 +138,7 @@ fn bad_segments_are_skipped_with_warnings() {
         ]
     );
     assert_eq!(
-        transcript.warnings,
+        shown(&transcript.warnings),
         [
             r#"segments[1].startTime: expected seconds, got "soon"; segment skipped"#,
             "segments[2].startTime: missing; expected seconds; segment skipped",
@@ -208,7 +209,7 @@ fn json_chapters_are_sorted_with_silent_markers_kept_unlisted() {
         Some("https://example.org/")
     );
     assert_eq!(
-        file.warnings,
+        shown(&file.warnings),
         [
             "chapters[4].endTime: 100 is before the start, 150; ignored",
             "chapters[5].startTime: missing; expected seconds; chapter skipped",

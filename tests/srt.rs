@@ -5,6 +5,7 @@ mod common;
 use episode_viewer::core::formats::cues::split_speaker_label;
 use episode_viewer::core::formats::srt::{parse_srt, parse_srt_time};
 use episode_viewer::core::formats::Transcript;
+use episode_viewer::core::warnings::shown;
 
 use common::{corpus_file, rows};
 
@@ -55,7 +56,7 @@ fn messy_files_are_read_as_players_read_them() {
         ]
     );
     assert_eq!(
-        transcript.warnings,
+        shown(&transcript.warnings),
         [
             r#"line 15: the cue timing "00:00:03,000 -> 00:00:04,000" is not valid (expected "00:00:00,000 --> 00:00:00,000"); cue skipped"#,
             r#"line 19: the cue timing "00:00:04,000 --> 00:00:xx,000" is not valid (expected "00:00:00,000 --> 00:00:00,000"); cue skipped"#,

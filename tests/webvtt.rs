@@ -5,6 +5,7 @@ mod common;
 
 use episode_viewer::core::formats::webvtt::{parse_cue_text, parse_cues, parse_webvtt};
 use episode_viewer::core::formats::Transcript;
+use episode_viewer::core::warnings::shown;
 
 use common::{corpus_file, rows};
 
@@ -158,7 +159,7 @@ fn broken_cues_are_dropped_or_repaired_with_warnings() {
         ]
     );
     assert_eq!(
-        transcript.warnings,
+        shown(&transcript.warnings),
         [
             r#"line 8: the cue timing "00:00:01,000 --> 00:00:02,000" is not valid (expected "00:00:00.000 --> 00:00:00.000"); cue skipped"#,
             r#"line 22: the cue timing "00:00:05.00 --> 00:00:06.000" is not valid (expected "00:00:00.000 --> 00:00:00.000"); cue skipped"#,
@@ -179,7 +180,7 @@ fn unsorted_cues_are_sorted_with_a_warning() {
     let texts: Vec<&str> = transcript.lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(texts, ["first", "second"]);
     assert_eq!(
-        transcript.warnings,
+        shown(&transcript.warnings),
         ["line 6: starts at 1, before the line above it (5); lines were sorted into time order"]
     );
 }

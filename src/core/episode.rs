@@ -26,7 +26,7 @@ pub struct Episode {
     pub lines: Vec<Line>,
     /// Problems in the input that were repaired or skipped, each saying
     /// which file and where.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::core::warnings::Warning>,
     /// Whether the times were measured or estimated from untimed text.
     pub timing: Timing,
 }

@@ -117,7 +117,7 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, ReadError> 
         speakers,
         chapters,
         lines,
-        warnings: warnings.into_messages(),
+        warnings: warnings.into_warnings(),
         timing: optional_timing(root, &Loc::Root)?.unwrap_or_default(),
     };
     Ok(EpisodeDocument {

@@ -44,7 +44,7 @@ impl InlineEntries {
         if self.line_error.is_some() {
             return;
         }
-        let place = || Loc::Item(&Loc::Field(&Loc::Root, "transcript"), index).to_string();
+        let place = || Loc::Item(&Loc::Field(&Loc::Root, "transcript"), index).place();
         match check_entry_count(index, "transcript lines", place)
             .and_then(|()| self.parse_line(item, index))
         {
@@ -66,7 +66,7 @@ impl InlineEntries {
             return;
         }
         let loc = Loc::Item(&Loc::Field(&Loc::Root, "chapters"), index);
-        match check_entry_count(index, "chapters", || loc.to_string())
+        match check_entry_count(index, "chapters", || loc.place())
             .and_then(|()| parse_chapter(item, &loc))
         {
             Ok(chapter) => self.chapters.push(chapter),

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use super::error::{quoted, ReadError};
+use super::error::{quoted, JsonPlace, Place, ReadError};
 use super::time::parse_clock;
 
 /// A place in the document, formatted only when an error is reported.
@@ -27,11 +27,40 @@ impl fmt::Display for Loc<'_> {
     }
 }
 
-pub(crate) fn error_at(loc: &Loc, message: impl Into<String>) -> ReadError {
-    ReadError {
-        path: loc.to_string(),
-        message: message.into(),
+impl Loc<'_> {
+    /// This place, as errors and warnings keep it.
+    pub(crate) fn place(&self) -> Place {
+        let path = self.to_string();
+        if path.is_empty() {
+            return Place::File;
+        }
+        let item = self.top_level_item();
+        let rest = match item {
+            Some((list, index)) => path
+                .strip_prefix(&format!("{list}[{index}]"))
+                .unwrap_or_default()
+                .to_string(),
+            None => path,
+        };
+        Place::Json(Box::new(JsonPlace {
+            item: item.map(|(list, index)| (list.to_string(), index)),
+            rest,
+            line: None,
+        }))
     }
+
+    /// The entry of a top-level list this place is in.
+    fn top_level_item(&self) -> Option<(&str, usize)> {
+        match self {
+            Loc::Root => None,
+            Loc::Item(Loc::Field(Loc::Root, list), index) => Some((list, *index)),
+            Loc::Item(parent, _) | Loc::Field(parent, _) => parent.top_level_item(),
+        }
+    }
+}
+
+pub(crate) fn error_at(loc: &Loc, message: impl Into<String>) -> ReadError {
+    ReadError::at(loc.place(), message)
 }
 
 /// Parses JSON text, reporting syntax errors with line and column.

@@ -1,6 +1,9 @@
 //! Where the items of a JSON document's lists are, by line: what `check`
 //! adds to a reader's `transcript[3]` so a publisher finds the place.
 
+use super::error::{JsonPlace, Place};
+use super::warnings::Warning;
+
 /// Where the items of a JSON document's top-level lists begin, by line.
 #[derive(Default)]
 pub(crate) struct JsonItemLines {
@@ -68,12 +71,13 @@ impl JsonItemLines {
         Self { lists }
     }
 
-    /// `key[index] (line N)`, or `key[index]` when the line is unknown.
-    pub(crate) fn place(&self, key: &str, index: usize) -> String {
-        match self.line_of(key, index) {
-            Some(line) => format!("{key}[{index}] (line {line})"),
-            None => format!("{key}[{index}]"),
-        }
+    /// `key[index]`, with its line when known.
+    pub(crate) fn place(&self, key: &str, index: usize) -> Place {
+        Place::Json(Box::new(JsonPlace {
+            item: Some((key.to_string(), index)),
+            rest: String::new(),
+            line: self.line_of(key, index),
+        }))
     }
 
     fn line_of(&self, key: &str, index: usize) -> Option<usize> {
@@ -83,26 +87,28 @@ impl JsonItemLines {
             .and_then(|(_, lines)| lines.get(index).copied())
     }
 
-    /// A message starting with `key[index]` gets the item's line after the
-    /// place; others are kept as they are.
-    pub(crate) fn locate(&self, message: &str) -> String {
-        let Some((key, rest)) = message.split_once('[') else {
-            return message.to_string();
-        };
-        let Some((index, tail)) = rest.split_once(']') else {
-            return message.to_string();
-        };
-        let Some(line) = index
-            .parse()
-            .ok()
-            .and_then(|index| self.line_of(key, index))
-        else {
-            return message.to_string();
-        };
-        let (field, tail) = match tail.split_once(':') {
-            Some((field, tail)) => (field, format!(":{tail}")),
-            None => (tail, String::new()),
-        };
-        format!("{key}[{index}]{field} (line {line}){tail}")
+    /// `place` with the line of the list item it is in, when known.
+    pub(crate) fn locate_place(&self, place: &Place) -> Place {
+        match place {
+            Place::Json(json) => {
+                let line = json
+                    .item
+                    .as_ref()
+                    .and_then(|(key, index)| self.line_of(key, *index));
+                Place::Json(Box::new(JsonPlace {
+                    line: line.or(json.line),
+                    ..(**json).clone()
+                }))
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// `warning` with the line of the list item it is in, when known.
+    pub(crate) fn locate(&self, warning: &Warning) -> Warning {
+        Warning {
+            place: self.locate_place(&warning.place),
+            ..warning.clone()
+        }
     }
 }

@@ -4,8 +4,8 @@
 //! size bounds the time, and the entry count bounds the page's DOM.
 
 use super::episode::{Chapter, Line, Speaker};
-use super::error::ReadError;
-use super::warnings::Warnings;
+use super::error::{Place, ReadError};
+use super::warnings::{Warning, Warnings};
 
 /// The largest file read, in bytes (20 MiB): a 10-hour episode with word
 /// timings is about 5 MB as episode JSON and 7 MB as Podcasting 2.0 JSON.
@@ -26,14 +26,11 @@ pub fn check_file_size(bytes: usize) -> Result<(), ReadError> {
     if bytes <= MAX_FILE_BYTES {
         return Ok(());
     }
-    Err(ReadError {
-        path: String::new(),
-        message: format!(
-            "the file is too large: {}; the widget reads files of up to {}",
-            megabytes(bytes),
-            megabytes(MAX_FILE_BYTES)
-        ),
-    })
+    Err(ReadError::about_file(format!(
+        "the file is too large: {}; the widget reads files of up to {}",
+        megabytes(bytes),
+        megabytes(MAX_FILE_BYTES)
+    )))
 }
 
 /// An error at `place()` when `count` entries (the `what`, plural, e.g.
@@ -41,18 +38,18 @@ pub fn check_file_size(bytes: usize) -> Result<(), ReadError> {
 pub fn check_entry_count(
     count: usize,
     what: &str,
-    place: impl FnOnce() -> String,
+    place: impl FnOnce() -> Place,
 ) -> Result<(), ReadError> {
     if count < MAX_ENTRIES {
         return Ok(());
     }
-    Err(ReadError {
-        path: place(),
-        message: format!(
+    Err(ReadError::at(
+        place(),
+        format!(
             "too many {what}: the widget reads at most {}",
             thousands(MAX_ENTRIES)
         ),
-    })
+    ))
 }
 
 /// The most different `Name:` labels a transcript's lines are counted for
@@ -89,14 +86,15 @@ fn cut_to_chars(text: &mut String) -> Option<usize> {
 /// Cuts a line to the limits: its text to [`MAX_TEXT_BYTES`], each word to
 /// [`MAX_NAME_CHARS`] characters and its words to those whose text fits in
 /// [`MAX_TEXT_BYTES`] together, with a warning at `place` for each cut.
-pub fn cut_line(line: &mut Line, place: &str, warnings: &mut Warnings) {
+pub fn cut_line(line: &mut Line, place: &Place, warnings: &mut Warnings) {
     let bytes = line.text.len();
+    let at = |message: String| Warning::at(place.clone(), message);
     if cut_to_bytes(&mut line.text, MAX_TEXT_BYTES) {
-        warnings.push(format!(
-            "{place}: the text is too long ({}); cut to the first {}",
+        warnings.push(at(format!(
+            "the text is too long ({}); cut to the first {}",
             megabytes(bytes),
             megabytes(MAX_TEXT_BYTES)
-        ));
+        )));
     }
     let mut long_words = 0;
     let mut total = 0;
@@ -110,8 +108,8 @@ pub fn cut_line(line: &mut Line, place: &str, warnings: &mut Warnings) {
         }
     }
     if long_words > 0 {
-        warnings.push(format!(
-            "{place}: {} over {} characters long; cut to the first {}",
+        warnings.push(at(format!(
+            "{} over {} characters long; cut to the first {}",
             if long_words == 1 {
                 "a word is".to_string()
             } else {
@@ -119,14 +117,14 @@ pub fn cut_line(line: &mut Line, place: &str, warnings: &mut Warnings) {
             },
             thousands(MAX_NAME_CHARS),
             thousands(MAX_NAME_CHARS)
-        ));
+        )));
     }
     if fitting < line.words.len() {
-        warnings.push(format!(
-            "{place}: the words make a text longer than {}; only the first {} kept",
+        warnings.push(at(format!(
+            "the words make a text longer than {}; only the first {} kept",
             megabytes(MAX_TEXT_BYTES),
             thousands(fitting)
-        ));
+        )));
         line.words.truncate(fitting);
     }
 }
@@ -136,15 +134,17 @@ pub fn cut_line(line: &mut Line, place: &str, warnings: &mut Warnings) {
 pub fn cut_name(
     name: &mut String,
     what: &str,
-    place: impl FnOnce() -> String,
+    place: impl FnOnce() -> Place,
     warnings: &mut Warnings,
 ) {
     if let Some(had) = cut_to_chars(name) {
-        warnings.push(format!(
-            "{}: the {what} is {} characters long; cut to the first {}",
+        warnings.push(Warning::at(
             place(),
-            thousands(had),
-            thousands(MAX_NAME_CHARS)
+            format!(
+                "the {what} is {} characters long; cut to the first {}",
+                thousands(had),
+                thousands(MAX_NAME_CHARS)
+            ),
         ));
     }
 }
@@ -152,7 +152,7 @@ pub fn cut_name(
 /// Cuts each speaker's name to the limit ([`cut_name`]).
 pub fn cut_speakers(speakers: &mut [Speaker], warnings: &mut Warnings) {
     for (index, speaker) in speakers.iter_mut().enumerate() {
-        let place = || format!("speaker {}", index + 1);
+        let place = || Place::Named(format!("speaker {}", index + 1));
         cut_name(&mut speaker.name, "name", place, warnings);
     }
 }
@@ -160,7 +160,7 @@ pub fn cut_speakers(speakers: &mut [Speaker], warnings: &mut Warnings) {
 /// Cuts each chapter's title to the limit ([`cut_name`]).
 pub fn cut_chapters(chapters: &mut [Chapter], warnings: &mut Warnings) {
     for (index, chapter) in chapters.iter_mut().enumerate() {
-        let place = || format!("chapter {}", index + 1);
+        let place = || Place::Named(format!("chapter {}", index + 1));
         cut_name(&mut chapter.title, "title", place, warnings);
     }
 }
@@ -196,10 +196,7 @@ pub(crate) fn json_error(error: &serde_json::Error) -> ReadError {
     } else {
         format!("not valid JSON: {error}")
     };
-    ReadError {
-        path: String::new(),
-        message,
-    }
+    ReadError::about_file(message)
 }
 
 /// How long a download may take when the `timeout` attribute says nothing,

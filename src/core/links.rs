@@ -4,7 +4,8 @@
 //! a warning.
 
 use super::episode::{Chapter, Speaker};
-use super::error::quoted;
+use super::error::{quoted, Place};
+use super::warnings::Warning;
 
 /// `url` (trimmed) when it is an absolute `http:` or `https:` URL; anything
 /// else (`javascript:`, `data:`, relative paths) gives `None`.
@@ -74,7 +75,7 @@ pub fn settle_links(
     speakers: &mut [Speaker],
     chapters: &mut [Chapter],
     resolve: impl Fn(&str) -> Option<String>,
-) -> Vec<String> {
+) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let mut settle = |place: String, what: &str, field: &mut Option<String>| {
         let Some(url) = field.take() else { return };
@@ -86,9 +87,12 @@ pub fn settle_links(
             UrlKind::Refused => None,
         };
         if settled.is_none() {
-            warnings.push(format!(
-                "{place}: {what} {} dropped: only http:, https: and relative URLs are used",
-                quoted(&shortened(&url))
+            warnings.push(Warning::at(
+                Place::Named(place),
+                format!(
+                    "{what} {} dropped: only http:, https: and relative URLs are used",
+                    quoted(&shortened(&url))
+                ),
             ));
         }
         *field = settled;

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::episode_json::parse_episode_document;
 use super::error::quoted;
-use super::error::ReadError;
+use super::error::{Place, ReadError};
 use super::formats::json_chapters::parse_json_chapters;
 use super::formats::read_lines::out_of_order;
 use super::formats::{detect_format, read_transcript, FileFormat};
@@ -16,6 +16,7 @@ use super::import::{import_episode, ImportSources, Source, UNKNOWN_LENGTH};
 use super::json_item_lines::JsonItemLines;
 use super::text::fold;
 use super::time::{format_clock, parse_clock};
+use super::warnings::Warning;
 use super::Line;
 
 /// How serious a finding is.
@@ -83,10 +84,7 @@ pub fn lint_file(
     let plain_text = !text.trim().is_empty() && !text.trim_start().starts_with(['<', '{']);
     let format = detect_format(content_type, text)
         .or(plain_text.then_some(FileFormat::PlainText))
-        .ok_or_else(|| ReadError {
-            path: String::new(),
-            message: "not a file this widget reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML or plain text transcript, or JSON Chapters".to_string(),
-        })?;
+        .ok_or_else(|| ReadError::about_file("not a file this widget reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML or plain text transcript, or JSON Chapters"))?;
     let mut report = LintReport {
         format,
         lines: 0,
@@ -123,7 +121,7 @@ pub fn lint_file(
             errors.extend(
                 file.warnings
                     .iter()
-                    .map(|warning| item_lines.locate(warning)),
+                    .map(|warning| item_lines.locate(warning).to_string()),
             );
         }
         FileFormat::HtmlTranscript | FileFormat::PlainText => {
@@ -138,10 +136,15 @@ pub fn lint_file(
             errors.extend(
                 episode
                     .warnings
-                    .iter()
-                    .map(|warning| warning.trim_start_matches("\"\" "))
-                    .filter(|warning| !warning.starts_with(UNKNOWN_LENGTH))
-                    .map(str::to_string),
+                    .into_iter()
+                    .filter(|warning| !warning.message.starts_with(UNKNOWN_LENGTH))
+                    .map(|warning| {
+                        Warning {
+                            file: None,
+                            ..warning
+                        }
+                        .to_string()
+                    }),
             );
         }
         transcript_format => {
@@ -161,12 +164,12 @@ pub fn lint_file(
                 transcript
                     .warnings
                     .iter()
-                    .map(|warning| item_lines.locate(warning)),
+                    .map(|warning| item_lines.locate(warning).to_string()),
             );
             let places: Vec<String> = transcript
                 .places
                 .iter()
-                .map(|place| item_lines.locate(place))
+                .map(|place| item_lines.locate_place(place).to_string())
                 .collect();
             check_timeline(&transcript.lines, &places, options, &mut warnings);
             let names: Vec<(&str, &str)> = transcript
@@ -249,7 +252,7 @@ fn check_episode_json_order(root: &Value, item_lines: &JsonItemLines, errors: &m
         let Some(items) = root.get(key).and_then(Value::as_array) else {
             continue;
         };
-        let starts: Vec<(String, f64)> = items
+        let starts: Vec<(Place, f64)> = items
             .iter()
             .enumerate()
             .filter_map(|(index, item)| {
@@ -259,9 +262,9 @@ fn check_episode_json_order(root: &Value, item_lines: &JsonItemLines, errors: &m
                 ))
             })
             .collect();
-        let places_and_starts = starts.iter().map(|(place, start)| (place.as_str(), *start));
+        let places_and_starts = starts.iter().map(|(place, start)| (place, *start));
         if let Some(error) = out_of_order(places_and_starts, what) {
-            errors.push(error);
+            errors.push(error.to_string());
         }
     }
 }
@@ -316,7 +319,7 @@ fn sorted_line_places(root: &Value, item_lines: &JsonItemLines, count: usize) ->
     }
     order
         .into_iter()
-        .map(|index| item_lines.place("transcript", index))
+        .map(|index| item_lines.place("transcript", index).to_string())
         .collect()
 }
 

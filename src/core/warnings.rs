@@ -1,20 +1,76 @@
-//! The problems a reader repaired or passed over, kept to a readable
-//! number: a file with a problem on every line must not hold (or show) one
-//! message per line.
+//! The problems a reader repaired or passed over, as values: each a
+//! [`Warning`] that says which file, where in it, and what; kept to a
+//! readable number (a file with a problem on every line must not hold, or
+//! show, one message per line). The widget and the CLI format them.
 
+use std::fmt;
+
+use super::error::{Place, ReadError};
 use super::limits::thousands;
 
 /// The most warnings kept for one file; the rest are counted.
 pub const MAX_WARNINGS: usize = 100;
 
-/// How the line that counts the warnings not kept begins.
-const MORE_PREFIX: &str = "and ";
+/// A problem that was repaired or passed over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file's name as the user gave it, once known.
+    pub file: Option<String>,
+    /// Where in the file.
+    pub place: Place,
+    /// What was wrong, and what was done about it.
+    pub message: String,
+    /// How many problems it stands for: 1, or the number of those not
+    /// kept for the line that counts them.
+    pub problems: usize,
+}
+
+impl Warning {
+    /// A problem at `place`.
+    pub fn at(place: Place, message: impl Into<String>) -> Self {
+        Self {
+            file: None,
+            place,
+            message: message.into(),
+            problems: 1,
+        }
+    }
+
+    /// A problem with the file as a whole.
+    pub fn about_file(message: impl Into<String>) -> Self {
+        Self::at(Place::File, message)
+    }
+
+    /// A reader's error turned into a warning, saying what was done
+    /// (`chapter skipped`).
+    pub fn from_error(error: ReadError, done: &str) -> Self {
+        Self::at(error.place, format!("{}; {done}", error.message))
+    }
+
+    /// The same warning, about the file `name`.
+    pub fn in_file(mut self, name: &str) -> Self {
+        self.file = Some(name.to_string());
+        self
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "\"{file}\" ")?;
+        }
+        match self.place {
+            Place::File => f.write_str(&self.message),
+            ref place => write!(f, "{place}: {}", self.message),
+        }
+    }
+}
 
 /// Warnings about one file: the first [`MAX_WARNINGS`] in full, then a
 /// count of the others.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Warnings {
-    kept: Vec<String>,
+    kept: Vec<Warning>,
     more: usize,
 }
 
@@ -25,15 +81,15 @@ impl Warnings {
     }
 
     /// Adds a warning (only counted once [`MAX_WARNINGS`] are kept).
-    pub fn push(&mut self, message: String) {
-        self.push_with(|| message);
+    pub fn push(&mut self, warning: Warning) {
+        self.push_with(|| warning);
     }
 
-    /// Adds the warning `message()` makes, calling it only while there is
+    /// Adds the warning `warning()` makes, calling it only while there is
     /// room: a message that quotes input is not built just to be counted.
-    pub fn push_with(&mut self, message: impl FnOnce() -> String) {
+    pub fn push_with(&mut self, warning: impl FnOnce() -> Warning) {
         if self.kept.len() < MAX_WARNINGS {
-            self.kept.push(message());
+            self.kept.push(warning());
         } else {
             self.more += 1;
         }
@@ -45,26 +101,29 @@ impl Warnings {
     }
 
     /// The warnings kept, in the order they were added.
-    pub fn kept(&self) -> &[String] {
+    pub fn kept(&self) -> &[Warning] {
         &self.kept
     }
 
     /// The warnings kept, then `and N more problems of the same kinds`
     /// when some were only counted.
-    pub fn into_messages(self) -> Vec<String> {
-        let mut messages = self.kept;
+    pub fn into_warnings(self) -> Vec<Warning> {
+        let mut warnings = self.kept;
         if self.more > 0 {
-            messages.push(format!(
-                "and {} more {} of the same kinds",
-                thousands(self.more),
-                if self.more == 1 {
-                    "problem"
-                } else {
-                    "problems"
-                }
-            ));
+            let noun = if self.more == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
+            warnings.push(Warning {
+                problems: self.more,
+                ..Warning::about_file(format!(
+                    "and {} more {noun} of the same kinds",
+                    thousands(self.more)
+                ))
+            });
         }
-        messages
+        warnings
     }
 }
 
@@ -78,34 +137,22 @@ pub fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// How many problems `messages` (from [`Warnings::into_messages`], of one
-/// file or several, each perhaps named after its file) stand for: one each,
-/// and N for each `and N more problems …` line.
-pub fn problem_count(messages: &[String]) -> usize {
-    messages
-        .iter()
-        .map(|message| counted_more(message).unwrap_or(1))
-        .sum()
+/// How many problems `warnings` (of one file or several) stand for.
+pub fn problem_count(warnings: &[Warning]) -> usize {
+    warnings.iter().map(|warning| warning.problems).sum()
 }
 
-/// N, when `message` is an `and N more problem(s) of the same kinds` line
-/// (after a file's quoted name or not).
-fn counted_more(message: &str) -> Option<usize> {
-    let tail = message.strip_suffix(" of the same kinds")?;
-    let count_and_word = match tail.rfind(MORE_PREFIX) {
-        Some(at) => tail.get(at + MORE_PREFIX.len()..)?,
-        None => return None,
-    };
-    let (count, rest) = count_and_word.split_once(' ')?;
-    if rest != "more problems" && rest != "more problem" {
-        return None;
-    }
-    count.replace(',', "").parse().ok()
-}
-
-/// A file's warnings, each after the file's quoted name (`"a.vtt" line 3: …`).
-pub fn in_file<'w>(name: &'w str, warnings: &'w [String]) -> impl Iterator<Item = String> + 'w {
+/// A file's warnings, each about the file `name`.
+pub fn in_file<'w>(
+    name: &'w str,
+    warnings: impl IntoIterator<Item = Warning> + 'w,
+) -> impl Iterator<Item = Warning> + 'w {
     warnings
-        .iter()
-        .map(move |warning| format!("\"{name}\" {warning}"))
+        .into_iter()
+        .map(move |warning| warning.in_file(name))
+}
+
+/// Each warning as the widget and the CLI write it.
+pub fn shown(warnings: &[Warning]) -> Vec<String> {
+    warnings.iter().map(Warning::to_string).collect()
 }

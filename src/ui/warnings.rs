@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::i18n::language;
-use crate::core::warnings::problem_count;
+use crate::core::warnings::{problem_count, shown, Warning};
 
 /// Warnings listed one element each; the rest share one element.
 const LISTED_ONE_BY_ONE: usize = 50;
@@ -11,9 +11,10 @@ const LISTED_ONE_BY_ONE: usize = 50;
 /// "N problems repaired or skipped", expandable to the list (built when
 /// first opened); nothing when there are none.
 #[component]
-pub fn InputWarnings(warnings: Vec<String>) -> impl IntoView {
+pub fn InputWarnings(warnings: Vec<Warning>) -> impl IntoView {
     (!warnings.is_empty()).then(|| {
         let summary = language().problems_repaired(problem_count(&warnings));
+        let warnings = shown(&warnings);
         let opened = RwSignal::new(false);
         let list = move || {
             opened.get().then(|| {

@@ -13,19 +13,13 @@ pub fn read_transcript(format: FileFormat, text: &str) -> Result<Transcript, Rea
         FileFormat::PodcastJson => podcast_json::parse_podcast_json(text),
         FileFormat::WhisperJson => whisper_json::parse_whisper_json(text),
         FileFormat::Sbv => sbv::parse_sbv(text),
-        FileFormat::HtmlTranscript | FileFormat::PlainText => Err(ReadError {
-            path: String::new(),
-            message: format!(
-                "a {} has no timings of its own: it is imported with estimated times",
-                format.name()
-            ),
-        }),
-        FileFormat::EpisodeJson | FileFormat::JsonChapters => Err(ReadError {
-            path: String::new(),
-            message: format!(
-                "this is a {} file, not a transcript (expected WebVTT, SRT, SBV, Podcasting 2.0 or whisper JSON)",
-                format.name()
-            ),
-        }),
+        FileFormat::HtmlTranscript | FileFormat::PlainText => Err(ReadError::about_file(format!(
+            "a {} has no timings of its own: it is imported with estimated times",
+            format.name()
+        ))),
+        FileFormat::EpisodeJson | FileFormat::JsonChapters => Err(ReadError::about_file(format!(
+            "this is a {} file, not a transcript (expected WebVTT, SRT, SBV, Podcasting 2.0 or whisper JSON)",
+            format.name()
+        ))),
     }
 }

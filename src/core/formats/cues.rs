@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use super::read_lines::ReadLines;
 use super::transcript::Transcript;
 use crate::core::episode::{Line, SpeakerList, Word};
-use crate::core::error::ReadError;
+use crate::core::error::{Place, ReadError};
 use crate::core::limits::{check_entry_count, cut_speakers};
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 
 /// Builds a transcript from cues (WebVTT, SRT): a cue naming a speaker sets
 /// the speaker of the cues after it that name none; empty cues are skipped
@@ -57,7 +57,7 @@ impl CueLines {
     /// Adds a cue in file order, unless it is beyond the limits on cue count
     /// and text length ([`crate::core::limits`]).
     pub fn push_checked(&mut self, cue: CueContent) -> Result<(), ReadError> {
-        let place = || format!("line {}", cue.line_number);
+        let place = || Place::Line(cue.line_number);
         check_entry_count(self.cues_met, "cues", place)?;
         self.cues_met += 1;
         self.push(cue);
@@ -69,12 +69,14 @@ impl CueLines {
             self.current_speaker = Some(self.speakers.index_of(name));
         }
         if cue.text.is_empty() {
-            self.warnings
-                .push(format!("line {}: empty cue skipped", cue.line_number));
+            self.warnings.push(Warning::at(
+                Place::Line(cue.line_number),
+                "empty cue skipped",
+            ));
             return;
         }
         self.read.push(
-            format!("line {}", cue.line_number),
+            Place::Line(cue.line_number),
             Line {
                 start: cue.start,
                 end: cue.end,
@@ -95,7 +97,7 @@ impl CueLines {
             lines,
             places,
             speakers,
-            warnings: self.warnings.into_messages(),
+            warnings: self.warnings.into_warnings(),
         }
     }
 }

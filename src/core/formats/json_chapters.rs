@@ -3,7 +3,7 @@
 
 use crate::core::json_stream::read_streamed_array;
 use crate::core::limits::cut_chapters;
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 use serde_json::Value;
 
 use crate::core::chunked::Chunked;
@@ -21,7 +21,7 @@ pub struct ChapterFile {
     /// Chapters sorted by start, ends resolved.
     pub chapters: Vec<Chapter>,
     /// What was skipped or repaired, each saying where.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// The file's `title`: the episode's title.
     pub title: Option<String>,
     /// The file's `podcastName`.
@@ -48,19 +48,22 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
     let mut parsed: Chunked<Chapter> = Chunked::default();
     let (fields, count) = read_streamed_array(text, "chapters", &mut |index, item| {
         let loc = Loc::Item(&list_loc, index);
-        check_entry_count(index, "chapters", || loc.to_string())?;
+        check_entry_count(index, "chapters", || loc.place())?;
         match read_chapter(&item, &loc) {
             Ok(mut chapter) => {
                 if chapter.end < chapter.start {
-                    warnings.push(format!(
-                        "{loc}.endTime: {} is before the start, {}; ignored",
-                        chapter.end, chapter.start
+                    warnings.push(Warning::at(
+                        Loc::Field(&loc, "endTime").place(),
+                        format!(
+                            "{} is before the start, {}; ignored",
+                            chapter.end, chapter.start
+                        ),
                     ));
                     chapter.end = f64::NAN;
                 }
                 parsed.push(chapter);
             }
-            Err(error) => warnings.push(format!("{error}; chapter skipped")),
+            Err(error) => warnings.push(Warning::from_error(error, "chapter skipped")),
         }
         Ok(())
     })?;
@@ -98,7 +101,7 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
             .map(|text| text.trim().to_string())
             .filter(|text| !text.is_empty()),
         Err(error) => {
-            warnings.push(format!("{error}; ignored"));
+            warnings.push(Warning::from_error(error, "ignored"));
             None
         }
     };
@@ -106,7 +109,7 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
     cut_chapters(&mut chapters, &mut warnings);
     Ok(ChapterFile {
         chapters,
-        warnings: warnings.into_messages(),
+        warnings: warnings.into_warnings(),
         title,
         podcast,
     })

@@ -4,13 +4,13 @@
 //! Runs of one-word segments (whole files of words, or words among
 //! sentence segments) are regrouped into lines, keeping the words' timings.
 
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 use serde_json::Value;
 
 use super::read_lines::{out_of_order, ReadLines};
 use super::transcript::Transcript;
 use crate::core::episode::{is_attached_punctuation, Line, SpeakerList, Word};
-use crate::core::error::ReadError;
+use crate::core::error::{Place, ReadError};
 use crate::core::json_fields::{
     error_at, expect_object, optional_array, optional_string, optional_time, required_string,
     required_time, Loc,
@@ -24,7 +24,7 @@ const PAUSE_SECONDS: f64 = 1.5;
 const MAX_WORDS_PER_LINE: usize = 40;
 
 struct Segment {
-    place: String,
+    place: Place,
     speaker: Option<usize>,
     start: f64,
     end: Option<f64>,
@@ -41,13 +41,13 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, ReadError> {
     let mut segments = Vec::new();
     let (root, count) = read_streamed_array(text, "segments", &mut |index, item| {
         let loc = Loc::Item(&list_loc, index);
-        check_entry_count(index, "segments", || loc.to_string())?;
+        check_entry_count(index, "segments", || loc.place())?;
         match read_segment(&item, &loc, &mut speakers) {
             Ok(segment) if segment.body.is_empty() => {
-                warnings.push(format!("{}: empty segment skipped", segment.place));
+                warnings.push(Warning::at(segment.place, "empty segment skipped"));
             }
             Ok(segment) => segments.push(segment),
-            Err(error) => warnings.push(format!("{error}; segment skipped")),
+            Err(error) => warnings.push(Warning::from_error(error, "segment skipped")),
         }
         Ok(())
     })?;
@@ -60,7 +60,7 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, ReadError> {
     }
     let places_and_starts = segments
         .iter()
-        .map(|segment| (segment.place.as_str(), segment.start));
+        .map(|segment| (&segment.place, segment.start));
     if let Some(warning) = out_of_order(places_and_starts, "segment") {
         warnings.push(warning);
         segments.sort_by(|a, b| a.start.total_cmp(&b.start));
@@ -85,7 +85,7 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, ReadError> {
         lines,
         places,
         speakers,
-        warnings: warnings.into_messages(),
+        warnings: warnings.into_warnings(),
     })
 }
 
@@ -99,7 +99,7 @@ fn read_segment(item: &Value, loc: &Loc, speakers: &mut SpeakerList) -> Result<S
         .map(|name| speakers.index_of(&name));
     let body = required_string(fields, loc, "body")?;
     Ok(Segment {
-        place: loc.to_string(),
+        place: loc.place(),
         speaker,
         start,
         end,

@@ -4,15 +4,16 @@
 //! tiny cues never holds a second copy of its lines.
 
 use crate::core::episode::Line;
+use crate::core::error::Place;
 use crate::core::limits::{cut_line, MAX_ENTRIES};
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 
 /// Lines in file order, and for each where it came from (`line 12`,
 /// `segments[3]`) for messages.
 #[derive(Debug, Default)]
 pub struct ReadLines {
     lines: Vec<Line>,
-    places: Vec<String>,
+    places: Vec<Place>,
 }
 
 impl ReadLines {
@@ -27,7 +28,7 @@ impl ReadLines {
 
     /// Adds `line`, read at `place` (its `end` as read, possibly before
     /// its start).
-    pub fn push(&mut self, place: String, line: Line) {
+    pub fn push(&mut self, place: Place, line: Line) {
         self.lines.push(line);
         self.places.push(place);
     }
@@ -50,13 +51,16 @@ impl ReadLines {
     /// The lines sorted by start (stably) with ends before starts and texts
     /// over the limits repaired, a warning for each (which calls the
     /// entries `what`: `line`, `segment`); and where each came from.
-    pub fn finish(mut self, what: &str, warnings: &mut Warnings) -> (Vec<Line>, Vec<String>) {
+    pub fn finish(mut self, what: &str, warnings: &mut Warnings) -> (Vec<Line>, Vec<Place>) {
         for (line, place) in self.lines.iter_mut().zip(&self.places) {
             cut_line(line, place, warnings);
             if line.end < line.start {
-                warnings.push(format!(
-                    "{place}: ends at {} before it starts at {}; treated as ending at its start",
-                    line.end, line.start
+                warnings.push(Warning::at(
+                    place.clone(),
+                    format!(
+                        "ends at {} before it starts at {}; treated as ending at its start",
+                        line.end, line.start
+                    ),
                 ));
                 line.end = line.start;
             }
@@ -64,7 +68,6 @@ impl ReadLines {
         let places_and_starts = self
             .places
             .iter()
-            .map(String::as_str)
             .zip(self.lines.iter().map(|line| line.start));
         if let Some(warning) = out_of_order(places_and_starts, what) {
             warnings.push(warning);
@@ -81,7 +84,7 @@ impl ReadLines {
 
 /// Reorders `lines` and `places` alike so that item `i` becomes the one
 /// that was at `order[i]`, in place (following each cycle of the order).
-fn permute_both(lines: &mut [Line], places: &mut [String], mut order: Vec<usize>) {
+fn permute_both(lines: &mut [Line], places: &mut [Place], mut order: Vec<usize>) {
     const DONE: usize = usize::MAX;
     for first in 0..order.len() {
         let mut current = first;
@@ -104,13 +107,13 @@ fn permute_both(lines: &mut [Line], places: &mut [String], mut order: Vec<usize>
 /// order: a warning naming the first that starts before the one above it
 /// (`what` names the kind of entry).
 pub fn out_of_order<'p>(
-    entries: impl IntoIterator<Item = (&'p str, f64)>,
+    entries: impl IntoIterator<Item = (&'p Place, f64)>,
     what: &str,
-) -> Option<String> {
+) -> Option<Warning> {
     let mut above_start = f64::NEG_INFINITY;
     entries.into_iter().find_map(|(place, start)| {
         let warning = (start < above_start).then(|| {
-            format!("{place}: starts at {start}, before the {what} above it ({above_start}); {what}s were sorted into time order")
+            Warning::at(place.clone(), format!("starts at {start}, before the {what} above it ({above_start}); {what}s were sorted into time order"))
         });
         above_start = start;
         warning

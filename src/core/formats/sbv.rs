@@ -9,10 +9,10 @@ use std::ops::Range;
 use super::cues::{CueContent, CueLines, RecurringLabels};
 use super::transcript::Transcript;
 use crate::core::error::quoted;
-use crate::core::error::ReadError;
+use crate::core::error::{Place, ReadError};
 use crate::core::limits::check_file_size;
 use crate::core::text::collapse_whitespace;
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 
 /// Whether a line is an SBV timing line (`0:00:01.000,0:00:03.500`).
 pub fn is_timing_line(line: &str) -> bool {
@@ -51,9 +51,12 @@ pub fn parse_sbv(input: &str) -> Result<Transcript, ReadError> {
             in_block = true;
             match parse_timing_line(line) {
                 Some((start, end)) => cues.push((line_number, start, end, offset..offset)),
-                None => warnings.push(format!(
-                    "line {line_number}: {} is not an SBV timing (expected \"0:00:01.000,0:00:03.500\"); block skipped",
-                    quoted(&line.chars().take(60).collect::<String>())
+                None => warnings.push(Warning::at(
+                    Place::Line(line_number),
+                    format!(
+                        "{} is not an SBV timing (expected \"0:00:01.000,0:00:03.500\"); block skipped",
+                        quoted(&line.chars().take(60).collect::<String>())
+                    ),
                 )),
             }
             continue;
@@ -64,11 +67,9 @@ pub fn parse_sbv(input: &str) -> Result<Transcript, ReadError> {
         }
     }
     if cues.is_empty() {
-        return Err(ReadError {
-            path: String::new(),
-            message: "found no SBV cue; expected a timing line such as \"0:00:01.000,0:00:03.500\""
-                .to_string(),
-        });
+        return Err(ReadError::about_file(
+            "found no SBV cue; expected a timing line such as \"0:00:01.000,0:00:03.500\"",
+        ));
     }
     // A cue's lines are joined by the whitespace between them.
     let text_of =

@@ -6,11 +6,11 @@
 use super::cues::{split_speaker_label, CueContent, CueLines};
 use super::transcript::Transcript;
 use crate::core::error::quoted;
-use crate::core::error::ReadError;
+use crate::core::error::{Place, ReadError};
 use crate::core::limits::check_file_size;
 use crate::core::text::{collapse_whitespace, decode_character_reference};
 use crate::core::time::decimal_value;
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 
 struct OpenCue {
     start: f64,
@@ -45,9 +45,12 @@ pub fn parse_srt(input: &str) -> Result<Transcript, ReadError> {
                         text: Vec::new(),
                     })
                 }
-                None => warnings.push(format!(
-                    "line {line_number}: the cue timing {} is not valid (expected \"00:00:00,000 --> 00:00:00,000\"); cue skipped",
-                    quoted(&line.chars().take(60).collect::<String>())
+                None => warnings.push(Warning::at(
+                    Place::Line(line_number),
+                    format!(
+                        "the cue timing {} is not valid (expected \"00:00:00,000 --> 00:00:00,000\"); cue skipped",
+                        quoted(&line.chars().take(60).collect::<String>())
+                    ),
                 )),
             }
         } else if let Some(cue) = open.as_mut() {
@@ -66,10 +69,7 @@ pub fn parse_srt(input: &str) -> Result<Transcript, ReadError> {
             "found no SubRip cue; expected a timing line such as \"00:00:01,000 --> 00:00:04,000\""
                 .to_string()
         };
-        return Err(ReadError {
-            path: String::new(),
-            message,
-        });
+        return Err(ReadError::about_file(message));
     }
 
     let mut lines = CueLines::new(warnings);

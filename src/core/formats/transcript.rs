@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::core::episode::{Episode, Line, Speaker};
+use crate::core::error::Place;
+use crate::core::warnings::Warning;
 
 /// A transcript read from a file, with what had to be repaired or skipped.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -12,9 +14,9 @@ pub struct Transcript {
     /// Speakers that [`Line::speaker`] indexes into.
     pub speakers: Vec<Speaker>,
     /// Problems that were repaired or skipped, each saying where.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Where in the file each line came from (`line 12`, `segments[3]`).
-    pub places: Vec<String>,
+    pub places: Vec<Place>,
 }
 
 /// Puts a transcript's lines and speakers into an episode, keeping the

@@ -7,10 +7,10 @@ use super::cues::{CueContent, CueLines, RecurringLabels};
 use super::transcript::Transcript;
 use crate::core::episode::Word;
 use crate::core::error::quoted;
-use crate::core::error::ReadError;
+use crate::core::error::{Place, ReadError};
 use crate::core::limits::check_file_size;
 use crate::core::text::{collapse_whitespace, decode_character_reference};
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 
 /// One cue as the spec's block parser yields it.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,13 +92,13 @@ pub fn parse_cues(input: &str) -> Result<CueList, ReadError> {
             .is_some_and(|rest| rest.starts_with([' ', '\t']));
     if !valid_signature {
         let shown: String = signature.chars().take(30).collect();
-        return Err(ReadError {
-            path: "line 1".to_string(),
-            message: format!(
+        return Err(ReadError::at(
+            Place::Line(1),
+            format!(
                 "expected \"WEBVTT\" to start a WebVTT file, found {}",
                 quoted(&shown)
             ),
-        });
+        ));
     }
 
     let mut list = CueList::default();
@@ -151,9 +151,12 @@ fn collect_block(
                         line_number: index,
                     }),
                     None => {
-                        list.warnings.push(format!(
-                            "line {index}: the cue timing {} is not valid (expected \"00:00:00.000 --> 00:00:00.000\"); cue skipped",
-                            quoted(&line.chars().take(60).collect::<String>())
+                        list.warnings.push(Warning::at(
+                            Place::Line(index),
+                            format!(
+                                "the cue timing {} is not valid (expected \"00:00:00.000 --> 00:00:00.000\"); cue skipped",
+                                quoted(&line.chars().take(60).collect::<String>())
+                            ),
                         ));
                         buffer.clear();
                         None

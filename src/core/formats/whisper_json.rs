@@ -9,7 +9,7 @@
 //! One line per segment, with the segment's words when every word has its
 //! times.
 
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 use serde_json::{Map, Value};
 
 use super::read_lines::ReadLines;
@@ -36,7 +36,7 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, ReadError> {
         let list_loc = Loc::Field(&Loc::Root, key);
         read_streamed_array(text, key, &mut |index, item| {
             let loc = Loc::Item(&list_loc, index);
-            check_entry_count(index, "segments", || loc.to_string())?;
+            check_entry_count(index, "segments", || loc.place())?;
             take_segment(key, &item, &loc, &mut speakers, &mut read, &mut warnings);
             Ok(())
         })
@@ -54,10 +54,9 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, ReadError> {
     };
     if read.is_empty() && count > 0 && warnings.count() == count {
         if let Some(first) = warnings.kept().first() {
-            return Err(ReadError {
-                path: String::new(),
-                message: format!("no segment could be read: {first}"),
-            });
+            return Err(ReadError::about_file(format!(
+                "no segment could be read: {first}"
+            )));
         }
     }
     let (lines, places) = read.finish("segment", &mut warnings);
@@ -67,7 +66,7 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, ReadError> {
         lines,
         places,
         speakers,
-        warnings: warnings.into_messages(),
+        warnings: warnings.into_warnings(),
     })
 }
 
@@ -89,10 +88,10 @@ fn take_segment(
     });
     match segment {
         Ok(line) if line.text.is_empty() => {
-            warnings.push(format!("{loc}: empty segment skipped"));
+            warnings.push(Warning::at(loc.place(), "empty segment skipped"));
         }
-        Ok(line) => read.push(loc.to_string(), line),
-        Err(error) => warnings.push(format!("{error}; segment skipped")),
+        Ok(line) => read.push(loc.place(), line),
+        Err(error) => warnings.push(Warning::from_error(error, "segment skipped")),
     }
 }
 

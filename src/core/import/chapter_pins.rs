@@ -16,6 +16,7 @@
 
 use super::estimate::Pin;
 use super::show_notes::NoteChapter;
+use crate::core::error::Place;
 use crate::core::text::fold;
 use crate::core::time::format_clock;
 use crate::core::warnings::excerpt;
@@ -115,11 +116,11 @@ pub fn find_chapter_pins(
             pins.push(Pin {
                 position: positions.get(index).copied().unwrap_or_default(),
                 seconds: chapter.start,
-                source: format!(
-                    "the chapter \"{}\" at {} (notes line {})",
+                place: Place::Named(format!("notes line {}", chapter.line_number)),
+                what: format!(
+                    "the chapter \"{}\" at {}",
                     excerpt(&chapter.title),
-                    format_clock(chapter.start),
-                    chapter.line_number
+                    format_clock(chapter.start)
                 ),
             });
         }

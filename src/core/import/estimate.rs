@@ -4,8 +4,9 @@
 //! between two known points over the speech between them in proportion to
 //! its length, pauses included.
 
+use crate::core::error::Place;
 use crate::core::time::format_clock;
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 
 /// Syllables per second of conversational speech, used only where no
 /// known time lies ahead (no duration given): about 160 words a minute.
@@ -28,9 +29,10 @@ pub struct Pin {
     pub position: f64,
     /// The time there, in seconds.
     pub seconds: f64,
-    /// What it is and where it came from, for warnings (e.g. `line 12:
-    /// the time 0:03:32`).
-    pub source: String,
+    /// Where it came from, for warnings (`line 12`).
+    pub place: Place,
+    /// What it is, for warnings (`the time 0:03:32`).
+    pub what: String,
 }
 
 /// Where each line starts on the speech axis (after its pause), and where
@@ -84,18 +86,24 @@ fn consistent_pins(
         };
         let beyond_end = duration.is_some_and(|duration| pin.seconds > duration);
         if beyond_end {
-            warnings.push(format!(
-                "{}: after the end of the episode ({}); not used",
-                pin.source,
-                format_clock(duration.unwrap_or_default())
+            warnings.push(Warning::at(
+                pin.place.clone(),
+                format!(
+                    "{}: after the end of the episode ({}); not used",
+                    pin.what,
+                    format_clock(duration.unwrap_or_default())
+                ),
             ));
         } else if pin.seconds < last_seconds
             || (pin.position > last_position && pin.seconds == last_seconds && last_position > 0.0)
         {
-            warnings.push(format!(
-                "{}: earlier than a time before it in the transcript ({}); not used",
-                pin.source,
-                format_clock(last_seconds)
+            warnings.push(Warning::at(
+                pin.place.clone(),
+                format!(
+                    "{}: earlier than a time before it in the transcript ({}); not used",
+                    pin.what,
+                    format_clock(last_seconds)
+                ),
             ));
         } else if pin.position <= last_position {
             if let Some(last) = kept.last_mut() {

@@ -5,13 +5,13 @@
 //! Each `<cite>` starts a turn, each `<p>` a paragraph of it, and each
 //! `<time>` is a known time at the start of the text that follows it.
 
-use crate::core::warnings::Warnings;
+use crate::core::warnings::{Warning, Warnings};
 use std::collections::BTreeMap;
 
 use super::plain_transcript::{Anchor, Paragraph, PlainTranscript};
 use super::speaker_names::{name_key, usual_spellings};
 use super::text_lines::{walk_html, HtmlPiece};
-use crate::core::error::quoted;
+use crate::core::error::{quoted, Place};
 use crate::core::time::parse_clock;
 
 /// The longest speaker name kept, in characters.
@@ -58,8 +58,9 @@ pub fn read_html_transcript(text: &str, warnings: &mut Warnings) -> PlainTranscr
                 let name = collected.trim().trim_end_matches([':', '：']).trim();
                 let mut name = name.split_whitespace().collect::<Vec<_>>().join(" ");
                 if name.chars().count() > MAX_NAME_CHARS {
-                    warnings.push(format!(
-                        "line {line}: the speaker's name is longer than {MAX_NAME_CHARS} characters; cut there"
+                    warnings.push(Warning::at(
+                        Place::Line(line),
+                        format!("the speaker's name is longer than {MAX_NAME_CHARS} characters; cut there"),
                     ));
                     name = name.chars().take(MAX_NAME_CHARS).collect();
                 }
@@ -74,9 +75,9 @@ pub fn read_html_transcript(text: &str, warnings: &mut Warnings) -> PlainTranscr
             ("time", true) if inside == Inside::Time => {
                 match parse_clock(collected.trim()) {
                     Some(seconds) => pending_times.push((seconds, line)),
-                    None => warnings.push(format!(
-                        "line {line}: {} is not a time; ignored",
-                        quoted(collected.trim())
+                    None => warnings.push(Warning::at(
+                        Place::Line(line),
+                        format!("{} is not a time; ignored", quoted(collected.trim())),
                     )),
                 }
                 inside = Inside::Text;

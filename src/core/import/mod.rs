@@ -27,12 +27,12 @@ mod time_first;
 pub mod transcript_file;
 
 use super::episode::{resolve_end, Chapter, Episode, Line, Speaker, Timing};
-use super::error::ReadError;
+use super::error::{Place, ReadError};
 use super::formats::looks_like_html_transcript;
 use super::limits::{check_entry_count, check_file_size, MAX_ENTRIES};
 use super::limits::{cut_line, cut_speakers};
 use super::time::format_clock;
-use super::warnings::{excerpt, in_file, Warnings};
+use super::warnings::{excerpt, in_file, Warning, Warnings};
 use estimate::{estimate_times, Pin, Span};
 use html_transcript::read_html_transcript;
 use paragraph_sentences::{anchor_place, split_paragraph, Sentence};
@@ -84,10 +84,9 @@ pub struct ImportSources<'t> {
 /// naming its file and line.
 pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
     if sources.transcript.is_none() && sources.notes.is_none() {
-        return Err(ReadError {
-            path: String::new(),
-            message: "nothing to import: give a transcript, show notes or both".to_string(),
-        });
+        return Err(ReadError::about_file(
+            "nothing to import: give a transcript, show notes or both",
+        ));
     }
     let mut episode = Episode {
         duration: sources
@@ -97,7 +96,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
     };
     let mut note_chapters = Vec::new();
     if let Some(notes) = sources.notes {
-        check_file_size(notes.text.len()).map_err(|error| error_in_file(notes.name, error))?;
+        check_file_size(notes.text.len()).map_err(|error| error.in_file(notes.name))?;
         // A line at a time: notes of many short lines are never all held.
         let lines: Box<dyn Iterator<Item = TextLine>> = if looks_like_html(notes.text) {
             Box::new(html_lines(notes.text).into_iter())
@@ -114,17 +113,20 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
         let mut warnings = Warnings::new();
         note_chapters = find_note_chapters(lines, &mut warnings);
         episode.title = notes_title(&opening, &note_chapters);
-        check_entry_count(note_chapters.len(), "chapters", || notes.name.to_string())?;
+        check_entry_count(note_chapters.len(), "chapters", || Place::File)
+            .map_err(|error| error.in_file(notes.name))?;
         if let Some(duration) = episode.duration {
             note_chapters.retain(|chapter| {
                 let inside = chapter.start < duration;
                 if !inside {
-                    warnings.push(format!(
-                        "line {}: \"{}\" starts at {}, after the end of the episode ({}); skipped",
-                        chapter.line_number,
-                        excerpt(&chapter.title),
-                        format_clock(chapter.start),
-                        format_clock(duration)
+                    warnings.push(Warning::at(
+                        Place::Line(chapter.line_number),
+                        format!(
+                            "\"{}\" starts at {}, after the end of the episode ({}); skipped",
+                            excerpt(&chapter.title),
+                            format_clock(chapter.start),
+                            format_clock(duration)
+                        ),
                     ));
                 }
                 inside
@@ -132,24 +134,20 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
         }
         episode
             .warnings
-            .extend(in_file(notes.name, &warnings.into_messages()));
+            .extend(in_file(notes.name, warnings.into_warnings()));
     }
     if let Some(transcript) = sources.transcript {
-        check_file_size(transcript.text.len())
-            .map_err(|error| error_in_file(transcript.name, error))?;
+        check_file_size(transcript.text.len()).map_err(|error| error.in_file(transcript.name))?;
         let mut warnings = Warnings::new();
         let plain = read_transcript_text(transcript.text, &mut warnings);
         if plain.paragraphs.is_empty() {
-            let empty = ReadError {
-                path: String::new(),
-                message: "the transcript has no text".to_string(),
-            };
-            return Err(error_in_file(transcript.name, empty));
+            let empty = ReadError::about_file("the transcript has no text");
+            return Err(empty.in_file(transcript.name));
         }
         if episode.duration.is_none() {
-            warnings.push(format!(
+            warnings.push(Warning::about_file(format!(
                 "{UNKNOWN_LENGTH}, so the times after the last known time are extrapolated from the pace before it"
-            ));
+            )));
         }
         let chapters = if sources.chapter_pins {
             note_chapters.as_slice()
@@ -158,14 +156,15 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
         };
         let (lines, speakers) = timed_lines(&plain, chapters, episode.duration, &mut warnings);
         check_entry_count(lines.len().saturating_sub(1), "transcript lines", || {
-            transcript.name.to_string()
-        })?;
+            Place::File
+        })
+        .map_err(|error| error.in_file(transcript.name))?;
         episode.lines = lines;
         episode.speakers = speakers;
         episode.timing = Timing::Estimated;
         episode
             .warnings
-            .extend(in_file(transcript.name, &warnings.into_messages()));
+            .extend(in_file(transcript.name, warnings.into_warnings()));
     }
     let end = episode
         .duration
@@ -198,16 +197,6 @@ fn read_transcript_text(text: &str, warnings: &mut Warnings) -> PlainTranscript 
         plain_lines(text)
     };
     read_plain_transcript(&split_transcript_lines(lines))
-}
-
-/// The error with the file's name before its place.
-fn error_in_file(name: &str, error: ReadError) -> ReadError {
-    let path = if error.path.is_empty() {
-        format!("\"{name}\"")
-    } else {
-        format!("\"{name}\" {}", error.path)
-    };
-    ReadError { path, ..error }
 }
 
 /// The transcript's lines with estimated times, and its speakers.
@@ -273,11 +262,8 @@ fn timed_lines(
             pins.push(Pin {
                 position: starts.get(index).copied().unwrap_or_default() + said_before,
                 seconds: anchor.seconds,
-                source: format!(
-                    "line {}: the time {}",
-                    anchor.line_number,
-                    format_clock(anchor.seconds)
-                ),
+                place: Place::Line(anchor.line_number),
+                what: format!("the time {}", format_clock(anchor.seconds)),
             });
         }
         first_index += group.len();
@@ -310,7 +296,7 @@ fn timed_lines(
                 estimated: !pinned,
                 paragraph: sentence.first_in_paragraph && !sentence.paragraph.new_turn,
             };
-            let place = format!("line {}", sentence.paragraph.line_number);
+            let place = Place::Line(sentence.paragraph.line_number);
             cut_line(&mut line, &place, warnings);
             line
         })

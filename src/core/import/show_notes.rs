@@ -25,9 +25,10 @@ use super::text_lines::{strip_list_bullet, TextLine};
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
+use crate::core::error::Place;
 use crate::core::limits::{cut_name, MAX_ENTRIES};
 use crate::core::time::format_clock;
-use crate::core::warnings::{excerpt, Warnings};
+use crate::core::warnings::{excerpt, Warning, Warnings};
 
 /// A chapter found in show notes.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,13 +64,15 @@ pub fn find_note_chapters<'t>(
                 }
                 Entry::Occupied(previous) => warnings.push_with(|| {
                     let previous = previous.get();
-                    format!(
-                        "line {}: {} is already the start of \"{}\" (line {}); \"{}\" skipped",
-                        chapter.line_number,
-                        format_clock(chapter.start),
-                        excerpt(&previous.title),
-                        previous.line_number,
-                        excerpt(&chapter.title)
+                    Warning::at(
+                        Place::Line(chapter.line_number),
+                        format!(
+                            "{} is already the start of \"{}\" (line {}); \"{}\" skipped",
+                            format_clock(chapter.start),
+                            excerpt(&previous.title),
+                            previous.line_number,
+                            excerpt(&chapter.title)
+                        ),
                     )
                 }),
             }
@@ -94,17 +97,11 @@ fn chapters_on_line(
     };
     let mut push = |start: f64, title: &str| {
         let mut title = clean_title(title);
-        cut_name(
-            &mut title,
-            "title",
-            || format!("line {}", line.number),
-            warnings,
-        );
+        cut_name(&mut title, "title", || Place::Line(line.number), warnings);
         if title.is_empty() {
-            warnings.push(format!(
-                "line {}: {} has no title beside it; skipped",
-                line.number,
-                format_clock(start)
+            warnings.push(Warning::at(
+                Place::Line(line.number),
+                format!("{} has no title beside it; skipped", format_clock(start)),
             ));
         } else {
             chapters.push(NoteChapter {

@@ -40,9 +40,10 @@ pub fn add_transcript_file(
         apply_transcript(episode, transcript);
         return Ok(());
     }
-    let transcript =
+    let mut transcript =
         read_transcript(format, text).map_err(|error| format.unusable_message(name, &error))?;
-    episode.warnings.extend(in_file(name, &transcript.warnings));
+    let warnings = std::mem::take(&mut transcript.warnings);
+    episode.warnings.extend(in_file(name, warnings));
     apply_transcript(episode, transcript);
     Ok(())
 }

@@ -10,7 +10,7 @@ use crate::core::formats::{detect_format, FileFormat};
 use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
 use crate::core::import::{import_episode, ImportSources, Source};
 use crate::core::links::settle_links;
-use crate::core::warnings::in_file;
+use crate::core::warnings::{in_file, Warning};
 
 /// Everything an assembly reads.
 pub(super) struct Assembly<'a> {
@@ -219,11 +219,11 @@ fn take_chapters(
         parse_json_chapters(&file.text, episode.duration).map_err(|error| {
             LoadError::Unusable(FileFormat::JsonChapters.unusable_message(name, &error))
         })?;
-    let mut warnings: Vec<String> = in_file(name, &std::mem::take(&mut read.warnings)).collect();
+    let mut warnings: Vec<Warning> = in_file(name, std::mem::take(&mut read.warnings)).collect();
     let dropped = settle_links(&mut [], &mut read.chapters, |url| {
         assembly.locate.link(url, &file.location)
     });
-    warnings.extend(in_file(name, &dropped));
+    warnings.extend(in_file(name, dropped));
     read.replace_chapters_of(episode);
     episode.warnings.extend(warnings);
     Ok(())

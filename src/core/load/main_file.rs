@@ -98,7 +98,7 @@ pub(super) fn read_main<L: Locate>(
     let dropped = settle_links(&mut episode.speakers, &mut episode.chapters, |url| {
         loader.locate.link(url, base)
     });
-    episode.warnings.extend(in_file(src, &dropped));
+    episode.warnings.extend(in_file(src, dropped));
     let mut needs = Vec::new();
     let mut transcript_type = None;
     if !document.transcript_files.is_empty() {
