@@ -5,12 +5,12 @@
 
 use serde_json::{Map, Value};
 
-use super::episode::{Episode, Speaker, SpeakerList, Timing};
+use super::episode::{Episode, Speaker, SpeakerList};
 use super::error::ReadError;
 use super::inline_lines::InlineEntries;
 use super::json_fields::{
-    describe, error_at, expect_object, optional_string, optional_time, parse_json, required_string,
-    Loc,
+    describe, error_at, expect_object, optional_string, optional_time, optional_timing, parse_json,
+    required_string, Loc,
 };
 use super::json_stream::parse_object_streaming;
 use super::limits::{check_file_size, cut_chapters, cut_speakers};
@@ -236,23 +236,4 @@ fn declared_speakers(root: &Map<String, Value>) -> Result<SpeakerList, ReadError
         speakers.add_with_key(key, speaker);
     }
     Ok(speakers)
-}
-
-/// `timing`: `"exact"` or `"estimated"`.
-pub(super) fn optional_timing(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-) -> Result<Option<Timing>, ReadError> {
-    match optional_string(fields, loc, "timing")?.as_deref() {
-        None => Ok(None),
-        Some("exact") => Ok(Some(Timing::Exact)),
-        Some("estimated") => Ok(Some(Timing::Estimated)),
-        Some(other) => Err(error_at(
-            &Loc::Field(loc, "timing"),
-            format!(
-                "expected \"exact\" or \"estimated\", got {}",
-                super::error::quoted(other)
-            ),
-        )),
-    }
 }

@@ -11,8 +11,8 @@ use super::chunked::Chunked;
 use super::episode::{resolve_end, settle_chapter_ends, Chapter, Line, SpeakerList, Timing, Word};
 use super::error::ReadError;
 use super::json_fields::{
-    expect_object, optional_array, optional_bool, optional_end, optional_string, required_string,
-    required_time, Loc,
+    expect_object, optional_array, optional_bool, optional_end, optional_string, optional_timing,
+    required_string, required_time, Loc,
 };
 use super::limits::{check_entry_count, cut_line};
 use super::warnings::Warnings;
@@ -97,8 +97,7 @@ impl InlineEntries {
             speaker,
             text,
             words: parse_words(fields, &loc)?,
-            estimated: super::episode_json::optional_timing(fields, &loc)?
-                == Some(Timing::Estimated),
+            estimated: optional_timing(fields, &loc)? == Some(Timing::Estimated),
             paragraph: optional_bool(fields, &loc, "paragraph")?.unwrap_or(false),
         })
     }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
+use super::episode::Timing;
 use super::error::{quoted, JsonPlace, Place, ReadError};
 use super::time::parse_clock;
 
@@ -197,5 +198,21 @@ pub(crate) fn describe(value: &Value) -> String {
         Value::String(text) => quoted(text),
         Value::Array(_) => "a list".to_string(),
         Value::Object(_) => "an object".to_string(),
+    }
+}
+
+/// `timing`: `"exact"` or `"estimated"`.
+pub(crate) fn optional_timing(
+    fields: &Map<String, Value>,
+    loc: &Loc,
+) -> Result<Option<Timing>, ReadError> {
+    match optional_string(fields, loc, "timing")?.as_deref() {
+        None => Ok(None),
+        Some("exact") => Ok(Some(Timing::Exact)),
+        Some("estimated") => Ok(Some(Timing::Estimated)),
+        Some(other) => Err(error_at(
+            &Loc::Field(loc, "timing"),
+            format!("expected \"exact\" or \"estimated\", got {}", quoted(other)),
+        )),
     }
 }

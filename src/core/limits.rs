@@ -5,6 +5,7 @@
 
 use super::episode::{Chapter, Line, Speaker};
 use super::error::{Place, ReadError};
+pub use super::text::{megabytes, thousands};
 use super::warnings::{Warning, Warnings};
 
 /// The largest file read, in bytes (20 MiB): a 10-hour episode with word
@@ -163,25 +164,6 @@ pub fn cut_chapters(chapters: &mut [Chapter], warnings: &mut Warnings) {
         let place = || Place::Named(format!("chapter {}", index + 1));
         cut_name(&mut chapter.title, "title", place, warnings);
     }
-}
-
-/// `bytes` in MB (2^20 bytes) with one decimal, as people read file sizes.
-pub fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
-    format!("{}.{} MB", tenths / 10, tenths % 10)
-}
-
-/// `count` with thousands separators: `200,000`.
-pub fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    grouped
 }
 
 /// A serde_json error in words, naming the nesting limit when that is what

@@ -92,98 +92,27 @@ pub fn lint_file(
         referenced_files: Vec::new(),
         findings: Vec::new(),
     };
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
+    let mut found = Found::default();
     match format {
-        FileFormat::EpisodeJson => {
-            let document = parse_episode_document(text)?;
-            report.referenced_files = document
-                .transcript_files
-                .iter()
-                .chain(&document.chapters_file)
-                .map(|file| file.url.clone())
-                .collect();
-            let episode = document.episode;
-            report.lines = episode.lines.len();
-            report.chapters = episode.chapters.len();
-            let item_lines = JsonItemLines::new(text);
-            // The reader has accepted it, so it parses.
-            let root: Value = serde_json::from_str(text).unwrap_or_default();
-            check_episode_json_order(&root, &item_lines, &mut errors);
-            check_declared_speakers(&root, &item_lines, &mut warnings);
-            let places = sorted_line_places(&root, &item_lines, episode.lines.len());
-            check_timeline(&episode.lines, &places, options, &mut warnings);
-        }
+        FileFormat::EpisodeJson => lint_episode_json(text, options, &mut report, &mut found)?,
         FileFormat::JsonChapters => {
             let file = parse_json_chapters(text, None)?;
             report.chapters = file.chapters.len();
             let item_lines = JsonItemLines::new(text);
-            errors.extend(
+            found.errors.extend(
                 file.warnings
                     .iter()
                     .map(|warning| item_lines.locate(warning).to_string()),
             );
         }
         FileFormat::HtmlTranscript | FileFormat::PlainText => {
-            let sources = ImportSources {
-                transcript: Some(Source { name: "", text }),
-                ..ImportSources::default()
-            };
-            let episode = import_episode(&sources)?;
-            report.lines = episode.lines.len();
-            // Without a duration the end is always extrapolated: not a
-            // problem of the file.
-            errors.extend(
-                episode
-                    .warnings
-                    .into_iter()
-                    .filter(|warning| !warning.message.starts_with(UNKNOWN_LENGTH))
-                    .map(|warning| {
-                        Warning {
-                            file: None,
-                            ..warning
-                        }
-                        .to_string()
-                    }),
-            );
+            report.lines = lint_import(text, &mut found)?;
         }
         transcript_format => {
-            let transcript = read_transcript(transcript_format, text)?;
-            report.lines = transcript.lines.len();
-            // Places in a Podcasting 2.0 file are `segments[3]`; WebVTT and
-            // SRT ones are already lines.
-            let item_lines = if matches!(
-                transcript_format,
-                FileFormat::PodcastJson | FileFormat::WhisperJson
-            ) {
-                JsonItemLines::new(text)
-            } else {
-                JsonItemLines::default()
-            };
-            errors.extend(
-                transcript
-                    .warnings
-                    .iter()
-                    .map(|warning| item_lines.locate(warning).to_string()),
-            );
-            let places: Vec<String> = transcript
-                .places
-                .iter()
-                .map(|place| item_lines.locate_place(place).to_string())
-                .collect();
-            check_timeline(&transcript.lines, &places, options, &mut warnings);
-            let names: Vec<(&str, &str)> = transcript
-                .lines
-                .iter()
-                .zip(&places)
-                .filter_map(|(line, place)| {
-                    let speaker = transcript.speakers.get(line.speaker?)?;
-                    Some((speaker.name.as_str(), place.as_str()))
-                })
-                .collect();
-            check_similar_speakers(&names, &mut errors);
+            report.lines = lint_transcript(transcript_format, text, options, &mut found)?;
         }
     }
+    let Found { errors, warnings } = found;
     report.findings = errors
         .into_iter()
         .map(|message| Finding {
@@ -196,6 +125,108 @@ pub fn lint_file(
         }))
         .collect();
     Ok(report)
+}
+
+/// What a check found: errors, and warnings.
+#[derive(Default)]
+struct Found {
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// Checks an episode JSON: lines and chapters in order, speakers declared,
+/// overlaps and silences.
+fn lint_episode_json(
+    text: &str,
+    options: LintOptions,
+    report: &mut LintReport,
+    found: &mut Found,
+) -> Result<(), ReadError> {
+    let document = parse_episode_document(text)?;
+    report.referenced_files = document
+        .transcript_files
+        .iter()
+        .chain(&document.chapters_file)
+        .map(|file| file.url.clone())
+        .collect();
+    let episode = document.episode;
+    report.lines = episode.lines.len();
+    report.chapters = episode.chapters.len();
+    let item_lines = JsonItemLines::new(text);
+    // The reader has accepted it, so it parses.
+    let root: Value = serde_json::from_str(text).unwrap_or_default();
+    check_episode_json_order(&root, &item_lines, &mut found.errors);
+    check_declared_speakers(&root, &item_lines, &mut found.warnings);
+    let places = sorted_line_places(&root, &item_lines, episode.lines.len());
+    check_timeline(&episode.lines, &places, options, &mut found.warnings);
+    Ok(())
+}
+
+/// Checks an HTML or plain text transcript as the importer reads it;
+/// returns its number of lines.
+fn lint_import(text: &str, found: &mut Found) -> Result<usize, ReadError> {
+    let sources = ImportSources {
+        transcript: Some(Source { name: "", text }),
+        ..ImportSources::default()
+    };
+    let episode = import_episode(&sources)?;
+    // Without a duration the end is always extrapolated: not a problem of
+    // the file.
+    found.errors.extend(
+        episode
+            .warnings
+            .into_iter()
+            .filter(|warning| !warning.message.starts_with(UNKNOWN_LENGTH))
+            .map(|warning| {
+                Warning {
+                    file: None,
+                    ..warning
+                }
+                .to_string()
+            }),
+    );
+    Ok(episode.lines.len())
+}
+
+/// Checks a timed transcript: what its reader repaired, overlaps and
+/// silences, one speaker written two ways; returns its number of lines.
+fn lint_transcript(
+    format: FileFormat,
+    text: &str,
+    options: LintOptions,
+    found: &mut Found,
+) -> Result<usize, ReadError> {
+    let transcript = read_transcript(format, text)?;
+    // Places in a Podcasting 2.0 or whisper file are `segments[3]`: they
+    // get the line the segment is on.
+    let item_lines = if matches!(format, FileFormat::PodcastJson | FileFormat::WhisperJson) {
+        JsonItemLines::new(text)
+    } else {
+        JsonItemLines::default()
+    };
+    found.errors.extend(
+        transcript
+            .warnings
+            .iter()
+            .map(|warning| item_lines.locate(warning).to_string()),
+    );
+    let places: Vec<String> = transcript
+        .places
+        .iter()
+        .map(|place| item_lines.locate_place(place).to_string())
+        .collect();
+    check_timeline(&transcript.lines, &places, options, &mut found.warnings);
+    let names: Vec<(&str, &str)> = transcript
+        .lines
+        .iter()
+        .zip(&places)
+        .filter_map(|(line, place)| {
+            let speaker = transcript.speakers.get(line.speaker?)?;
+            Some((speaker.name.as_str(), place.as_str()))
+        })
+        .collect();
+    check_similar_speakers(&names, &mut found.errors);
+    Ok(transcript.lines.len())
 }
 
 /// Overlapping lines and long silences, in time order.

@@ -1,5 +1,5 @@
 //! Text helpers the readers and search share: character references,
-//! whitespace, and folding for matching.
+//! whitespace, folding for matching, and counts and sizes in words.
 
 /// Decodes the character reference after an `&` (HTML rules, for the
 /// references transcripts use); returns the text and how many characters
@@ -89,6 +89,25 @@ pub fn head_of(text: &str, bytes: usize) -> &str {
         end += 1;
     }
     text.get(..end).unwrap_or(text)
+}
+
+/// `bytes` in MB (2^20 bytes) with one decimal, as people read file sizes.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// `count` with thousands separators: `200,000`.
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// Folds text for matching: lowercase, Latin diacritics and ligatures

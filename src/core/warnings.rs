@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::error::{Place, ReadError};
-use super::limits::thousands;
+use super::text::thousands;
 
 /// The most warnings kept for one file; the rest are counted.
 pub const MAX_WARNINGS: usize = 100;

@@ -16,8 +16,9 @@ use web_sys::{
 use super::body::{read_body_text, BodyError};
 use super::stop::has_stopped;
 use super::yielding::yield_to_browser;
-use crate::core::limits::{check_file_size, megabytes, MAX_FILE_BYTES};
+use crate::core::limits::{check_file_size, MAX_FILE_BYTES};
 use crate::core::load::FileText;
+use crate::core::text::megabytes;
 
 /// Aborts its request when dropped, e.g. when the widget is unmounted while
 /// the request is still in flight.
@@ -54,25 +55,8 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<FileText, Fetch
         })
     });
     let failed = |why: String| FetchError(format!("could not load \"{url}\": {why}"));
-    let too_slow = || {
-        let seconds = time_limit_ms.div_ceil(1000);
-        let unit = if seconds == 1 { "second" } else { "seconds" };
-        failed(format!(
-            "no complete answer from the server within {seconds} {unit}"
-        ))
-    };
-
-    let init = RequestInit::new();
-    // Cookies and HTTP authentication go only to the page's own server.
-    init.set_credentials(RequestCredentials::SameOrigin);
-    if let Some(controller) = &guard.0 {
-        init.set_signal(Some(&controller.signal()));
-    }
-    let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
-        .await
-        .ok()
-        .and_then(|response| response.dyn_into::<Response>().ok());
-    let Some(response) = response else {
+    let too_slow = || failed(too_slow_reason(time_limit_ms));
+    let Some(response) = send_request(url, &guard).await else {
         if timed_out.get() {
             return Err(too_slow());
         }
@@ -83,39 +67,13 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<FileText, Fetch
         // The request itself failed: only now is a second one worth making.
         return Err(failed(unreachable_reason(url, signal.as_ref()).await));
     };
-    if !response.ok() {
-        return Err(failed(format!(
-            "the server answered HTTP {} {}",
-            response.status(),
-            response.status_text()
-        )));
-    }
-    let headers = response.headers();
-    let content_type = headers.get("content-type").ok().flatten();
-    let declared_length = headers
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|length| length.trim().parse::<usize>().ok());
-    if let Some(Err(too_large)) = declared_length.map(check_file_size) {
-        return Err(failed(too_large.message));
-    }
+    refusal(&response).map_or(Ok(()), |why| Err(failed(why)))?;
+    let content_type = response.headers().get("content-type").ok().flatten();
     let final_url = response.url();
     let text = match read_body_text(&response, MAX_FILE_BYTES).await {
         Ok(text) => text,
-        Err(BodyError::TooLarge) => {
-            let limit = megabytes(MAX_FILE_BYTES);
-            return Err(failed(format!(
-                "the file is too large: the download passed {limit} and was stopped; the widget reads files of up to {limit}"
-            )));
-        }
         Err(BodyError::Interrupted) if timed_out.get() => return Err(too_slow()),
-        Err(BodyError::Interrupted) => {
-            return Err(failed(
-                "the download stopped before the end of the file (the connection was closed)"
-                    .to_string(),
-            ))
-        }
+        Err(error) => return Err(failed(body_failure(error))),
     };
     // Copying a large body into wasm takes a while; parsing it then starts
     // in a task of its own rather than lengthening this one.
@@ -129,6 +87,65 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<FileText, Fetch
             final_url
         },
     })
+}
+
+/// Requests `url`, aborted with `guard`; `None` when no response came.
+async fn send_request(url: &str, guard: &AbortOnDrop) -> Option<Response> {
+    let init = RequestInit::new();
+    // Cookies and HTTP authentication go only to the page's own server.
+    init.set_credentials(RequestCredentials::SameOrigin);
+    if let Some(controller) = &guard.0 {
+        init.set_signal(Some(&controller.signal()));
+    }
+    JsFuture::from(window().fetch_with_str_and_init(url, &init))
+        .await
+        .ok()
+        .and_then(|response| response.dyn_into::<Response>().ok())
+}
+
+/// Why a response is not read: an HTTP error, or a declared length over
+/// the size limit.
+fn refusal(response: &Response) -> Option<String> {
+    if !response.ok() {
+        return Some(format!(
+            "the server answered HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let declared_length = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.trim().parse::<usize>().ok());
+    declared_length
+        .map(check_file_size)
+        .and_then(Result::err)
+        .map(|too_large| too_large.message)
+}
+
+/// The words for a time limit that passed.
+fn too_slow_reason(time_limit_ms: u32) -> String {
+    let seconds = time_limit_ms.div_ceil(1000);
+    let unit = if seconds == 1 { "second" } else { "seconds" };
+    format!("no complete answer from the server within {seconds} {unit}")
+}
+
+/// The words for a body that could not be read to its end.
+fn body_failure(error: BodyError) -> String {
+    match error {
+        BodyError::TooLarge => {
+            let limit = megabytes(MAX_FILE_BYTES);
+            format!(
+                "the file is too large: the download passed {limit} and was stopped; the widget reads files of up to {limit}"
+            )
+        }
+        BodyError::Interrupted => {
+            "the download stopped before the end of the file (the connection was closed)"
+                .to_string()
+        }
+    }
 }
 
 /// Why a request got no response at all. The Fetch API says only "failed";

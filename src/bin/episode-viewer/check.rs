@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use episode_viewer::core::limits::thousands;
-use episode_viewer::core::lint::{lint_file, LintOptions, Severity};
+use episode_viewer::core::lint::{lint_file, LintOptions, LintReport, Severity};
+use episode_viewer::core::load::{FilePaths, Locate};
+use episode_viewer::core::text::thousands;
 
 use crate::files::{display_name, option_value, read_text, Failure, Progress};
 
@@ -37,7 +38,41 @@ Example:
 ";
 
 /// Runs `check` with the arguments after the command name.
-pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
+pub fn run(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
+    let (paths, options, strict) = parse_arguments(parser)?;
+    let mut failed = false;
+    let mut queue: Vec<String> = paths;
+    let mut checked: Vec<String> = Vec::new();
+    while let Some(path) = (!queue.is_empty()).then(|| queue.remove(0)) {
+        if checked.contains(&path) {
+            continue;
+        }
+        checked.push(path.clone());
+        let Some(report) = check_file(&path, options)? else {
+            failed = true;
+            continue;
+        };
+        let (errors, warnings) = print_report(&path, &report);
+        failed |= errors > 0 || (strict && warnings > 0);
+        // The files an episode JSON names, found as `convert` finds them.
+        for url in &report.referenced_files {
+            let referenced = FilePaths.file(url, &path);
+            if let Some(referenced) = referenced.filter(|file| Path::new(file).exists()) {
+                queue.push(referenced);
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The files to check, the lint options, and whether `--strict` was given.
+fn parse_arguments(
+    mut parser: lexopt::Parser,
+) -> Result<(Vec<String>, LintOptions, bool), Failure> {
     use lexopt::Arg::{Long, Short, Value};
     let mut paths = Vec::new();
     let mut options = LintOptions::default();
@@ -60,72 +95,60 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     if paths.is_empty() {
         return Err(Failure::Usage("check needs at least one file".to_string()));
     }
-    let mut failed = false;
-    let mut queue: Vec<String> = paths;
-    let mut checked: Vec<String> = Vec::new();
-    while let Some(path) = (!queue.is_empty()).then(|| queue.remove(0)) {
-        if checked.contains(&path) {
-            continue;
+    Ok((paths, options, strict))
+}
+
+/// Lints the file at `path`; `None` (said on standard output) when it
+/// cannot be read or is not a file the widget reads.
+fn check_file(path: &str, options: LintOptions) -> Result<Option<LintReport>, Failure> {
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(Failure::Failed(message)) => {
+            println!("{message}");
+            return Ok(None);
         }
-        checked.push(path.clone());
-        let name = display_name(&path);
-        let text = match read_text(&path) {
-            Ok(text) => text,
-            Err(Failure::Failed(message)) => {
-                println!("{message}");
-                failed = true;
-                continue;
-            }
-            Err(other) => return Err(other),
-        };
-        let progress = Progress::for_input(&name, text.len());
-        progress.step("checking");
-        let report = match lint_file(&text, None, options) {
-            Ok(report) => report,
-            Err(error) => {
-                progress.done("cannot be read");
-                println!("{path}: error: {error}");
-                failed = true;
-                continue;
-            }
-        };
-        progress.done("checked");
-        for finding in &report.findings {
-            let label = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            println!("{path}: {label}: {}", finding.message);
+        Err(other) => return Err(other),
+    };
+    let progress = Progress::for_input(&display_name(path), text.len());
+    progress.step("checking");
+    match lint_file(&text, None, options) {
+        Ok(report) => {
+            progress.done("checked");
+            Ok(Some(report))
         }
-        let errors = report
-            .findings
-            .iter()
-            .filter(|finding| finding.severity == Severity::Error)
-            .count();
-        let warnings = report.findings.len() - errors;
-        println!(
-            "{path}: {} ({}, {}): {}, {}",
-            report.format.name(),
-            counted(report.lines, "line"),
-            counted(report.chapters, "chapter"),
-            counted(errors, "error"),
-            counted(warnings, "warning")
-        );
-        failed |= errors > 0 || (strict && warnings > 0);
-        let folder = Path::new(&path).parent().unwrap_or(Path::new("."));
-        for url in report.referenced_files {
-            let is_local = !url.contains("://") && !url.starts_with('/');
-            let referenced = folder.join(&url).to_string_lossy().into_owned();
-            if is_local && Path::new(&referenced).exists() {
-                queue.push(referenced);
-            }
+        Err(error) => {
+            progress.done("cannot be read");
+            println!("{path}: error: {error}");
+            Ok(None)
         }
     }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+}
+
+/// Prints each finding and the summary line; returns the counts of errors
+/// and warnings.
+fn print_report(path: &str, report: &LintReport) -> (usize, usize) {
+    for finding in &report.findings {
+        let label = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        println!("{path}: {label}: {}", finding.message);
+    }
+    let errors = report
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .count();
+    let warnings = report.findings.len() - errors;
+    println!(
+        "{path}: {} ({}, {}): {}, {}",
+        report.format.name(),
+        counted(report.lines, "line"),
+        counted(report.chapters, "chapter"),
+        counted(errors, "error"),
+        counted(warnings, "warning")
+    );
+    (errors, warnings)
 }
 
 /// `1 error`, `3 errors`, `1,200 lines`.

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use episode_viewer::core::export::{to_episode_json, to_webvtt};
 use episode_viewer::core::formats::{detect_format, FileFormat};
-use episode_viewer::core::limits::{megabytes, thousands};
 use episode_viewer::core::load::{EpisodeRequest, Reader, Role};
+use episode_viewer::core::text::{megabytes, thousands};
 
 use crate::files::{
     display_name, duration_option, load_files, option_value, write_output, Failure, Progress,

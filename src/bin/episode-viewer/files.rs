@@ -4,9 +4,9 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 
-use episode_viewer::core::limits::megabytes;
 use episode_viewer::core::load::{load_without_media, EpisodeRequest, FileNeed, FilePaths};
 use episode_viewer::core::load::{FileText, LoadError};
+use episode_viewer::core::text::megabytes;
 use episode_viewer::core::Episode;
 
 /// How a command failed.

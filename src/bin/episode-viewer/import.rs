@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use episode_viewer::core::export::to_episode_json;
-use episode_viewer::core::limits::thousands;
 use episode_viewer::core::load::{EpisodeRequest, Reader};
+use episode_viewer::core::text::thousands;
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::Timing;
 

@@ -2,8 +2,10 @@
 //! transcript file read or imported, show notes' chapters, a chapters file
 //! replacing the episode's own).
 
+use super::files::FileStore;
+use super::locate::Locate;
 use super::main_file::{unknown_format, MainFile};
-use super::{EpisodeRequest, FileNeed, FileText, LoadError, Locate, Role};
+use super::request::{EpisodeRequest, FileText, LoadError, Role};
 use crate::core::episode::Episode;
 use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
 use crate::core::formats::{detect_format, FileFormat};
@@ -17,9 +19,7 @@ pub(super) struct Assembly<'a> {
     /// What was asked for.
     pub request: &'a EpisodeRequest,
     /// Every file needed, fetched.
-    pub files: &'a [(Role, FileText)],
-    /// What each file was asked for as.
-    pub needs: &'a [FileNeed],
+    pub store: &'a FileStore,
     /// The media's duration, once asked for.
     pub media_duration: Option<Option<f64>>,
     /// Where links inside files lead.
@@ -27,16 +27,9 @@ pub(super) struct Assembly<'a> {
 }
 
 impl Assembly<'_> {
-    /// The file of `role` and the name messages give it, when it was asked
-    /// for.
+    /// The file of `role` and the name messages give it.
     fn source(&self, role: Role) -> Option<(&str, &FileText)> {
-        let need = self.needs.iter().find(|need| need.role == role)?;
-        let file = self
-            .files
-            .iter()
-            .find(|(held, _)| *held == role)
-            .map(|(_, file)| file)?;
-        Some((need.name.as_str(), file))
+        self.store.source(role)
     }
 
     /// Whether times are estimated up to a last known time that only the

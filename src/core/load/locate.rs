@@ -25,7 +25,8 @@ pub struct FilePaths;
 
 impl Locate for FilePaths {
     fn file(&self, reference: &str, base: &str) -> Option<String> {
-        if reference.contains("://") || reference.starts_with("//") {
+        // A web address, or one from the root of a web site, is no path.
+        if reference.contains("://") || reference.starts_with('/') {
             return None;
         }
         let folder = Path::new(base).parent().unwrap_or(Path::new("."));

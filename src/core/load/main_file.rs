@@ -1,7 +1,9 @@
 //! The first round of a load: which files the request names, and what the
 //! main one is (an episode JSON names more files: they are the second).
 
-use super::{EpisodeRequest, FileNeed, LoadError, Loader, Locate, Reader, Role};
+use super::files::FileStore;
+use super::locate::Locate;
+use super::request::{EpisodeRequest, FileNeed, LoadError, Reader, Role};
 use crate::core::episode::Episode;
 use crate::core::episode_json::{parse_episode_document, FileRef};
 use crate::core::formats::{choose_transcript, detect_format, FileFormat};
@@ -67,18 +69,18 @@ pub(super) fn first_needs(request: &EpisodeRequest) -> Result<Vec<FileNeed>, Loa
 
 /// Reads the main file: an episode JSON is parsed (its links settled, the
 /// files it names added to the needs); any other is only told apart.
-pub(super) fn read_main<L: Locate>(
-    loader: &Loader<L>,
+pub(super) fn read_main(
+    request: &EpisodeRequest,
+    locate: &dyn Locate,
+    store: &FileStore,
 ) -> Result<(MainFile, Vec<FileNeed>), LoadError> {
-    let request = &loader.request;
-    if let Some(file) = loader.file(Role::Transcript) {
+    if let Some(file) = store.file(Role::Transcript) {
         let timed = detect_format(None, &file.text).is_some_and(FileFormat::is_timed_transcript);
         return Ok((MainFile::Import { timed }, Vec::new()));
     }
-    let (Some(file), Some(need)) = (loader.file(Role::Src), loader.need(Role::Src)) else {
+    let Some((src, file)) = store.source(Role::Src) else {
         return Ok((MainFile::Import { timed: false }, Vec::new()));
     };
-    let src = &need.name;
     let format = detect_format(file.content_type.as_deref(), &file.text).ok_or_else(|| {
         LoadError::Unusable(unknown_format(
             src,
@@ -96,7 +98,7 @@ pub(super) fn read_main<L: Locate>(
     let mut episode = document.episode;
     let base = &file.location;
     let dropped = settle_links(&mut episode.speakers, &mut episode.chapters, |url| {
-        loader.locate.link(url, base)
+        locate.link(url, base)
     });
     episode.warnings.extend(in_file(src, dropped));
     let mut needs = Vec::new();
@@ -106,11 +108,11 @@ pub(super) fn read_main<L: Locate>(
             .ok_or_else(|| {
                 LoadError::Unusable(format!("\"{src}\": none of its transcript files has a type {} reads (WebVTT, SRT, Podcasting 2.0 JSON, HTML transcript)", request.reader.itself()))
             })?;
-        needs.push(referenced(loader, chosen, base, Role::EpisodeTranscript)?);
+        needs.push(referenced(locate, chosen, base, Role::EpisodeTranscript)?);
         transcript_type.clone_from(&chosen.mime_type);
     }
     if let Some(file) = &document.chapters_file {
-        needs.push(referenced(loader, file, base, Role::EpisodeChapters)?);
+        needs.push(referenced(locate, file, base, Role::EpisodeChapters)?);
     }
     Ok((
         MainFile::Document {
@@ -124,8 +126,8 @@ pub(super) fn read_main<L: Locate>(
 /// The need for a file an episode JSON names. Only `http:`, `https:` and
 /// relative URLs are fetched: a file must not make the page request
 /// `data:`, `blob:` or `file:` URLs.
-fn referenced<L: Locate>(
-    loader: &Loader<L>,
+fn referenced(
+    locate: &dyn Locate,
     file: &FileRef,
     base: &str,
     role: Role,
@@ -139,8 +141,7 @@ fn referenced<L: Locate>(
             )))
         }
     };
-    let location = loader
-        .locate
+    let location = locate
         .file(&url, base)
         .ok_or_else(|| LoadError::Unusable(format!("\"{}\" is not a valid URL", file.url)))?;
     Ok(FileNeed {

@@ -1,0 +1,129 @@
+//! The load, one step at a time: the request's files, then those an
+//! episode JSON names, then the media's duration when an estimate or an
+//! open last chapter needs it, then the episode.
+
+use super::assemble::{assemble, chapters_end, Assembly};
+use super::files::FileStore;
+use super::locate::Locate;
+use super::main_file::{first_needs, read_main, MainFile};
+use super::request::{DurationWait, EpisodeRequest, FileNeed, FileText, LoadError, Step};
+use crate::core::episode::Episode;
+
+/// Loads the episode an [`EpisodeRequest`] names, one [`Step`] at a time.
+pub struct Loader<L: Locate> {
+    request: EpisodeRequest,
+    locate: L,
+    stage: Stage,
+    store: FileStore,
+    media_duration: Option<Option<f64>>,
+}
+
+enum Stage {
+    Start,
+    Read,
+    Assemble(MainFile),
+    Finish(Box<Episode>),
+    Done,
+}
+
+impl<L: Locate> Loader<L> {
+    /// A loader for `request`, resolving the URLs inside files with
+    /// `locate`.
+    pub fn new(request: EpisodeRequest, locate: L) -> Self {
+        Self {
+            request,
+            locate,
+            stage: Stage::Start,
+            store: FileStore::default(),
+            media_duration: None,
+        }
+    }
+
+    /// What the loader needs next, or the episode; an error that names the
+    /// file when the request or a file cannot be used. After `Done` or an
+    /// error, the loader has nothing more to give.
+    pub fn step(&mut self) -> Result<Step, LoadError> {
+        loop {
+            let missing = self.store.missing();
+            if !missing.is_empty() {
+                return Ok(Step::Fetch(missing));
+            }
+            match std::mem::replace(&mut self.stage, Stage::Done) {
+                Stage::Start => {
+                    self.store.add_needs(first_needs(&self.request)?);
+                    self.stage = Stage::Read;
+                }
+                Stage::Read => {
+                    let (main, needs) = read_main(&self.request, &self.locate, &self.store)?;
+                    self.store.add_needs(needs);
+                    self.stage = Stage::Assemble(main);
+                }
+                Stage::Assemble(main) => {
+                    let assembly = Assembly {
+                        request: &self.request,
+                        store: &self.store,
+                        media_duration: self.media_duration,
+                        locate: &self.locate,
+                    };
+                    if self.media_duration.is_none() && assembly.estimate_needs_media(&main) {
+                        self.stage = Stage::Assemble(main);
+                        return Ok(Step::MediaDuration(DurationWait::ForEstimate));
+                    }
+                    let episode = assemble(&assembly, main)?;
+                    self.store = FileStore::default();
+                    self.stage = Stage::Finish(Box::new(episode));
+                }
+                Stage::Finish(mut episode) => {
+                    match chapters_end(&episode, self.request.duration, self.media_duration) {
+                        Some(None) => {
+                            self.stage = Stage::Finish(episode);
+                            return Ok(Step::MediaDuration(DurationWait::IfLoading));
+                        }
+                        Some(Some(end)) => episode.end_at(end),
+                        None => {}
+                    }
+                    return Ok(Step::Done(episode));
+                }
+                Stage::Done => {
+                    return Err(LoadError::Unusable(
+                        "the episode was already loaded".to_string(),
+                    ))
+                }
+            }
+        }
+    }
+
+    /// Hands in the file `need` names (one [`Step::Fetch`] gave).
+    pub fn take_file(&mut self, need: &FileNeed, file: FileText) {
+        self.store.take(need, file);
+    }
+
+    /// Hands in the media's duration (`None` when it stayed unknown).
+    pub fn take_media_duration(&mut self, duration: Option<f64>) {
+        let usable = duration.filter(|seconds| seconds.is_finite() && *seconds > 0.0);
+        self.media_duration = Some(usable);
+    }
+}
+
+/// Runs a loader to the end, fetching each file with `fetch` (in the order
+/// asked) and answering every question about the media's duration with
+/// `None`: how the CLI, which has no media, loads.
+pub fn load_without_media<L: Locate>(
+    request: EpisodeRequest,
+    locate: L,
+    mut fetch: impl FnMut(&FileNeed) -> Result<FileText, LoadError>,
+) -> Result<Episode, LoadError> {
+    let mut loader = Loader::new(request, locate);
+    loop {
+        match loader.step()? {
+            Step::Fetch(needs) => {
+                for need in &needs {
+                    let file = fetch(need)?;
+                    loader.take_file(need, file);
+                }
+            }
+            Step::MediaDuration(_) => loader.take_media_duration(None),
+            Step::Done(episode) => return Ok(*episode),
+        }
+    }
+}
