@@ -281,11 +281,23 @@ fn errors_expose_path_and_message_separately() {
     assert_eq!(error.message, "missing; expected text");
 }
 
+/// Reads `text` as episode JSON: what is read keeps the invariants the
+/// widget relies on (checked as the fuzz target checks them), and a refusal
+/// says why.
+fn read_mangled(text: &str) {
+    // The fuzz checks are built for the native tests only.
+    #[cfg(not(target_arch = "wasm32"))]
+    episode_viewer::fuzzing::run("episode_json", text.as_bytes());
+    if let Err(error) = parse_episode_json(text) {
+        assert!(!error.message.is_empty(), "{text:?}");
+    }
+}
+
 #[test]
 fn never_panics_on_truncated_or_mangled_input() {
     for cut in 0..FULL.len() {
         if FULL.is_char_boundary(cut) {
-            let _ = parse_episode_json(&FULL[..cut]);
+            read_mangled(&FULL[..cut]);
         }
     }
     let mut bytes = FULL.as_bytes().to_vec();
@@ -294,7 +306,7 @@ fn never_panics_on_truncated_or_mangled_input() {
         for replacement in [b'"', b'{', b'-', b'9', b':', b']'] {
             bytes[position] = replacement;
             if let Ok(text) = std::str::from_utf8(&bytes) {
-                let _ = parse_episode_json(text);
+                read_mangled(text);
             }
         }
         bytes[position] = original;

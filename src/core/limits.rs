@@ -5,7 +5,7 @@
 
 use super::episode::{Chapter, Line, Speaker};
 use super::error::{Place, ReadError};
-pub use super::text::{megabytes, thousands};
+use super::text::{megabytes, thousands};
 use super::warnings::{Warning, Warnings};
 
 /// The largest file read, in bytes (20 MiB): a 10-hour episode with word

@@ -16,7 +16,7 @@ use crate::core::json_fields::{
     required_time, Loc,
 };
 use crate::core::json_stream::read_streamed_array;
-use crate::core::limits::{check_entry_count, check_file_size, cut_speakers};
+use crate::core::limits::{check_entry_count, check_file_size};
 
 /// A gap this long between words starts a new line.
 const PAUSE_SECONDS: f64 = 1.5;
@@ -78,15 +78,7 @@ pub fn parse_podcast_json(text: &str) -> Result<Transcript, ReadError> {
         }
     }
     drop(segments);
-    let (lines, places) = read.finish("line", &mut warnings);
-    let mut speakers = speakers.into_vec();
-    cut_speakers(&mut speakers, &mut warnings);
-    Ok(Transcript {
-        lines,
-        places,
-        speakers,
-        warnings: warnings.into_warnings(),
-    })
+    Ok(read.into_transcript("line", speakers, warnings))
 }
 
 fn read_segment(item: &Value, loc: &Loc, speakers: &mut SpeakerList) -> Result<Segment, ReadError> {

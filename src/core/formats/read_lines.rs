@@ -3,9 +3,10 @@
 //! kept in two lists from the start, and sorted in place, so that a file of
 //! tiny cues never holds a second copy of its lines.
 
-use crate::core::episode::Line;
+use super::transcript::Transcript;
+use crate::core::episode::{Line, SpeakerList};
 use crate::core::error::Place;
-use crate::core::limits::{cut_line, MAX_ENTRIES};
+use crate::core::limits::{cut_line, cut_speakers, MAX_ENTRIES};
 use crate::core::warnings::{Warning, Warnings};
 
 /// Lines in file order, and for each where it came from (`line 12`,
@@ -79,6 +80,25 @@ impl ReadLines {
             permute_both(&mut self.lines, &mut self.places, order);
         }
         (self.lines, self.places)
+    }
+
+    /// The transcript: lines finished as [`ReadLines::finish`] does, with
+    /// `speakers` (names cut to the limit) and `warnings`.
+    pub fn into_transcript(
+        self,
+        what: &str,
+        speakers: SpeakerList,
+        mut warnings: Warnings,
+    ) -> Transcript {
+        let (lines, places) = self.finish(what, &mut warnings);
+        let mut speakers = speakers.into_vec();
+        cut_speakers(&mut speakers, &mut warnings);
+        Transcript {
+            lines,
+            places,
+            speakers,
+            warnings: warnings.into_warnings(),
+        }
     }
 }
 

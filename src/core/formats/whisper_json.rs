@@ -22,7 +22,7 @@ use crate::core::json_fields::{
     required_time, Loc,
 };
 use crate::core::json_stream::read_streamed_array;
-use crate::core::limits::{check_entry_count, check_file_size, cut_speakers};
+use crate::core::limits::{check_entry_count, check_file_size};
 
 /// Reads a whisper or whisper.cpp JSON transcript. A bad segment is skipped
 /// with a warning; a document with neither `segments` nor `transcription`
@@ -59,15 +59,7 @@ pub fn parse_whisper_json(text: &str) -> Result<Transcript, ReadError> {
             )));
         }
     }
-    let (lines, places) = read.finish("segment", &mut warnings);
-    let mut speakers = speakers.into_vec();
-    cut_speakers(&mut speakers, &mut warnings);
-    Ok(Transcript {
-        lines,
-        places,
-        speakers,
-        warnings: warnings.into_warnings(),
-    })
+    Ok(read.into_transcript("segment", speakers, warnings))
 }
 
 /// Reads one segment of the list under `key` into `read`, or a warning.

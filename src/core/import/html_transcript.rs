@@ -35,93 +35,143 @@ struct ReadParagraph {
 /// Reads an HTML transcript into paragraphs; `warnings` gets a note for
 /// each `<time>` that is not a time.
 pub fn read_html_transcript(text: &str, warnings: &mut Warnings) -> PlainTranscript {
-    let mut read: Vec<ReadParagraph> = Vec::new();
-    let mut inside = Inside::Text;
-    let mut collected = String::new();
-    let mut speaker: Option<String> = None;
-    let mut new_turn = false;
-    let mut pending_times: Vec<(f64, usize)> = Vec::new();
-    let mut open: Option<ReadParagraph> = None;
-    let finish = |open: &mut Option<ReadParagraph>, read: &mut Vec<ReadParagraph>| {
-        if let Some(done) = open.take().filter(|done| !done.paragraph.text.is_empty()) {
-            read.push(done);
-        }
-    };
+    let mut reader = HtmlReader::new(warnings);
     walk_html(text, |piece, line| match piece {
-        HtmlPiece::Tag { name, closing } => match (name.as_str(), closing) {
-            ("cite", false) => {
-                finish(&mut open, &mut read);
-                inside = Inside::Cite;
-                collected.clear();
-            }
-            ("cite", true) if inside == Inside::Cite => {
-                let name = collected.trim().trim_end_matches([':', '：']).trim();
-                let mut name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-                if name.chars().count() > MAX_NAME_CHARS {
-                    warnings.push(Warning::at(
-                        Place::Line(line),
-                        format!("the speaker's name is longer than {MAX_NAME_CHARS} characters; cut there"),
-                    ));
-                    name = name.chars().take(MAX_NAME_CHARS).collect();
-                }
-                speaker = Some(name).filter(|name| !name.is_empty());
-                new_turn = true;
-                inside = Inside::Text;
-            }
-            ("time", false) => {
-                inside = Inside::Time;
-                collected.clear();
-            }
-            ("time", true) if inside == Inside::Time => {
-                match parse_clock(collected.trim()) {
-                    Some(seconds) => pending_times.push((seconds, line)),
-                    None => warnings.push(Warning::at(
-                        Place::Line(line),
-                        format!("{} is not a time; ignored", quoted(collected.trim())),
-                    )),
-                }
-                inside = Inside::Text;
-            }
-            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", false) => inside = Inside::Heading,
-            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) => inside = Inside::Text,
-            ("p" | "div" | "br" | "li" | "blockquote", _) => finish(&mut open, &mut read),
-            _ => {}
-        },
-        HtmlPiece::Text(piece) => {
-            match inside {
-                Inside::Cite | Inside::Time => return collected.push_str(piece),
-                Inside::Heading => return,
-                Inside::Text => {}
-            }
-            if piece.trim().is_empty() {
-                if let Some(open) = open.as_mut() {
-                    if !open.paragraph.text.ends_with(' ') && !open.paragraph.text.is_empty() {
-                        open.paragraph.text.push(' ');
-                    }
-                }
-                return;
-            }
-            let paragraph = open.get_or_insert_with(|| ReadParagraph {
-                speaker: speaker.clone(),
-                paragraph: Paragraph {
-                    new_turn: std::mem::take(&mut new_turn),
-                    line_number: line,
-                    ..Paragraph::default()
-                },
-            });
-            let text = &mut paragraph.paragraph.text;
-            for (seconds, line_number) in pending_times.drain(..) {
-                paragraph.paragraph.anchors.push(Anchor {
-                    offset: text.len(),
-                    seconds,
-                    line_number,
-                });
-            }
-            text.push_str(piece);
-        }
+        HtmlPiece::Tag { name, closing } => reader.tag(&name, closing, line),
+        HtmlPiece::Text(piece) => reader.text(piece, line),
     });
-    finish(&mut open, &mut read);
-    resolve_speakers(read)
+    reader.finish_paragraph();
+    resolve_speakers(reader.read)
+}
+
+/// An HTML transcript being read, piece by piece.
+struct HtmlReader<'w> {
+    /// Where notes about names cut short and times that are not go.
+    warnings: &'w mut Warnings,
+    /// The paragraphs finished so far.
+    read: Vec<ReadParagraph>,
+    /// Which element the text being read belongs to.
+    inside: Inside,
+    /// The text of the `<cite>` or `<time>` being read.
+    collected: String,
+    /// The name of the last `<cite>`.
+    speaker: Option<String>,
+    /// Whether a `<cite>` came since the last paragraph began.
+    new_turn: bool,
+    /// Times read that the next text starts at, with their lines.
+    pending_times: Vec<(f64, usize)>,
+    /// The paragraph being read.
+    open: Option<ReadParagraph>,
+}
+
+impl<'w> HtmlReader<'w> {
+    /// A reader at the start of a transcript.
+    fn new(warnings: &'w mut Warnings) -> Self {
+        HtmlReader {
+            warnings,
+            read: Vec::new(),
+            inside: Inside::Text,
+            collected: String::new(),
+            speaker: None,
+            new_turn: false,
+            pending_times: Vec::new(),
+            open: None,
+        }
+    }
+
+    /// Ends the paragraph being read, keeping it if it has text.
+    fn finish_paragraph(&mut self) {
+        if let Some(done) = self
+            .open
+            .take()
+            .filter(|done| !done.paragraph.text.is_empty())
+        {
+            self.read.push(done);
+        }
+    }
+
+    /// Reads a start or end tag met on `line`.
+    fn tag(&mut self, name: &str, closing: bool, line: usize) {
+        match (name, closing) {
+            ("cite", false) => {
+                self.finish_paragraph();
+                self.inside = Inside::Cite;
+                self.collected.clear();
+            }
+            ("cite", true) if self.inside == Inside::Cite => self.end_cite(line),
+            ("time", false) => {
+                self.inside = Inside::Time;
+                self.collected.clear();
+            }
+            ("time", true) if self.inside == Inside::Time => self.end_time(line),
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", false) => self.inside = Inside::Heading,
+            ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) => self.inside = Inside::Text,
+            ("p" | "div" | "br" | "li" | "blockquote", _) => self.finish_paragraph(),
+            _ => {}
+        }
+    }
+
+    /// At a `</cite>`: its text is the speaker of a new turn.
+    fn end_cite(&mut self, line: usize) {
+        let name = self.collected.trim().trim_end_matches([':', '：']).trim();
+        let mut name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.chars().count() > MAX_NAME_CHARS {
+            self.warnings.push(Warning::at(
+                Place::Line(line),
+                format!("the speaker's name is longer than {MAX_NAME_CHARS} characters; cut there"),
+            ));
+            name = name.chars().take(MAX_NAME_CHARS).collect();
+        }
+        self.speaker = Some(name).filter(|name| !name.is_empty());
+        self.new_turn = true;
+        self.inside = Inside::Text;
+    }
+
+    /// At a `</time>`: its text is the time the next text starts at.
+    fn end_time(&mut self, line: usize) {
+        match parse_clock(self.collected.trim()) {
+            Some(seconds) => self.pending_times.push((seconds, line)),
+            None => self.warnings.push(Warning::at(
+                Place::Line(line),
+                format!("{} is not a time; ignored", quoted(self.collected.trim())),
+            )),
+        }
+        self.inside = Inside::Text;
+    }
+
+    /// Reads a piece of text met on `line`.
+    fn text(&mut self, piece: &str, line: usize) {
+        match self.inside {
+            Inside::Cite | Inside::Time => return self.collected.push_str(piece),
+            Inside::Heading => return,
+            Inside::Text => {}
+        }
+        if piece.trim().is_empty() {
+            if let Some(open) = self.open.as_mut() {
+                if !open.paragraph.text.ends_with(' ') && !open.paragraph.text.is_empty() {
+                    open.paragraph.text.push(' ');
+                }
+            }
+            return;
+        }
+        let paragraph = self.open.get_or_insert_with(|| ReadParagraph {
+            speaker: self.speaker.clone(),
+            paragraph: Paragraph {
+                new_turn: std::mem::take(&mut self.new_turn),
+                line_number: line,
+                ..Paragraph::default()
+            },
+        });
+        let text = &mut paragraph.paragraph.text;
+        for (seconds, line_number) in self.pending_times.drain(..) {
+            paragraph.paragraph.anchors.push(Anchor {
+                offset: text.len(),
+                seconds,
+                line_number,
+            });
+        }
+        text.push_str(piece);
+    }
 }
 
 /// The paragraphs with speaker indexes; a name written in several cases is

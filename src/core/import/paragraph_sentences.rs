@@ -4,7 +4,9 @@
 
 use super::plain_transcript::Paragraph;
 use super::sentences::{sentence_starts, spoken_before};
-use super::SHORT_SENTENCE_WORDS;
+
+/// Sentences shorter than this many words join the next one.
+const SHORT_SENTENCE_WORDS: usize = 4;
 
 /// A sentence (or a few short ones) of a paragraph: a line to be.
 pub(super) struct Sentence<'p> {

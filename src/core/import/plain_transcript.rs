@@ -12,11 +12,11 @@
 //! speaker label with an anchor.
 
 use crate::core::limits::MAX_SPEAKER_LABELS;
-use crate::core::text::head_of;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::clock_marks::{find_clock_marks, ClockMark, ClockMarks, Setting};
-use super::speaker_names::{count_label, is_name, name_key, usual_spellings};
+use super::clock_marks::{ClockMarks, Setting};
+use super::line_head::{line_head, LineHead};
+use super::speaker_names::{count_label, name_key, usual_spellings};
 use super::text_lines::TextLine;
 
 /// A transcript read into paragraphs.
@@ -56,22 +56,6 @@ pub struct Anchor {
     pub line_number: usize,
 }
 
-/// How far into a line (after its leading times) a label's colon may be,
-/// in bytes.
-const LABEL_REACH: usize = 120;
-/// How far into a line its head (times, then a label) is looked for.
-const HEAD_REACH: usize = 2 * LABEL_REACH;
-
-/// What the start of a line says before its text.
-pub(crate) struct LineHead<'t> {
-    /// Times before the text (`[00:12:30] Sam: …`, `Sam (00:12:30): …`).
-    pub times: Vec<ClockMark>,
-    /// A `Name:` candidate.
-    pub name: Option<&'t str>,
-    /// Byte offset of the text after the head.
-    pub text_start: usize,
-}
-
 /// Reads a plain text transcript into paragraphs with their speakers and
 /// inline times.
 pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
@@ -94,20 +78,6 @@ pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
             continue;
         }
         let speaker = head.name.map(name_key).filter(|key| speakers.contains(key));
-        let (text_start, leading_times) = match speaker {
-            Some(_) => (head.text_start, head.times.as_slice()),
-            None => {
-                let times_only = head.name.is_none();
-                (
-                    if times_only { head.text_start } else { 0 },
-                    if times_only {
-                        head.times.as_slice()
-                    } else {
-                        &[]
-                    },
-                )
-            }
-        };
         if let Some(key) = &speaker {
             let next_index = speaker_indexes.len();
             let index = *speaker_indexes.entry(key.clone()).or_insert_with(|| {
@@ -119,12 +89,7 @@ pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
         }
         let starts_paragraph = speaker.is_some() || blank_before || open.is_none();
         if starts_paragraph {
-            if let Some(done) = open
-                .take()
-                .filter(|paragraph| !paragraph.text.is_empty() || !paragraph.anchors.is_empty())
-            {
-                transcript.paragraphs.push(done);
-            }
+            keep_paragraph(&mut transcript, open.take());
             open = Some(Paragraph {
                 speaker: current_speaker,
                 new_turn: speaker.is_some(),
@@ -134,26 +99,45 @@ pub fn read_plain_transcript(lines: &[TextLine]) -> PlainTranscript {
         }
         blank_before = false;
         if let Some(paragraph) = open.as_mut() {
-            for time in leading_times {
-                paragraph.anchors.push(Anchor {
-                    offset: paragraph.text.len() + usize::from(!paragraph.text.is_empty()),
-                    seconds: time.seconds,
-                    line_number: line.number,
-                });
-            }
-            append_text(
-                paragraph,
-                line.text.get(text_start..).unwrap_or_default(),
-                line.number,
-            );
+            add_line(paragraph, line, head, speaker.is_some());
         }
     }
+    keep_paragraph(&mut transcript, open);
+    transcript
+}
+
+/// Adds `paragraph` to the transcript unless it holds neither text nor a
+/// time.
+fn keep_paragraph(transcript: &mut PlainTranscript, paragraph: Option<Paragraph>) {
     if let Some(done) =
-        open.filter(|paragraph| !paragraph.text.is_empty() || !paragraph.anchors.is_empty())
+        paragraph.filter(|paragraph| !paragraph.text.is_empty() || !paragraph.anchors.is_empty())
     {
         transcript.paragraphs.push(done);
     }
-    transcript
+}
+
+/// Adds a line to its paragraph. After a speaker's label (`is_turn`), or
+/// when times stand without a name, the times of the `head` become anchors
+/// and the text after it is added; a name that is not a speaker's stays in
+/// the text, with any times before it.
+fn add_line(paragraph: &mut Paragraph, line: &TextLine, head: &LineHead, is_turn: bool) {
+    let (text_start, leading_times) = if is_turn || head.name.is_none() {
+        (head.text_start, head.times.as_slice())
+    } else {
+        (0, &[][..])
+    };
+    for time in leading_times {
+        paragraph.anchors.push(Anchor {
+            offset: paragraph.text.len() + usize::from(!paragraph.text.is_empty()),
+            seconds: time.seconds,
+            line_number: line.number,
+        });
+    }
+    append_text(
+        paragraph,
+        line.text.get(text_start..).unwrap_or_default(),
+        line.number,
+    );
 }
 
 /// Adds a line's text to a paragraph: times in brackets of their own
@@ -190,106 +174,6 @@ fn append_text(paragraph: &mut Paragraph, text: &str, line_number: usize) {
         copied = next_copied;
     }
     add_words(paragraph, text.get(copied..).unwrap_or_default());
-}
-
-/// The times and `Name:` at the start of a line.
-pub(crate) fn line_head(line: &str) -> LineHead<'_> {
-    // Only a line's start can hold its head (and only a short line is a
-    // name and a time alone), so a long line's later times are not read.
-    let indent = line.len() - line.trim_start().len();
-    let marks = find_clock_marks(head_of(line, indent + HEAD_REACH));
-    let mut times = Vec::new();
-    let mut position = indent;
-    // `[00:12:30] Sam: …` or `00:12:30 Sam: …`
-    for mark in &marks {
-        if mark.whole.start == position && mark.setting != Setting::InAside {
-            position = mark.whole.end;
-            position += line.get(position..).map_or(0, |rest| {
-                rest.len() - rest.trim_start_matches([' ', '\t', '-', '–', '|']).len()
-            });
-            times.push(mark.clone());
-        } else {
-            break;
-        }
-    }
-    let rest = line.get(position..).unwrap_or_default();
-    // `Sam: …`, `Sam (00:12:30): …`
-    // A label is short: its colon is near the start (so a long line is not
-    // searched to its end, colon by colon).
-    let in_time = |at: usize| {
-        let next = marks.partition_point(|mark| mark.time.end <= at);
-        marks.get(next).is_some_and(|mark| mark.time.contains(&at))
-    };
-    let label_end = rest
-        .char_indices()
-        .take_while(|&(offset, _)| offset < LABEL_REACH)
-        .find(|&(offset, c)| c == ':' && !in_time(position + offset));
-    if let Some(label) = label_end.and_then(|(offset, _)| rest.get(..offset)) {
-        let after_colon = position + label.len() + 1;
-        let followed_by_space = line
-            .get(after_colon..)
-            .is_none_or(|after| after.is_empty() || after.starts_with(char::is_whitespace));
-        let label_times: Vec<&ClockMark> = marks
-            .iter()
-            .filter(|mark| mark.whole.start >= position && mark.whole.end <= position + label.len())
-            .collect();
-        let name_end = label_times
-            .first()
-            .map_or(label.len(), |mark| mark.whole.start - position);
-        let name = label.get(..name_end).unwrap_or_default().trim();
-        // After the name, only times in brackets (`Sam (00:12:30):`).
-        let only_times_after_name = label_times
-            .iter()
-            .all(|mark| mark.setting == Setting::Bracketed)
-            && label
-                .char_indices()
-                .filter(|(offset, _)| *offset >= name_end)
-                .all(|(offset, c)| {
-                    c.is_whitespace()
-                        || label_times
-                            .iter()
-                            .any(|mark| mark.whole.contains(&(position + offset)))
-                });
-        if followed_by_space && only_times_after_name && is_name(name) {
-            times.extend(label_times.into_iter().cloned());
-            let text_start = after_colon
-                + line
-                    .get(after_colon..)
-                    .map_or(0, |after| after.len() - after.trim_start().len());
-            return LineHead {
-                times,
-                name: Some(name),
-                text_start,
-            };
-        }
-    }
-    // `Sam Host  0:03` alone on its line.
-    if let Some(mark) = marks
-        .last()
-        .filter(|mark| mark.whole.end == line.trim_end().len() && mark.whole.start > position)
-    {
-        let name = line
-            .get(position..mark.whole.start)
-            .unwrap_or_default()
-            .trim();
-        if is_name(name) && times.is_empty() {
-            return LineHead {
-                times: vec![mark.clone()],
-                name: Some(name),
-                text_start: line.len(),
-            };
-        }
-    }
-    LineHead {
-        times,
-        name: None,
-        text_start: position,
-    }
-}
-
-/// Whether `text` begins with a speaker label (`Sam: …`, `[0:03] Sam: …`).
-pub(crate) fn is_label_head(text: &str) -> bool {
-    line_head(text).name.is_some()
 }
 
 /// The keys of the names that are speakers: those heading two or more

@@ -2,8 +2,8 @@
 //! the places in a transcript line where a sentence end is directly
 //! followed by a `Name:` label or by a capitalised word.
 
-use super::plain_transcript::line_head;
-use super::run_together::sentence_breaks;
+use super::line_head::line_head;
+use super::run_in_sentences::sentence_breaks;
 use super::section_labels::label_window;
 
 /// How far past the times at its start (`[00:12:30] `) a speaker label's

@@ -6,7 +6,7 @@
 use crate::core::text::head_of;
 use std::sync::OnceLock;
 
-use super::plain_transcript::is_label_head;
+use super::line_head::is_label_head;
 
 /// How far a speaker label at the start of a text may reach, in bytes.
 const LABEL_WINDOW: usize = 120;

@@ -2,7 +2,7 @@
 //! where, after the first, each later item begins.
 
 use super::clock_marks::ClockMark;
-use super::run_together::OPENING_QUOTES;
+use super::run_in_sentences::OPENING_QUOTES;
 
 /// In a line that begins with a time, where the later items begin: at each
 /// later time that a title follows, written like the first (with or

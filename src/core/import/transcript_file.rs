@@ -3,9 +3,10 @@
 //! with estimated times. The widget and the CLI both read transcripts
 //! through here, so they read them the same way.
 
+use super::importer::import_episode;
 use super::section_labels::is_transcript_heading;
+use super::sources::{ImportSources, Source};
 use super::text_lines::html_lines;
-use super::{import_episode, ImportSources, Source};
 use crate::core::episode::Episode;
 use crate::core::formats::{
     apply_transcript, detect_format, read_transcript, FileFormat, Transcript,
