@@ -219,12 +219,16 @@ fn the_widget_and_the_cli_load_an_episode_with_references_alike() {
         "The tide tables came in late this year."
     );
     // Relative links are the one difference: absolute against the page in
-    // the widget, kept relative in the episode JSON the CLI writes.
+    // the widget; in the episode JSON the CLI writes, relative to where it
+    // is published (beside the main file), so still the same file.
     assert_eq!(
         widget.chapters[2].url.as_deref(),
         Some("https://podcast.example/episodes/42/chapters/letters.html")
     );
-    assert_eq!(cli.chapters[2].url.as_deref(), Some("letters.html"));
+    assert_eq!(
+        cli.chapters[2].url.as_deref(),
+        Some("chapters/letters.html")
+    );
     let mut cli = cli;
     cli.chapters[2].url.clone_from(&widget.chapters[2].url);
     assert_eq!(as_written(&widget), cli);
@@ -427,4 +431,27 @@ fn the_element_observes_exactly_the_attributes_the_widget_reads() {
         .filter(|name| !name.is_empty())
         .collect();
     assert_eq!(observed, ATTRIBUTES);
+}
+
+#[test]
+fn the_cli_rebases_links_to_the_main_file_and_names_files_by_their_names() {
+    let files: Vec<_> = site()
+        .into_iter()
+        .map(|(path, text, content_type)| (format!("show/{path}"), text, content_type))
+        .collect();
+    let borrowed: Vec<(&str, &str, &str)> = files
+        .iter()
+        .map(|(path, text, content_type)| (path.as_str(), *text, *content_type))
+        .collect();
+    let folder = folder_with("rebased", &borrowed);
+    let (episode, warnings) = convert(&folder, &["show/episode.json", "--language", "en"]).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert_eq!(
+        episode.chapters[2].url.as_deref(),
+        Some("chapters/letters.html")
+    );
+    assert!(
+        warnings[0].starts_with("\"episode.json\" speaker \"Ben Okafor\""),
+        "{warnings:?}"
+    );
 }

@@ -3,6 +3,8 @@
 
 mod alert;
 mod chapters;
+#[cfg(test)]
+mod component_tests;
 mod copy_link;
 mod follow;
 mod header;

@@ -56,7 +56,7 @@ pub fn run(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         failed |= errors > 0 || (strict && warnings > 0);
         // The files an episode JSON names, found as `convert` finds them.
         for url in &report.referenced_files {
-            let referenced = FilePaths.file(url, &path);
+            let referenced = FilePaths::beside(&path).file(url, &path);
             if let Some(referenced) = referenced.filter(|file| Path::new(file).exists()) {
                 queue.push(referenced);
             }

@@ -77,11 +77,11 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
     let name = display_name(&input);
     request.src = Some(input);
     let (mut format, mut progress) = (None, None);
-    let episode = load_files(request, |need, text| {
+    let episode = load_files(request, |need, file| {
         if need.role == Role::Src {
-            format = detect_format(None, text);
-            let started = Progress::for_input(&name, text.len());
-            started.step(&format!("reading {}", megabytes(text.len())));
+            format = detect_format(file.content_type.as_deref(), &file.text);
+            let started = Progress::for_input(&name, file.text.len());
+            started.step(&format!("reading {}", megabytes(file.text.len())));
             progress = Some(started);
         }
     })?;

@@ -98,21 +98,24 @@ pub fn read_text(path: &str) -> Result<String, Failure> {
 /// widget loads with; `on_read` hears of each file as it is read.
 pub fn load_files(
     request: EpisodeRequest,
-    mut on_read: impl FnMut(&FileNeed, &str),
+    mut on_read: impl FnMut(&FileNeed, &FileText),
 ) -> Result<Episode, Failure> {
+    let main = request.src.as_deref().or(request.transcript.as_deref());
+    let paths = FilePaths::beside(main.or(request.notes.as_deref()).unwrap_or_default());
     let read = |need: &FileNeed| {
         let text = read_text(&need.location).map_err(|failure| match failure {
             Failure::Usage(message) | Failure::Failed(message) => LoadError::Fetch(message),
             Failure::Help(command) => LoadError::Fetch(command.to_string()),
         })?;
-        on_read(need, &text);
-        Ok(FileText {
+        let file = FileText {
             text,
             content_type: content_type_of(&need.location).map(str::to_string),
             location: need.location.clone(),
-        })
+        };
+        on_read(need, &file);
+        Ok(file)
     };
-    load_without_media(request, FilePaths, read)
+    load_without_media(request, paths, read)
         .map_err(|error| Failure::Failed(error.message().to_string()))
 }
 

@@ -75,6 +75,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         .or(notes.as_deref())
         .map(display_name)
         .unwrap_or_default();
+    let files = usize::from(transcript.is_some()) + usize::from(notes.is_some());
     let request = EpisodeRequest {
         transcript,
         notes,
@@ -83,12 +84,16 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         reader: Reader::Cli,
         ..EpisodeRequest::default()
     };
-    let (mut size, mut progress) = (0, None);
-    let mut episode = load_files(request, |_, text| {
-        size += text.len();
-        let reading = Progress::for_input(&shown_name, size);
-        reading.step("estimating times");
-        progress = Some(reading);
+    let (mut size, mut read, mut progress) = (0, 0, None);
+    let mut episode = load_files(request, |_, file| {
+        size += file.text.len();
+        read += 1;
+        // Estimating starts once the last file is read.
+        if read == files {
+            let estimating = Progress::for_input(&shown_name, size);
+            estimating.step("estimating times");
+            progress = Some(estimating);
+        }
     })?;
     let progress = progress.unwrap_or_else(|| Progress::for_input(&shown_name, 0));
     episode.title = title;

@@ -116,12 +116,13 @@ pub fn find_chapter_pins(
             pins.push(Pin {
                 position: positions.get(index).copied().unwrap_or_default(),
                 seconds: chapter.start,
-                place: Place::Named(format!("notes line {}", chapter.line_number)),
-                what: format!(
-                    "the chapter \"{}\" at {}",
+                place: Place::Named(format!(
+                    "the chapter \"{}\" at {} (notes line {})",
                     excerpt(&chapter.title),
-                    format_clock(chapter.start)
-                ),
+                    format_clock(chapter.start),
+                    chapter.line_number
+                )),
+                what: String::new(),
             });
         }
     }

@@ -31,8 +31,20 @@ pub struct Pin {
     pub seconds: f64,
     /// Where it came from, for warnings (`line 12`).
     pub place: Place,
-    /// What it is, for warnings (`the time 0:03:32`).
+    /// What it is, for warnings (`the time 0:03:32`), when the place does
+    /// not say.
     pub what: String,
+}
+
+impl Pin {
+    /// A warning's message about this pin: `what` first, when it has one.
+    fn described(&self, message: &str) -> String {
+        if self.what.is_empty() {
+            message.to_string()
+        } else {
+            format!("{}: {message}", self.what)
+        }
+    }
 }
 
 /// Where each line starts on the speech axis (after its pause), and where
@@ -88,22 +100,20 @@ fn consistent_pins(
         if beyond_end {
             warnings.push(Warning::at(
                 pin.place.clone(),
-                format!(
-                    "{}: after the end of the episode ({}); not used",
-                    pin.what,
+                pin.described(&format!(
+                    "after the end of the episode ({}); not used",
                     format_clock(duration.unwrap_or_default())
-                ),
+                )),
             ));
         } else if pin.seconds < last_seconds
             || (pin.position > last_position && pin.seconds == last_seconds && last_position > 0.0)
         {
             warnings.push(Warning::at(
                 pin.place.clone(),
-                format!(
-                    "{}: earlier than a time before it in the transcript ({}); not used",
-                    pin.what,
+                pin.described(&format!(
+                    "earlier than a time before it in the transcript ({}); not used",
                     format_clock(last_seconds)
-                ),
+                )),
             ));
         } else if pin.position <= last_position {
             if let Some(last) = kept.last_mut() {

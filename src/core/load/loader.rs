@@ -50,7 +50,8 @@ impl<L: Locate> Loader<L> {
             }
             match std::mem::replace(&mut self.stage, Stage::Done) {
                 Stage::Start => {
-                    self.store.add_needs(first_needs(&self.request)?);
+                    self.store
+                        .add_needs(first_needs(&self.request, &self.locate)?);
                     self.stage = Stage::Read;
                 }
                 Stage::Read => {

@@ -31,7 +31,10 @@ pub(super) enum MainFile {
 }
 
 /// The files the request names, all known before any is read.
-pub(super) fn first_needs(request: &EpisodeRequest) -> Result<Vec<FileNeed>, LoadError> {
+pub(super) fn first_needs(
+    request: &EpisodeRequest,
+    locate: &dyn Locate,
+) -> Result<Vec<FileNeed>, LoadError> {
     let widget = request.reader == Reader::Widget;
     match (&request.src, &request.transcript) {
         (Some(_), Some(_)) if widget => return Err(LoadError::Unusable(
@@ -60,7 +63,7 @@ pub(super) fn first_needs(request: &EpisodeRequest) -> Result<Vec<FileNeed>, Loa
             let name = name.as_deref()?;
             Some(FileNeed {
                 role,
-                name: name.to_string(),
+                name: locate.name(name),
                 location: name.to_string(),
             })
         })
@@ -108,11 +111,23 @@ pub(super) fn read_main(
             .ok_or_else(|| {
                 LoadError::Unusable(format!("\"{src}\": none of its transcript files has a type {} reads (WebVTT, SRT, Podcasting 2.0 JSON, HTML transcript)", request.reader.itself()))
             })?;
-        needs.push(referenced(locate, chosen, base, Role::EpisodeTranscript)?);
+        needs.push(referenced(
+            request,
+            locate,
+            chosen,
+            base,
+            Role::EpisodeTranscript,
+        )?);
         transcript_type.clone_from(&chosen.mime_type);
     }
     if let Some(file) = &document.chapters_file {
-        needs.push(referenced(locate, file, base, Role::EpisodeChapters)?);
+        needs.push(referenced(
+            request,
+            locate,
+            file,
+            base,
+            Role::EpisodeChapters,
+        )?);
     }
     Ok((
         MainFile::Document {
@@ -127,6 +142,7 @@ pub(super) fn read_main(
 /// relative URLs are fetched: a file must not make the page request
 /// `data:`, `blob:` or `file:` URLs.
 fn referenced(
+    request: &EpisodeRequest,
     locate: &dyn Locate,
     file: &FileRef,
     base: &str,
@@ -143,7 +159,15 @@ fn referenced(
     };
     let location = locate
         .file(&url, base)
-        .ok_or_else(|| LoadError::Unusable(format!("\"{}\" is not a valid URL", file.url)))?;
+        .ok_or_else(|| {
+            LoadError::Unusable(match request.reader {
+                Reader::Widget => format!("\"{}\" is not a valid URL", file.url),
+                Reader::Cli => format!(
+                    "\"{}\" is not a file beside the episode JSON: this tool reads files named by a path relative to it",
+                    file.url
+                ),
+            })
+        })?;
     Ok(FileNeed {
         role,
         name: file.url.clone(),
@@ -165,7 +189,7 @@ pub(super) fn unknown_format(
         .map(|content_type| content_type.split(';').next().unwrap_or_default().trim())
         .filter(|content_type| !content_type.is_empty());
     let looks_like_html = text.trim_start().starts_with('<');
-    match sent {
+    match sent.filter(|_| reader == Reader::Widget) {
         Some(content_type) if looks_like_html || content_type == "text/html" => format!(
             "\"{name}\" is not a file {itself} reads: the server sent a web page ({content_type}); {expected}"
         ),
