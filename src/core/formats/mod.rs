@@ -6,16 +6,16 @@
 //! ([`cues`]), lines sorted and repaired ([`read_lines`]), and reading a
 //! file of a known format ([`by_format`]).
 
-pub mod by_format;
-pub mod choose;
+mod by_format;
+mod choose;
 pub mod cues;
-pub mod detect;
+mod detect;
 pub mod json_chapters;
 pub mod podcast_json;
-pub mod read_lines;
+pub(crate) mod read_lines;
 pub mod sbv;
 pub mod srt;
-pub mod transcript;
+mod transcript;
 pub mod webvtt;
 pub mod whisper_json;
 

@@ -10,23 +10,23 @@
 //! (syllables), with a pause before each sentence, a longer one before
 //! each paragraph and a longer one again at each change of speaker.
 
-pub mod chapter_pins;
+mod chapter_pins;
 pub mod clock_marks;
-pub mod estimate;
-pub mod html_transcript;
+mod estimate;
+mod html_transcript;
 mod importer;
 mod line_head;
 mod paragraph_sentences;
-pub mod plain_transcript;
+mod plain_transcript;
 mod run_in_sentences;
 mod run_in_turns;
-pub mod run_together;
-pub mod section_labels;
-pub mod sentences;
-pub mod show_notes;
+mod run_together;
+mod section_labels;
+mod sentences;
+mod show_notes;
 mod sources;
-pub mod speaker_names;
-pub mod text_lines;
+mod speaker_names;
+mod text_lines;
 mod time_first;
 mod timed_lines;
 pub mod transcript_file;
