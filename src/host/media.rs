@@ -9,6 +9,7 @@ use web_sys::HtmlMediaElement;
 
 use super::owner::keep_for_owner;
 use super::stop::listen;
+use super::tasks::spawn_owned;
 use crate::core::TimeSpan;
 
 /// Media events after which the playback position may have changed
@@ -55,7 +56,7 @@ impl MediaClock {
         self.seek(seconds);
         let playing = self.media.with_value(|media| media.play());
         if let Ok(playing) = playing {
-            wasm_bindgen_futures::spawn_local(async move {
+            spawn_owned(async move {
                 let _ = wasm_bindgen_futures::JsFuture::from(playing).await;
             });
         }

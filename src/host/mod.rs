@@ -19,4 +19,5 @@ pub mod scroll;
 pub mod selection;
 pub mod shadow;
 pub mod stop;
+pub mod tasks;
 pub mod yielding;

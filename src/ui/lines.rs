@@ -13,7 +13,6 @@ use leptos::html::Div;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use leptos::task::spawn_local;
 use web_sys::Element;
 
 use super::header::SectionLevel;
@@ -22,6 +21,7 @@ use super::slices::SLICE_MS;
 use crate::core::time::{format_clock, format_seconds};
 use crate::core::{DisplayText, Episode};
 use crate::host::images::ImagePolicy;
+use crate::host::tasks::spawn_owned;
 use crate::host::yielding::{next_frame, now_ms, yield_to_browser};
 
 /// Lines per chunk.
@@ -88,7 +88,7 @@ impl LineChunks {
         let this = *self;
         let count = self.containers.with_value(Vec::len);
         let first = first_line.map_or(0, |line| line / CHUNK_LINES);
-        spawn_local(async move {
+        spawn_owned(async move {
             let order =
                 std::iter::once(first).chain((0..count).filter(move |&chunk| chunk != first));
             let mut slice_started = now_ms();

@@ -6,7 +6,6 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use web_sys::{Element, Node};
 
 use super::line_element::text_of_line;
@@ -15,6 +14,7 @@ use super::search::SearchState;
 use crate::core::search::Match;
 use crate::core::DisplayText;
 use crate::host::highlight::{HighlightRanges, MovingRange, TextNodes};
+use crate::host::tasks::spawn_owned;
 use crate::host::yielding::yield_to_browser;
 
 /// Highlight names (`::highlight(…)` in the stylesheet): the current word,
@@ -98,7 +98,7 @@ pub fn use_search_marks(
         match_ranges.update_value(HighlightRanges::clear);
         painting.update_value(|generation| *generation += 1);
         let mine = painting.get_value();
-        spawn_local(async move {
+        spawn_owned(async move {
             let lines: Vec<&[Match]> = results.chunk_by(|a, b| a.line == b.line).collect();
             for batch in lines.chunks(PAINT_BATCH_LINES) {
                 // A newer search took over, or the widget was unmounted.

@@ -3,9 +3,9 @@
 //! not available.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::i18n::language;
+use crate::host::tasks::spawn_owned;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -84,7 +84,7 @@ impl Share {
 
     fn copy(&self, text: String) {
         let share = *self;
-        spawn_local(async move {
+        spawn_owned(async move {
             let message = match copy_text(&text).await {
                 Ok(()) => ShareMessage::Copied,
                 Err(()) => ShareMessage::CopyByHand(text),

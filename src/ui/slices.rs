@@ -5,9 +5,9 @@
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use leptos::task::spawn_local;
 use web_sys::HtmlElement;
 
+use crate::host::tasks::spawn_owned;
 use crate::host::yielding::{now_ms, yield_to_browser};
 
 /// Items built with the rest of the view, before any slicing.
@@ -44,7 +44,7 @@ impl Slices {
         if count <= FIRST_ITEMS {
             return;
         }
-        spawn_local(async move {
+        spawn_owned(async move {
             // The first items are mounted with the component, just before.
             yield_to_browser().await;
             let mut slice_started = now_ms();

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
@@ -26,6 +25,7 @@ use crate::host::media::{use_media_clock, MediaRef};
 use crate::host::media_lookup::{use_media_lookup, MediaLookup};
 use crate::host::owner::keep_for_owner;
 use crate::host::scroll::FollowScroll;
+use crate::host::tasks::spawn_owned;
 use crate::host::yielding::{next_frame, yield_to_browser};
 use web_sys::HtmlElement;
 
@@ -98,7 +98,7 @@ fn EpisodeLoader(
     // Parsing and what is derived from it run in tasks of their own, so no
     // single task holds the page for long.
     let (episode, set_episode) = signal(None);
-    spawn_local_scoped_with_cancellation(async move {
+    spawn_owned(async move {
         let loaded = match load_episode(attributes, media, time_limit_ms).await {
             Ok(episode) => {
                 yield_to_browser().await;
@@ -167,7 +167,7 @@ fn LoadedEpisode(
     let has_chapters = episode.listed_chapters().next().is_some();
     let search = SearchState::new(displays.clone());
     // The search index is built after the first lines are painted.
-    spawn_local(async move {
+    spawn_owned(async move {
         next_frame().await;
         yield_to_browser().await;
         search.prepare();
