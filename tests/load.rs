@@ -455,3 +455,51 @@ fn the_cli_rebases_links_to_the_main_file_and_names_files_by_their_names() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn the_cli_words_its_faults_for_files_not_servers() {
+    use episode_viewer::core::load::{load_without_media, FilePaths, Reader};
+    let files: BTreeMap<&str, &str> = [
+        ("notes.html", "<!doctype html><p>Hello</p>"),
+        (
+            "e.json",
+            r#"{"version": 1, "transcript": {"url": "/site/t.vtt"}}"#,
+        ),
+    ]
+    .into_iter()
+    .collect();
+    let load = |request: EpisodeRequest| {
+        let main = request.src.clone().unwrap_or_default();
+        load_without_media(request, FilePaths::beside(&main), |need| {
+            let text = files
+                .get(need.location.as_str())
+                .ok_or_else(|| LoadError::Fetch(format!("cannot read \"{}\"", need.location)))?;
+            Ok(FileText {
+                text: text.to_string(),
+                content_type: Some("text/html".to_string()),
+                location: need.location.clone(),
+            })
+        })
+        .unwrap_err()
+        .message()
+        .to_string()
+    };
+    let cli = |src: Option<&str>, transcript: Option<&str>| EpisodeRequest {
+        src: src.map(str::to_string),
+        transcript: transcript.map(str::to_string),
+        reader: Reader::Cli,
+        ..EpisodeRequest::default()
+    };
+    assert_eq!(
+        load(cli(Some("notes.html"), None)),
+        "\"notes.html\" is not a file this tool reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript or JSON Chapters"
+    );
+    assert!(load(cli(Some("e.json"), None))
+        .starts_with("\"/site/t.vtt\" is not a file beside the episode JSON"));
+    assert!(load(cli(None, None)).starts_with("nothing to read"));
+    assert!(load(cli(Some("a.vtt"), Some("b.txt"))).starts_with("give either a timed file"));
+    assert_eq!(
+        load(cli(Some("gone.vtt"), None)),
+        "cannot read \"gone.vtt\""
+    );
+}
