@@ -10,7 +10,7 @@ use crate::core::formats::webvtt::parse_webvtt;
 use crate::core::formats::{detect_format, read_transcript, FileFormat, Transcript};
 use crate::core::fragment::parse_time_fragment;
 use crate::core::import::transcript_file::read_transcript_source;
-use crate::core::import::{import_episode, ImportSources, Source};
+use crate::core::import::{import_episode, ImportRequest, NamedText};
 use crate::core::links::{http_url, settle_links, url_kind};
 use crate::core::lint::{lint_file, LintOptions};
 use crate::core::parse_episode_json;
@@ -98,12 +98,12 @@ fn any_file(text: &str) {
 fn import(text: &str) {
     let (notes, transcript) = text.split_once("\n---\n").unwrap_or((text, text));
     for duration in [None, Some(600.0)] {
-        let sources = ImportSources {
-            transcript: Some(Source {
+        let sources = ImportRequest {
+            transcript: Some(NamedText {
                 name: "transcript",
                 text: transcript,
             }),
-            notes: Some(Source {
+            notes: Some(NamedText {
                 name: "notes",
                 text: notes,
             }),

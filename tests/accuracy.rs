@@ -9,7 +9,7 @@
 //! truth. `cargo test --test accuracy -- --nocapture` prints the table the
 //! README quotes.
 
-use episode_viewer::core::import::{import_episode, ImportSources, Source};
+use episode_viewer::core::import::{import_episode, ImportRequest, NamedText};
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::{parse_episode_json, Episode};
 
@@ -82,12 +82,12 @@ fn show_notes(truth: &Episode, every: f64) -> String {
 fn accuracy(truth: &Episode, every: Option<f64>, chapters_every: Option<f64>) -> Accuracy {
     let text = untimed_text(truth, every);
     let notes = chapters_every.map(|every| show_notes(truth, every));
-    let imported = import_episode(&ImportSources {
-        transcript: Some(Source {
+    let imported = import_episode(&ImportRequest {
+        transcript: Some(NamedText {
             name: "accuracy.txt",
             text: &text,
         }),
-        notes: notes.as_deref().map(|text| Source {
+        notes: notes.as_deref().map(|text| NamedText {
             name: "notes.txt",
             text,
         }),

@@ -4,17 +4,17 @@
 //! an open last chapter.
 
 use episode_viewer::core::formats::json_chapters::parse_json_chapters;
-use episode_viewer::core::import::{import_episode, ImportSources, Source};
+use episode_viewer::core::import::{import_episode, ImportRequest, NamedText};
 use episode_viewer::core::{parse_episode_json, Episode};
 
 fn notes_title(notes: &str) -> Option<String> {
-    import_episode(&ImportSources {
-        notes: Some(Source {
+    import_episode(&ImportRequest {
+        notes: Some(NamedText {
             name: "notes.txt",
             text: notes,
         }),
         duration: Some(1800.0),
-        ..ImportSources::default()
+        ..ImportRequest::default()
     })
     .unwrap()
     .title

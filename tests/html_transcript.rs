@@ -4,19 +4,19 @@
 
 use episode_viewer::core::formats::{detect_format, FileFormat};
 use episode_viewer::core::import::transcript_file::read_transcript_source;
-use episode_viewer::core::import::{ImportSources, Source};
+use episode_viewer::core::import::{ImportRequest, NamedText};
 use episode_viewer::core::{Episode, Timing};
 
 const TIMED: &str = "<cite>Kevin:</cite>\n<time>0:00</time>\n<p>We have an update planned for the harbour webcam this spring. It should be ready by May.</p>\n<cite>Alban :</cite>\n<time>0:09</time>\n<p>You&#39;re making me nervous with a &quot;cool feature&quot; again.</p><p>Last time the camera pointed at a wall for a week.</p>\n<cite>Kevin:</cite>\n<time>0:21</time>\n<p>That was the wind, not the software. We bolted it down since.</p>\n";
 
 fn read(text: &str, duration: Option<f64>) -> Episode {
-    read_transcript_source(&ImportSources {
-        transcript: Some(Source {
+    read_transcript_source(&ImportRequest {
+        transcript: Some(NamedText {
             name: "t.html",
             text,
         }),
         duration,
-        ..ImportSources::default()
+        ..ImportRequest::default()
     })
     .unwrap()
 }

@@ -4,7 +4,7 @@
 
 use episode_viewer::core::export::{to_episode_json, to_webvtt};
 use episode_viewer::core::formats::webvtt::parse_webvtt;
-use episode_viewer::core::import::{import_episode, ImportSources, Source};
+use episode_viewer::core::import::{import_episode, ImportRequest, NamedText};
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::warnings::shown;
 use episode_viewer::core::{parse_episode_json, Episode, Timing};
@@ -15,12 +15,12 @@ const TRANSCRIPT: &str = include_str!("corpus/import/transcript.txt");
 const DURATION: f64 = 17.5 * 60.0;
 
 fn import(transcript: Option<&str>, notes: Option<&str>, duration: Option<f64>) -> Episode {
-    import_episode(&ImportSources {
-        transcript: transcript.map(|text| Source {
+    import_episode(&ImportRequest {
+        transcript: transcript.map(|text| NamedText {
             name: "transcript.txt",
             text,
         }),
-        notes: notes.map(|text| Source {
+        notes: notes.map(|text| NamedText {
             name: "notes.txt",
             text,
         }),
@@ -217,12 +217,12 @@ fn chapter_titles_found_in_the_transcript_pin_its_lines() {
     assert_eq!(automation.start, 8.0 * 60.0 + 5.0);
     let visit = line_starting(&pinned, "Where can people visit");
     assert_eq!(visit.start, 14.0 * 60.0 + 2.0);
-    let unpinned = import_episode(&ImportSources {
-        transcript: Some(Source {
+    let unpinned = import_episode(&ImportRequest {
+        transcript: Some(NamedText {
             name: "t",
             text: TRANSCRIPT,
         }),
-        notes: Some(Source {
+        notes: Some(NamedText {
             name: "n",
             text: NOTES,
         }),
@@ -267,17 +267,17 @@ fn leading_times_and_name_time_lines_anchor_turns() {
 
 #[test]
 fn nothing_to_import_and_empty_transcripts_say_so() {
-    let none = import_episode(&ImportSources::default()).unwrap_err();
+    let none = import_episode(&ImportRequest::default()).unwrap_err();
     assert_eq!(
         none.to_string(),
         "nothing to import: give a transcript, show notes or both"
     );
-    let empty = import_episode(&ImportSources {
-        transcript: Some(Source {
+    let empty = import_episode(&ImportRequest {
+        transcript: Some(NamedText {
             name: "t.txt",
             text: " \n\n",
         }),
-        ..ImportSources::default()
+        ..ImportRequest::default()
     })
     .unwrap_err();
     assert_eq!(empty.to_string(), "\"t.txt\": the transcript has no text");

@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use episode_viewer::core::import::transcript_file::read_transcript_source;
-use episode_viewer::core::import::{ImportSources, Source};
+use episode_viewer::core::import::{ImportRequest, NamedText};
 use episode_viewer::core::Episode;
 
 /// How long reading one of these inputs may take in a debug build, with
@@ -18,9 +18,9 @@ const BOUND: Duration = Duration::from_secs(60);
 /// Imports `transcript` (and `notes`) as the widget's `transcript` and
 /// `notes` attributes do.
 fn import_text(transcript: Option<&str>, notes: Option<&str>) -> Result<Episode, String> {
-    read_transcript_source(&ImportSources {
-        transcript: transcript.map(|text| Source { name: "t", text }),
-        notes: notes.map(|text| Source { name: "n", text }),
+    read_transcript_source(&ImportRequest {
+        transcript: transcript.map(|text| NamedText { name: "t", text }),
+        notes: notes.map(|text| NamedText { name: "n", text }),
         duration: Some(400_000.0),
         chapter_pins: true,
     })

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use episode_viewer::core::import::transcript_file::read_transcript_source;
-use episode_viewer::core::import::{ImportSources, Source};
+use episode_viewer::core::import::{ImportRequest, NamedText};
 use episode_viewer::core::lint::{lint_file, LintOptions, Severity};
 use episode_viewer::core::{parse_clock, Episode};
 use serde_json::Value;
@@ -67,11 +67,11 @@ fn problems(expected_path: &Path) -> (Vec<String>, String) {
     let transcript = read(folder, expected["transcript"].as_str());
     let notes = read(folder, expected["notes"].as_str());
     let duration = expected.get("duration").map(time);
-    let sources = ImportSources {
+    let sources = ImportRequest {
         transcript: transcript
             .as_ref()
-            .map(|(name, text)| Source { name, text }),
-        notes: notes.as_ref().map(|(name, text)| Source { name, text }),
+            .map(|(name, text)| NamedText { name, text }),
+        notes: notes.as_ref().map(|(name, text)| NamedText { name, text }),
         duration,
         chapter_pins: true,
     };

@@ -2,18 +2,18 @@
 //! shapes the issue names, read as if the breaks were there.
 
 use episode_viewer::core::import::transcript_file::read_transcript_source;
-use episode_viewer::core::import::{ImportSources, Source};
+use episode_viewer::core::import::{ImportRequest, NamedText};
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::Episode;
 
 /// Reads as the widget's `transcript` and `notes` attributes do.
 fn import(transcript: Option<&str>, notes: Option<&str>) -> Episode {
-    read_transcript_source(&ImportSources {
-        transcript: transcript.map(|text| Source {
+    read_transcript_source(&ImportRequest {
+        transcript: transcript.map(|text| NamedText {
             name: "transcript.txt",
             text,
         }),
-        notes: notes.map(|text| Source {
+        notes: notes.map(|text| NamedText {
             name: "notes.txt",
             text,
         }),

@@ -12,7 +12,7 @@ use super::error::{Place, ReadError};
 use super::formats::json_chapters::parse_json_chapters;
 use super::formats::read_lines::out_of_order;
 use super::formats::{detect_format, read_transcript, FileFormat};
-use super::import::{import_episode, ImportSources, Source, UNKNOWN_LENGTH};
+use super::import::{import_episode, ImportRequest, NamedText, UNKNOWN_LENGTH};
 use super::json_item_lines::JsonItemLines;
 use super::text::fold;
 use super::time::{format_clock, parse_clock};
@@ -165,9 +165,9 @@ fn lint_episode_json(
 /// Checks an HTML or plain text transcript as the importer reads it;
 /// returns its number of lines.
 fn lint_import(text: &str, found: &mut Found) -> Result<usize, ReadError> {
-    let sources = ImportSources {
-        transcript: Some(Source { name: "", text }),
-        ..ImportSources::default()
+    let sources = ImportRequest {
+        transcript: Some(NamedText { name: "", text }),
+        ..ImportRequest::default()
     };
     let episode = import_episode(&sources)?;
     // Without a duration the end is always extrapolated: not a problem of

@@ -3,9 +3,9 @@
 
 use super::html_transcript::read_html_transcript;
 use super::plain_transcript::{read_plain_transcript, PlainTranscript};
+use super::request::{ImportRequest, NamedText};
 use super::run_together::{split_notes_lines, split_transcript_lines};
 use super::show_notes::{find_note_chapters, notes_title, NoteChapter};
-use super::sources::{ImportSources, Source};
 use super::text_lines::{html_lines, looks_like_html, plain_line_iter, plain_lines, TextLine};
 use super::timed_lines::timed_lines;
 use crate::core::episode::{resolve_end, Chapter, Episode, Timing};
@@ -24,7 +24,7 @@ pub const UNKNOWN_LENGTH: &str = "the episode's length is not known";
 /// `estimated`); with notes, the chapters are the notes' topics. Problems
 /// that could be passed over are listed in the episode's warnings, each
 /// naming its file and line.
-pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
+pub fn import_episode(sources: &ImportRequest) -> Result<Episode, ReadError> {
     if sources.transcript.is_none() && sources.notes.is_none() {
         return Err(ReadError::about_file(
             "nothing to import: give a transcript, show notes or both",
@@ -54,7 +54,7 @@ pub fn import_episode(sources: &ImportSources) -> Result<Episode, ReadError> {
 
 /// Gives `episode` the title of `notes` and their warnings; returns their
 /// chapters, without those starting after the episode's end.
-fn add_notes(episode: &mut Episode, notes: Source) -> Result<Vec<NoteChapter>, ReadError> {
+fn add_notes(episode: &mut Episode, notes: NamedText) -> Result<Vec<NoteChapter>, ReadError> {
     check_file_size(notes.text.len()).map_err(|error| error.in_file(notes.name))?;
     let mut warnings = Warnings::new();
     let (mut note_chapters, title) = read_notes(notes.text, &mut warnings);
@@ -114,7 +114,7 @@ fn drop_chapters_after(duration: f64, chapters: &mut Vec<NoteChapter>, warnings:
 /// times (`chapters` found in it serving as known times), and its warnings.
 fn add_transcript(
     episode: &mut Episode,
-    transcript: Source,
+    transcript: NamedText,
     chapters: &[NoteChapter],
 ) -> Result<(), ReadError> {
     check_file_size(transcript.text.len()).map_err(|error| error.in_file(transcript.name))?;

@@ -4,8 +4,8 @@
 //! through here, so they read them the same way.
 
 use super::importer::import_episode;
+use super::request::{ImportRequest, NamedText};
 use super::section_labels::is_transcript_heading;
-use super::sources::{ImportSources, Source};
 use super::text_lines::html_lines;
 use crate::core::episode::Episode;
 use crate::core::formats::{
@@ -25,10 +25,10 @@ pub fn add_transcript_file(
     duration: Option<f64>,
 ) -> Result<(), String> {
     if format == FileFormat::HtmlTranscript {
-        let sources = ImportSources {
-            transcript: Some(Source { name, text }),
+        let sources = ImportRequest {
+            transcript: Some(NamedText { name, text }),
             duration,
-            ..ImportSources::default()
+            ..ImportRequest::default()
         };
         let imported = import_episode(&sources).map_err(|error| error.to_string())?;
         episode.warnings.extend(imported.warnings);
@@ -56,7 +56,7 @@ pub fn add_transcript_file(
 /// transcript or plain text imported with estimated times (and an HTML
 /// description only for the turns after its `Transcript` heading). Another
 /// web page or an episode JSON file there is an error that says so.
-pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String> {
+pub fn read_transcript_source(sources: &ImportRequest) -> Result<Episode, String> {
     let Some(transcript) = sources.transcript else {
         return import_episode(sources).map_err(|error| error.to_string());
     };
@@ -69,7 +69,7 @@ pub fn read_transcript_source(sources: &ImportSources) -> Result<Episode, String
             };
             add_transcript_file(&mut episode, name, format, text, sources.duration)?;
             if let Some(notes) = sources.notes {
-                let from_notes = import_episode(&ImportSources {
+                let from_notes = import_episode(&ImportRequest {
                     transcript: None,
                     notes: Some(notes),
                     ..*sources

@@ -10,7 +10,7 @@ use crate::core::episode::Episode;
 use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
 use crate::core::formats::{detect_format, FileFormat};
 use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
-use crate::core::import::{import_episode, ImportSources, Source};
+use crate::core::import::{import_episode, ImportRequest, NamedText};
 use crate::core::links::settle_links;
 use crate::core::warnings::{in_file, Warning};
 
@@ -127,12 +127,12 @@ pub(super) fn assemble(assembly: &Assembly, main: MainFile) -> Result<Episode, L
             notes_read = true;
             let transcript = assembly.source(Role::Transcript);
             let notes = assembly.source(Role::Notes);
-            let sources = ImportSources {
-                transcript: transcript.map(|(name, file)| Source {
+            let sources = ImportRequest {
+                transcript: transcript.map(|(name, file)| NamedText {
                     name,
                     text: &file.text,
                 }),
-                notes: notes.map(|(name, file)| Source {
+                notes: notes.map(|(name, file)| NamedText {
                     name,
                     text: &file.text,
                 }),
@@ -146,7 +146,7 @@ pub(super) fn assemble(assembly: &Assembly, main: MainFile) -> Result<Episode, L
         let duration = assembly.estimate_duration(episode.duration);
         take_notes_chapters(
             &mut episode,
-            Source {
+            NamedText {
                 name,
                 text: &file.text,
             },
@@ -184,13 +184,13 @@ pub(super) fn chapters_end(
 /// Replaces the episode's chapters with the topics of show notes.
 fn take_notes_chapters(
     episode: &mut Episode,
-    notes: Source,
+    notes: NamedText,
     duration: Option<f64>,
 ) -> Result<(), LoadError> {
-    let sources = ImportSources {
+    let sources = ImportRequest {
         notes: Some(notes),
         duration,
-        ..ImportSources::default()
+        ..ImportRequest::default()
     };
     let from_notes =
         import_episode(&sources).map_err(|error| LoadError::Unusable(error.to_string()))?;

@@ -3,7 +3,7 @@
 
 /// A text file to import, and the name its warnings give it.
 #[derive(Debug, Clone, Copy)]
-pub struct Source<'t> {
+pub struct NamedText<'t> {
     /// The file's name or URL, as messages should show it.
     pub name: &'t str,
     /// Its content.
@@ -12,12 +12,12 @@ pub struct Source<'t> {
 
 /// What to import.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ImportSources<'t> {
+pub struct ImportRequest<'t> {
     /// A plain text transcript in speaker turns, without timings (or with
     /// a few written inline).
-    pub transcript: Option<Source<'t>>,
+    pub transcript: Option<NamedText<'t>>,
     /// Show notes (plain text or HTML) whose topics carry times.
-    pub notes: Option<Source<'t>>,
+    pub notes: Option<NamedText<'t>>,
     /// The media's length in seconds, the last known time.
     pub duration: Option<f64>,
     /// Whether chapter starts found in the transcript serve as known times.
