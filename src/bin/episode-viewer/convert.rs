@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use episode_viewer::core::export::{to_episode_json, to_webvtt};
-use episode_viewer::core::formats::{detect_format, FileFormat};
+use episode_viewer::core::formats::FileFormat;
 use episode_viewer::core::load::{EpisodeRequest, Reader, Role};
 use episode_viewer::core::text::{megabytes, thousands};
 
@@ -76,10 +76,9 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         input.ok_or_else(|| Failure::Usage("convert needs a file to convert".to_string()))?;
     let name = display_name(&input);
     request.src = Some(input);
-    let (mut format, mut progress) = (None, None);
-    let episode = load_files(request, |need, file| {
+    let mut progress = None;
+    let (episode, format) = load_files(request, |need, file| {
         if need.role == Role::Src {
-            format = detect_format(file.content_type.as_deref(), &file.text);
             let started = Progress::for_input(&name, file.text.len());
             started.step(&format!("reading {}", megabytes(file.text.len())));
             progress = Some(started);

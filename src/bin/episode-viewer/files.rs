@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 
+use episode_viewer::core::formats::FileFormat;
 use episode_viewer::core::load::{load_without_media, EpisodeRequest, FileNeed, FilePaths};
 use episode_viewer::core::load::{FileText, LoadError};
 use episode_viewer::core::text::megabytes;
@@ -95,11 +96,12 @@ pub fn read_text(path: &str) -> Result<String, Failure> {
 }
 
 /// Loads the episode `request` names from files, through the loader the
-/// widget loads with; `on_read` hears of each file as it is read.
+/// widget loads with; `on_read` hears of each file as it is read. Gives the
+/// episode and the format `src` was read as.
 pub fn load_files(
     request: EpisodeRequest,
     mut on_read: impl FnMut(&FileNeed, &FileText),
-) -> Result<Episode, Failure> {
+) -> Result<(Episode, Option<FileFormat>), Failure> {
     let main = request.src.as_deref().or(request.transcript.as_deref());
     let paths = FilePaths::beside(main.or(request.notes.as_deref()).unwrap_or_default());
     let read = |need: &FileNeed| {

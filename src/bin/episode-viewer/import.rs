@@ -85,7 +85,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         ..EpisodeRequest::default()
     };
     let (mut size, mut read, mut progress) = (0, 0, None);
-    let mut episode = load_files(request, |_, file| {
+    let (mut episode, _) = load_files(request, |_, file| {
         size += file.text.len();
         read += 1;
         // Estimating starts once the last file is read.

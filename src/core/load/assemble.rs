@@ -5,7 +5,7 @@
 use super::files::FileStore;
 use super::locate::Locate;
 use super::main_file::{unknown_format, MainFile};
-use super::request::{EpisodeRequest, FileText, LoadError, Role};
+use super::request::{EpisodeRequest, FileText, LoadError, Reader, Role};
 use crate::core::episode::Episode;
 use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
 use crate::core::formats::{detect_format, FileFormat};
@@ -26,6 +26,50 @@ pub(super) struct Assembly<'a> {
     pub locate: &'a dyn Locate,
 }
 
+/// The main file with, for an episode JSON, the format of the transcript
+/// file it names: told once, when that file is in.
+pub(super) struct Prepared {
+    /// What the main file turned out to be.
+    pub main: MainFile,
+    /// The format of the episode JSON's transcript file, when it has one.
+    pub transcript_format: Option<FileFormat>,
+}
+
+/// Tells the format of the transcript file an episode JSON names (now that
+/// it is in): by its content first, then by the type the episode JSON
+/// gives it, then by the Content-Type it came with.
+pub(super) fn prepare(
+    main: MainFile,
+    store: &FileStore,
+    reader: Reader,
+) -> Result<Prepared, LoadError> {
+    let declared = match &main {
+        MainFile::Document {
+            transcript_type, ..
+        } => transcript_type.as_deref(),
+        _ => None,
+    };
+    let transcript_format = match store.source(Role::EpisodeTranscript) {
+        None => None,
+        Some((name, file)) => Some(
+            detect_format(declared.or(file.content_type.as_deref()), &file.text)
+                .or(declared.and_then(FileFormat::from_mime_type))
+                .ok_or_else(|| {
+                    LoadError::Unusable(unknown_format(
+                        name,
+                        &file.text,
+                        file.content_type.as_deref(),
+                        reader,
+                    ))
+                })?,
+        ),
+    };
+    Ok(Prepared {
+        main,
+        transcript_format,
+    })
+}
+
 impl Assembly<'_> {
     /// The file of `role` and the name messages give it.
     fn source(&self, role: Role) -> Option<(&str, &FileText)> {
@@ -34,20 +78,15 @@ impl Assembly<'_> {
 
     /// Whether times are estimated up to a last known time that only the
     /// media can give.
-    pub fn estimate_needs_media(&self, main: &MainFile) -> bool {
-        let known = self.request.duration.or(match main {
+    pub fn estimate_needs_media(&self, prepared: &Prepared) -> bool {
+        let known = self.request.duration.or(match &prepared.main {
             MainFile::Document { episode, .. } => episode.duration,
             _ => None,
         });
         let notes = self.request.notes.is_some();
-        let estimates = match main {
-            MainFile::Document {
-                transcript_type, ..
-            } => {
-                notes
-                    || self
-                        .episode_transcript_format(transcript_type.as_deref())
-                        .is_ok_and(|format| format == Some(FileFormat::HtmlTranscript))
+        let estimates = match &prepared.main {
+            MainFile::Document { .. } => {
+                notes || prepared.transcript_format == Some(FileFormat::HtmlTranscript)
             }
             MainFile::Src(format) => notes || *format == FileFormat::HtmlTranscript,
             MainFile::Import { timed } => notes || !timed,
@@ -63,42 +102,17 @@ impl Assembly<'_> {
             .or(episode)
             .or(self.media_duration.flatten())
     }
-
-    /// The format of the transcript file an episode JSON names: by its
-    /// content first, then by the type the episode JSON gives it.
-    fn episode_transcript_format(
-        &self,
-        declared: Option<&str>,
-    ) -> Result<Option<FileFormat>, LoadError> {
-        let Some((name, file)) = self.source(Role::EpisodeTranscript) else {
-            return Ok(None);
-        };
-        detect_format(declared.or(file.content_type.as_deref()), &file.text)
-            .or(declared.and_then(FileFormat::from_mime_type))
-            .map(Some)
-            .ok_or_else(|| {
-                LoadError::Unusable(unknown_format(
-                    name,
-                    &file.text,
-                    file.content_type.as_deref(),
-                    self.request.reader,
-                ))
-            })
-    }
 }
 
 /// Puts the episode together from its files.
-pub(super) fn assemble(assembly: &Assembly, main: MainFile) -> Result<Episode, LoadError> {
+pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episode, LoadError> {
     let request = assembly.request;
     let mut notes_read = false;
-    let mut episode = match main {
-        MainFile::Document {
-            mut episode,
-            transcript_type,
-        } => {
-            let format = assembly.episode_transcript_format(transcript_type.as_deref())?;
-            if let Some(((name, file), format)) =
-                assembly.source(Role::EpisodeTranscript).zip(format)
+    let mut episode = match prepared.main {
+        MainFile::Document { mut episode, .. } => {
+            if let Some(((name, file), format)) = assembly
+                .source(Role::EpisodeTranscript)
+                .zip(prepared.transcript_format)
             {
                 let duration = assembly.estimate_duration(episode.duration);
                 add_transcript_file(&mut episode, name, format, &file.text, duration)

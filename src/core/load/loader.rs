@@ -2,12 +2,13 @@
 //! episode JSON names, then the media's duration when an estimate or an
 //! open last chapter needs it, then the episode.
 
-use super::assemble::{assemble, chapters_end, Assembly};
+use super::assemble::{assemble, chapters_end, prepare, Assembly, Prepared};
 use super::files::FileStore;
 use super::locate::Locate;
 use super::main_file::{first_needs, read_main, MainFile};
 use super::request::{DurationWait, EpisodeRequest, FileNeed, FileText, LoadError, Step};
 use crate::core::episode::Episode;
+use crate::core::formats::FileFormat;
 
 /// Loads the episode an [`EpisodeRequest`] names, one [`Step`] at a time.
 pub struct Loader<L: Locate> {
@@ -16,12 +17,14 @@ pub struct Loader<L: Locate> {
     stage: Stage,
     store: FileStore,
     media_duration: Option<Option<f64>>,
+    main_format: Option<FileFormat>,
 }
 
 enum Stage {
     Start,
     Read,
-    Assemble(MainFile),
+    Detect(MainFile),
+    Assemble(Prepared),
     Finish(Box<Episode>),
     Done,
 }
@@ -36,6 +39,7 @@ impl<L: Locate> Loader<L> {
             stage: Stage::Start,
             store: FileStore::default(),
             media_duration: None,
+            main_format: None,
         }
     }
 
@@ -57,20 +61,25 @@ impl<L: Locate> Loader<L> {
                 Stage::Read => {
                     let (main, needs) = read_main(&self.request, &self.locate, &self.store)?;
                     self.store.add_needs(needs);
-                    self.stage = Stage::Assemble(main);
+                    self.main_format = main.format();
+                    self.stage = Stage::Detect(main);
                 }
-                Stage::Assemble(main) => {
+                Stage::Detect(main) => {
+                    let prepared = prepare(main, &self.store, self.request.reader)?;
+                    self.stage = Stage::Assemble(prepared);
+                }
+                Stage::Assemble(prepared) => {
                     let assembly = Assembly {
                         request: &self.request,
                         store: &self.store,
                         media_duration: self.media_duration,
                         locate: &self.locate,
                     };
-                    if self.media_duration.is_none() && assembly.estimate_needs_media(&main) {
-                        self.stage = Stage::Assemble(main);
+                    if self.media_duration.is_none() && assembly.estimate_needs_media(&prepared) {
+                        self.stage = Stage::Assemble(prepared);
                         return Ok(Step::MediaDuration(DurationWait::ForEstimate));
                     }
-                    let episode = assemble(&assembly, main)?;
+                    let episode = assemble(&assembly, prepared)?;
                     self.store = FileStore::default();
                     self.stage = Stage::Finish(Box::new(episode));
                 }
@@ -99,6 +108,11 @@ impl<L: Locate> Loader<L> {
         self.store.take(need, file);
     }
 
+    /// The format the file `src` names was read as, once it was read.
+    pub fn main_format(&self) -> Option<FileFormat> {
+        self.main_format
+    }
+
     /// Hands in the media's duration (`None` when it stayed unknown).
     pub fn take_media_duration(&mut self, duration: Option<f64>) {
         let usable = duration.filter(|seconds| seconds.is_finite() && *seconds > 0.0);
@@ -108,12 +122,13 @@ impl<L: Locate> Loader<L> {
 
 /// Runs a loader to the end, fetching each file with `fetch` (in the order
 /// asked) and answering every question about the media's duration with
-/// `None`: how the CLI, which has no media, loads.
+/// `None`: how the CLI, which has no media, loads. Gives the episode and
+/// the format `src` was read as ([`Loader::main_format`]).
 pub fn load_without_media<L: Locate>(
     request: EpisodeRequest,
     locate: L,
     mut fetch: impl FnMut(&FileNeed) -> Result<FileText, LoadError>,
-) -> Result<Episode, LoadError> {
+) -> Result<(Episode, Option<FileFormat>), LoadError> {
     let mut loader = Loader::new(request, locate);
     loop {
         match loader.step()? {
@@ -124,7 +139,7 @@ pub fn load_without_media<L: Locate>(
                 }
             }
             Step::MediaDuration(_) => loader.take_media_duration(None),
-            Step::Done(episode) => return Ok(*episode),
+            Step::Done(episode) => return Ok((*episode, loader.main_format())),
         }
     }
 }

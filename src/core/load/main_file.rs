@@ -30,6 +30,17 @@ pub(super) enum MainFile {
     },
 }
 
+impl MainFile {
+    /// The format `src` was read as (`None` for an import).
+    pub fn format(&self) -> Option<FileFormat> {
+        match self {
+            MainFile::Document { .. } => Some(FileFormat::EpisodeJson),
+            MainFile::Src(format) => Some(*format),
+            MainFile::Import { .. } => None,
+        }
+    }
+}
+
 /// The files the request names, all known before any is read.
 pub(super) fn first_needs(
     request: &EpisodeRequest,
