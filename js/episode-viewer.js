@@ -13,10 +13,66 @@
 // el.search(query). Events (bubbling, detail in event.detail):
 // episode-viewer:ready {lines, chapters, speakers, words, warnings},
 // episode-viewer:error {message}, episode-viewer:seek {time, from}.
-import init, { markStopped, mount } from "./episode-viewer-core.js";
+//
+// Nothing waits for anything it does not need: the glue, the wasm and each
+// widget's files are all requested as soon as this module runs, side by side
+// (the wasm compiles while it downloads); the widget's code takes the
+// files' responses over when it starts. A page can start them even earlier
+// with <link rel="modulepreload"> and <link rel="preload"> (see README.md).
 
 const wasmUrl = new URL("./episode-viewer-core_bg.wasm", import.meta.url);
-const wasmReady = init({ module_or_path: wasmUrl });
+const wasmResponse = fetch(wasmUrl);
+// Its failure is reported by `init`, which awaits this same promise.
+wasmResponse.catch(() => {});
+let core = null;
+const wasmReady = import("./episode-viewer-core.js").then(async (glue) => {
+  await glue.default({ module_or_path: wasmResponse });
+  core = glue;
+});
+
+/** The attributes naming the files a widget downloads first. */
+const FILE_ATTRIBUTES = ["src", "transcript", "notes", "chapters"];
+
+/**
+ * Starts downloading the files the element's attributes name, as the widget
+ * would (same request, same credentials), and returns them by absolute URL
+ * as `{ response, controller }`: the widget takes each one over, and
+ * aborts those it does not use. Downloads in `earlier` (an earlier render's)
+ * of files still named are kept; the others are aborted.
+ */
+function prefetchFiles(element, earlier) {
+  const files = new Map();
+  for (const name of FILE_ATTRIBUTES) {
+    const value = element.getAttribute(name)?.trim();
+    if (!value) continue;
+    let url;
+    try {
+      url = new URL(value, document.baseURI);
+    } catch {
+      continue;
+    }
+    if ((url.protocol !== "http:" && url.protocol !== "https:") || files.has(url.href)) continue;
+    const started = earlier.get(url.href);
+    if (started) {
+      files.set(url.href, started);
+      earlier.delete(url.href);
+      continue;
+    }
+    const controller = new AbortController();
+    const response = fetch(url, { credentials: "same-origin", signal: controller.signal });
+    // The widget reports failures when it reads the response.
+    response.catch(() => {});
+    files.set(url.href, { response, controller });
+  }
+  abortUnused(earlier);
+  return files;
+}
+
+/** Aborts the downloads in `files` that nothing took over. */
+function abortUnused(files) {
+  for (const { controller } of files.values()) controller.abort();
+  files.clear();
+}
 
 // Should the widget's code ever stop (a panic, or memory running out), every
 // widget on the page says so and nothing calls into it again; the page and
@@ -32,7 +88,7 @@ function stopAll(reason) {
   // The one call still made: it only sets the flag that silences the
   // widget's listeners on the page's player, document and window.
   try {
-    markStopped();
+    core?.markStopped();
   } catch {
     // Nothing more can be done from here.
   }
@@ -72,6 +128,8 @@ class EpisodeViewerElement extends HTMLElement {
 
   #mounted = null;
   #generation = 0;
+  /** Downloads started for the next mount (see `prefetchFiles`). */
+  #files = new Map();
 
   connectedCallback() {
     viewers.add(this);
@@ -81,6 +139,7 @@ class EpisodeViewerElement extends HTMLElement {
   disconnectedCallback() {
     viewers.delete(this);
     this.#generation += 1;
+    abortUnused(this.#files);
     this.#unmount();
   }
 
@@ -107,20 +166,26 @@ class EpisodeViewerElement extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
+    if (stoppedBecause === null) this.#files = prefetchFiles(this, this.#files);
     try {
       await wasmReady;
     } catch (error) {
+      abortUnused(this.#files);
       this.#showLoadFailure(error);
       return;
     }
-    // A newer render, or a removal, happened while the wasm loaded.
+    // A newer render (which keeps the downloads it needs), or a removal,
+    // happened while the wasm loaded.
     if (generation !== this.#generation || !this.isConnected) return;
     if (stoppedBecause !== null) {
+      abortUnused(this.#files);
       this[showStopped](stoppedBecause);
       return;
     }
     this.#unmount();
-    this.#mounted = guarded(() => mount(this), null);
+    const files = this.#files;
+    this.#files = new Map();
+    this.#mounted = guarded(() => core.mount(this, files), null);
   }
 
   /** Moves the media to `seconds`, leaving play/pause as it is. */

@@ -1,10 +1,12 @@
 //! The entry points JavaScript calls: mounting the widget into an element.
 
+use js_sys::Map;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::core::load::attributes::WidgetAttributes;
+use crate::host::prefetch::Prefetched;
 use crate::host::shadow::{mount_in_shadow, MountedView};
 use crate::host::stop::report_stops;
 use crate::ui::{ControlsSlot, EpisodeViewer};
@@ -99,16 +101,19 @@ impl MountedViewer {
 /// the media element to follow (the first `<audio>` or `<video>` on the
 /// page when absent); `chapters` a JSON Chapters file; `images` which
 /// images to load (`all`, `same-origin` or `none`); `timeout` the seconds
-/// each download may take.
+/// each download may take. `prefetched` holds the downloads of those files
+/// the element's script already started (`url → { response, controller }`),
+/// taken over by the widget.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement) -> Result<MountedViewer, JsValue> {
+pub fn mount(host: HtmlElement, prefetched: Option<Map>) -> Result<MountedViewer, JsValue> {
     report_stops();
     let controls = ControlsSlot::default();
     let slot = controls.clone();
     let element = host.clone();
     let attributes = WidgetAttributes::read(|name| host.get_attribute(name));
     let view = mount_in_shadow(&host, STYLESHEET, move || {
-        view! { <EpisodeViewer attributes=attributes.clone() host=element controls=slot /> }
+        let prefetched = Prefetched::new(prefetched);
+        view! { <EpisodeViewer attributes host=element controls=slot prefetched /> }
     })?;
     Ok(MountedViewer {
         _view: view,

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
+use js_sys::Promise;
 use leptos::prelude::window;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,15 +21,48 @@ use crate::core::limits::{check_file_size, MAX_FILE_BYTES};
 use crate::core::load::FileText;
 use crate::core::text::megabytes;
 
-/// Aborts its request when dropped, e.g. when the widget is unmounted while
-/// the request is still in flight.
+/// A request sent: the response to come, aborted when this is dropped
+/// (e.g. when the widget is unmounted while the request is in flight).
 #[derive(Debug)]
 #[must_use = "the request is aborted when this is dropped"]
-struct AbortOnDrop(Option<AbortController>);
+pub struct Download {
+    response: Promise,
+    controller: Option<AbortController>,
+}
 
-impl Drop for AbortOnDrop {
+impl Download {
+    /// Sends the request for `url` (relative to the page). Cookies and HTTP
+    /// authentication go only to the page's own server (the element's
+    /// script asks the same when it starts a download).
+    pub fn start(url: &str) -> Self {
+        let controller = AbortController::new().ok();
+        let init = RequestInit::new();
+        init.set_credentials(RequestCredentials::SameOrigin);
+        if let Some(controller) = &controller {
+            init.set_signal(Some(&controller.signal()));
+        }
+        Self {
+            response: window().fetch_with_str_and_init(url, &init),
+            controller,
+        }
+    }
+
+    /// A request already sent, by the element's script.
+    pub fn started(response: Promise, controller: AbortController) -> Self {
+        Self {
+            response,
+            controller: Some(controller),
+        }
+    }
+
+    fn signal(&self) -> Option<AbortSignal> {
+        self.controller.as_ref().map(AbortController::signal)
+    }
+}
+
+impl Drop for Download {
     fn drop(&mut self) {
-        if let Some(controller) = &self.0 {
+        if let Some(controller) = &self.controller {
             controller.abort();
         }
     }
@@ -39,13 +73,16 @@ impl Drop for AbortOnDrop {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchError(pub String);
 
-/// Fetches `url` (relative to the page) as text, giving up after
-/// `time_limit_ms` for the whole download. The file's `location` is the
-/// absolute URL it came from, after redirects.
-pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<FileText, FetchError> {
-    let guard = AbortOnDrop(AbortController::new().ok());
+/// Reads the answer to `download`, the request for `url`, as text, giving
+/// up after `time_limit_ms` for the whole download. The file's `location`
+/// is the absolute URL it came from, after redirects.
+pub async fn fetch_text(
+    url: &str,
+    time_limit_ms: u32,
+    download: Download,
+) -> Result<FileText, FetchError> {
     let timed_out = Rc::new(Cell::new(false));
-    let _deadline = guard.0.clone().map(|controller| {
+    let _deadline = download.controller.clone().map(|controller| {
         let timed_out = timed_out.clone();
         Timeout::new(time_limit_ms, move || {
             if !has_stopped() {
@@ -56,11 +93,15 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<FileText, Fetch
     });
     let failed = |why: String| FetchError(format!("could not load \"{url}\": {why}"));
     let too_slow = || failed(too_slow_reason(time_limit_ms));
-    let Some(response) = send_request(url, &guard).await else {
+    let answer = JsFuture::from(download.response.clone()).await;
+    let Some(response) = answer
+        .ok()
+        .and_then(|value| value.dyn_into::<Response>().ok())
+    else {
         if timed_out.get() {
             return Err(too_slow());
         }
-        let signal = guard.0.as_ref().map(AbortController::signal);
+        let signal = download.signal();
         if signal.as_ref().is_some_and(AbortSignal::aborted) {
             return Err(failed("the download was stopped".to_string()));
         }
@@ -87,20 +128,6 @@ pub async fn fetch_text(url: &str, time_limit_ms: u32) -> Result<FileText, Fetch
             final_url
         },
     })
-}
-
-/// Requests `url`, aborted with `guard`; `None` when no response came.
-async fn send_request(url: &str, guard: &AbortOnDrop) -> Option<Response> {
-    let init = RequestInit::new();
-    // Cookies and HTTP authentication go only to the page's own server.
-    init.set_credentials(RequestCredentials::SameOrigin);
-    if let Some(controller) = &guard.0 {
-        init.set_signal(Some(&controller.signal()));
-    }
-    JsFuture::from(window().fetch_with_str_and_init(url, &init))
-        .await
-        .ok()
-        .and_then(|response| response.dyn_into::<Response>().ok())
 }
 
 /// Why a response is not read: an HTTP error, or a declared length over

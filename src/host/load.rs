@@ -7,9 +7,10 @@ pub use crate::core::load::LoadError;
 use crate::core::load::{DurationWait, EpisodeRequest, FileText, Loader, Locate, Step};
 use crate::core::Episode;
 
-use super::fetch::{fetch_text, FetchError};
+use super::fetch::{fetch_text, Download, FetchError};
 use super::media::MediaRef;
 use super::media_duration::{loads_metadata, media_duration};
+use super::prefetch::Prefetched;
 
 impl From<FetchError> for LoadError {
     fn from(error: FetchError) -> Self {
@@ -22,18 +23,42 @@ impl From<FetchError> for LoadError {
 const DURATION_WAIT_MS: u32 = 3_000;
 
 /// Loads the episode `request` names, each download limited to
-/// `time_limit_ms`; `media` gives the duration when nothing else does.
+/// `time_limit_ms` and those already under way (`prefetched`) taken over;
+/// `media` gives the duration when nothing else does.
 pub async fn load_episode(
     request: EpisodeRequest,
     media: MediaRef,
     time_limit_ms: u32,
+    prefetched: Prefetched,
+) -> Result<Episode, LoadError> {
+    let loaded = run_loader(request, media, time_limit_ms, prefetched).await;
+    prefetched.abort_rest();
+    loaded
+}
+
+async fn run_loader(
+    request: EpisodeRequest,
+    media: MediaRef,
+    time_limit_ms: u32,
+    prefetched: Prefetched,
 ) -> Result<Episode, LoadError> {
     let mut loader = Loader::new(request, PageUrls);
     loop {
         match loader.step()? {
             Step::Fetch(needs) => {
-                for need in &needs {
-                    let file: FileText = fetch_text(&need.location, time_limit_ms).await?;
+                // The files of a round download side by side, read in
+                // turn; the first failure aborts the others (dropped).
+                let downloads: Vec<Download> = needs
+                    .iter()
+                    .map(|need| {
+                        prefetched
+                            .take(&need.location)
+                            .unwrap_or_else(|| Download::start(&need.location))
+                    })
+                    .collect();
+                for (need, download) in needs.iter().zip(downloads) {
+                    let file: FileText =
+                        fetch_text(&need.location, time_limit_ms, download).await?;
                     loader.take_file(need, file);
                 }
             }

@@ -15,6 +15,7 @@ pub mod media;
 pub mod media_duration;
 pub mod media_lookup;
 pub mod owner;
+pub mod prefetch;
 pub mod scroll;
 pub mod selection;
 pub mod shadow;

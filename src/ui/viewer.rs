@@ -24,6 +24,7 @@ use crate::host::load::{page_language, LoadError};
 use crate::host::media::{use_media_clock, MediaRef};
 use crate::host::media_lookup::{use_media_lookup, MediaLookup};
 use crate::host::owner::keep_for_owner;
+use crate::host::prefetch::Prefetched;
 use crate::host::scroll::FollowScroll;
 use crate::host::tasks::spawn_owned;
 use crate::host::yielding::{next_frame, yield_to_browser};
@@ -35,13 +36,15 @@ use web_sys::HtmlElement;
 /// may take (`45`, or a clock time such as `1:30`; 30 when absent or not a
 /// positive time). `host` is the element its DOM events are sent from;
 /// `controls` is filled for the element's JS API once the episode has
-/// loaded.
+/// loaded; `prefetched` holds the downloads of its files already under way.
 #[component]
 pub fn EpisodeViewer(
     attributes: WidgetAttributes,
     #[prop(optional)] host: Option<HtmlElement>,
     #[prop(optional)] controls: ControlsSlot,
+    #[prop(optional)] prefetched: Option<Prefetched>,
 ) -> impl IntoView {
+    let prefetched = prefetched.unwrap_or_else(|| Prefetched::new(None));
     provide_context(ImagePolicy::from_attribute(attributes.images.as_deref()));
     let time_limit = attributes.time_limit_ms();
     let lang = host
@@ -75,7 +78,7 @@ pub fn EpisodeViewer(
                 attempt.track();
                 view! {
                     <EpisodeLoader attributes=attributes.clone() time_limit_ms
-                        media controls=controls.clone() retry />
+                        media controls=controls.clone() retry prefetched />
                 }
             })
             .into_any()
@@ -93,13 +96,14 @@ fn EpisodeLoader(
     media: MediaRef,
     controls: ControlsSlot,
     retry: Callback<()>,
+    prefetched: Prefetched,
 ) -> impl IntoView {
     // The load is dropped (its requests aborted) if the widget goes first.
     // Parsing and what is derived from it run in tasks of their own, so no
     // single task holds the page for long.
     let (episode, set_episode) = signal(None);
     spawn_owned(async move {
-        let loaded = match load_episode(attributes, media, time_limit_ms).await {
+        let loaded = match load_episode(attributes, media, time_limit_ms, prefetched).await {
             Ok(episode) => {
                 yield_to_browser().await;
                 let displays: Arc<Vec<DisplayText>> =
@@ -129,9 +133,11 @@ async fn load_episode(
     attributes: WidgetAttributes,
     media: MediaRef,
     time_limit_ms: u32,
+    prefetched: Prefetched,
 ) -> Result<Arc<Episode>, LoadError> {
     let request = attributes.episode_request(page_language());
-    let mut episode = crate::host::load::load_episode(request, media, time_limit_ms).await?;
+    let mut episode =
+        crate::host::load::load_episode(request, media, time_limit_ms, prefetched).await?;
     if let Some(title) = attributes.title {
         episode.title = Some(title);
     }
