@@ -30,6 +30,26 @@ const wasmReady = import("./episode-viewer-core.js").then(async (glue) => {
   core = glue;
 });
 
+// The importer (untimed transcripts, HTML transcripts, show notes) is a
+// module of its own, loaded once, only when a widget asks for it. Should it
+// fail to load, the next widget that asks tries again.
+let importer = null;
+function loadImporter() {
+  importer ??= startImporter().catch((error) => {
+    importer = null;
+    throw error;
+  });
+  return importer;
+}
+
+async function startImporter() {
+  const wasm = fetch(new URL("./episode-viewer-import_bg.wasm", import.meta.url));
+  wasm.catch(() => {});
+  const glue = await import("./episode-viewer-import.js");
+  await glue.default({ module_or_path: wasm });
+  return glue;
+}
+
 /** The attributes naming the files a widget downloads first. */
 const FILE_ATTRIBUTES = ["src", "transcript", "notes", "chapters"];
 
@@ -166,7 +186,11 @@ class EpisodeViewerElement extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
-    if (stoppedBecause === null) this.#files = prefetchFiles(this, this.#files);
+    if (stoppedBecause === null) {
+      this.#files = prefetchFiles(this, this.#files);
+      // An untimed transcript or show notes: the importer will be needed.
+      if (this.hasAttribute("transcript") || this.hasAttribute("notes")) loadImporter().catch(() => {});
+    }
     try {
       await wasmReady;
     } catch (error) {
@@ -185,7 +209,7 @@ class EpisodeViewerElement extends HTMLElement {
     this.#unmount();
     const files = this.#files;
     this.#files = new Map();
-    this.#mounted = guarded(() => core.mount(this, files), null);
+    this.#mounted = guarded(() => core.mount(this, files, loadImporter), null);
   }
 
   /** Moves the media to `seconds`, leaving play/pause as it is. */

@@ -1,11 +1,13 @@
 //! The entry points JavaScript calls: mounting the widget into an element.
 
-use js_sys::Map;
+use js_sys::{Function, Map};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::core::load::attributes::WidgetAttributes;
+use crate::host::import_module::ImportModule;
+use crate::host::load::ScriptHandoff;
 use crate::host::prefetch::Prefetched;
 use crate::host::shadow::{mount_in_shadow, MountedView};
 use crate::host::stop::report_stops;
@@ -103,17 +105,25 @@ impl MountedViewer {
 /// images to load (`all`, `same-origin` or `none`); `timeout` the seconds
 /// each download may take. `prefetched` holds the downloads of those files
 /// the element's script already started (`url → { response, controller }`),
-/// taken over by the widget.
+/// taken over by the widget; `load_importer` loads the import module (and
+/// resolves to its exports) when an episode needs an import.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, prefetched: Option<Map>) -> Result<MountedViewer, JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    prefetched: Option<Map>,
+    load_importer: Option<Function>,
+) -> Result<MountedViewer, JsValue> {
     report_stops();
     let controls = ControlsSlot::default();
     let slot = controls.clone();
     let element = host.clone();
     let attributes = WidgetAttributes::read(|name| host.get_attribute(name));
     let view = mount_in_shadow(&host, STYLESHEET, move || {
-        let prefetched = Prefetched::new(prefetched);
-        view! { <EpisodeViewer attributes host=element controls=slot prefetched /> }
+        let handoff = ScriptHandoff {
+            prefetched: Prefetched::new(prefetched),
+            import_module: ImportModule::new(load_importer),
+        };
+        view! { <EpisodeViewer attributes host=element controls=slot handoff /> }
     })?;
     Ok(MountedViewer {
         _view: view,

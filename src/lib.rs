@@ -7,7 +7,9 @@
 //! - `ui`: Leptos components.
 //!
 //! The wasm entry point is [`mount`], called by the `<episode-viewer>`
-//! custom element defined in `js/episode-viewer.js`.
+//! custom element defined in `js/episode-viewer.js`. The importer is a
+//! second wasm module built from this crate (the `import-module` feature),
+//! loaded only for an episode that needs an import.
 //!
 //! No code here may panic on input, on a call from JavaScript or on timing:
 //! the lints below refuse the constructs that can (tests and the fuzzing
@@ -37,14 +39,16 @@ pub mod core;
 )]
 pub mod fuzzing;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod embed;
-#[cfg(all(target_arch = "wasm32", debug_assertions))]
+#[cfg(all(target_arch = "wasm32", feature = "widget", debug_assertions))]
 mod heap_meter;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub(crate) mod host;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "import-module"))]
+mod import_module;
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub(crate) mod ui;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub use embed::{mount, MountedViewer};

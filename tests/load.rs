@@ -8,7 +8,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
 
+use episode_viewer::core::error::ReadError;
 use episode_viewer::core::export::to_episode_json;
+use episode_viewer::core::import::boundary::{decode_import, encode_import};
+use episode_viewer::core::import::{import_episode, ImportRequest, Importer};
 use episode_viewer::core::load::attributes::{WidgetAttributes, ATTRIBUTES};
 use episode_viewer::core::load::{
     DurationWait, EpisodeRequest, FileText, LoadError, Loader, Locate, Step,
@@ -92,6 +95,20 @@ impl Locate for WebUrls {
     }
 }
 
+/// What `load_from_web` lists among the files fetched when the loader asks
+/// for the importer: the widget downloads its import module then.
+const IMPORT_MODULE: &str = "(the import module)";
+
+/// Imports as the widget's import module does: the result handed over as
+/// the module hands it (encoded) and read back.
+struct ImportModule;
+
+impl Importer for ImportModule {
+    fn import(&self, request: &ImportRequest) -> Result<Episode, ReadError> {
+        decode_import(&encode_import(&import_episode(request)))
+    }
+}
+
 /// Drives the loader as `host/load.rs` does, against `files` served under
 /// [`PAGE`]; `media` is the duration the media element would give. Also
 /// returns the URLs fetched and the duration waits asked for.
@@ -113,6 +130,10 @@ fn load_from_web(
             Ok(Step::MediaDuration(wait)) => {
                 waits.push(wait);
                 loader.take_media_duration(media);
+            }
+            Ok(Step::Importer) => {
+                fetched.push(IMPORT_MODULE.to_string());
+                loader.take_importer(Box::new(ImportModule));
             }
             Ok(Step::Fetch(needs)) => {
                 for need in &needs {
@@ -162,10 +183,15 @@ fn folder_with(name: &str, files: &[(&str, &str, &str)]) -> PathBuf {
 /// `episode-viewer convert` in `folder`: the episode JSON it writes, read
 /// back, and the warnings it printed; or what it said when it failed.
 fn convert(folder: &PathBuf, args: &[&str]) -> Result<(Episode, Vec<String>), String> {
+    let convert = [&["convert"], args, &["--to", "episode"]].concat();
+    run_cli(folder, &convert)
+}
+
+/// The CLI run with `args` in `folder`: the episode JSON it writes, read
+/// back, and the warnings it printed; or what it said when it failed.
+fn run_cli(folder: &PathBuf, args: &[&str]) -> Result<(Episode, Vec<String>), String> {
     let output = Command::new(env!("CARGO_BIN_EXE_episode-viewer"))
-        .arg("convert")
         .args(args)
-        .args(["--to", "episode"])
         .current_dir(folder)
         .output()
         .unwrap();
@@ -502,4 +528,82 @@ fn the_cli_words_its_faults_for_files_not_servers() {
         load(cli(Some("gone.vtt"), None)),
         "cannot read \"gone.vtt\""
     );
+}
+
+#[test]
+fn only_an_import_loads_the_import_module_and_both_ways_read_it_alike() {
+    let (_, fetched, _) = load_from_web(
+        widget_request(&[("src", "episode.json")], Some("en")),
+        &site(),
+        None,
+    );
+    assert!(
+        !fetched.iter().any(|url| url == IMPORT_MODULE),
+        "{fetched:?}"
+    );
+
+    let transcript = "Ana Lima: Welcome back to the harbour, where the boats are in. It has been a long winter.\n\nBen Okafor: The tide tables came in late this year, and nobody knew why.\n\nAna Lima: Nobody ever knows why. The tables, late, again.\n\nBen Okafor: Again, and again.\n";
+    let notes = "Tide Tables\n\n00:00 Welcome back\n01:00 The tables, late\n";
+    let files = [
+        ("transcript.txt", transcript, "text/plain"),
+        ("notes.txt", notes, "text/plain"),
+    ];
+    let attributes = [
+        ("transcript", "transcript.txt"),
+        ("notes", "notes.txt"),
+        ("duration", "2:00"),
+    ];
+    let (widget, fetched, _) = load_from_web(widget_request(&attributes, None), &files, None);
+    let widget = widget.unwrap();
+    assert_eq!(
+        fetched.iter().filter(|url| *url == IMPORT_MODULE).count(),
+        1,
+        "{fetched:?}"
+    );
+    let folder = folder_with("import", &files);
+    let args = [
+        "import",
+        "--transcript",
+        "transcript.txt",
+        "--notes",
+        "notes.txt",
+        "--duration",
+        "2:00",
+    ];
+    let (cli, cli_warnings) = run_cli(&folder, &args).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert!(widget.lines.len() >= 4, "{:?}", widget.lines);
+    assert_eq!(widget.speakers.len(), 2, "{:?}", widget.speakers);
+    assert_eq!(widget.title.as_deref(), Some("Tide Tables"));
+    assert_eq!(widget.chapters.len(), 2, "{:?}", widget.chapters);
+    assert_eq!(as_written(&widget), cli);
+    assert_eq!(shown(&widget.warnings), cli_warnings);
+}
+
+#[test]
+fn an_import_is_handed_over_whole() {
+    let transcript = "Ana Lima: Welcome back, at 0:10 sharp. It has been a long winter here.\n\n[1:05] Ben Okafor: The tables came late.\n\nAna Lima:\n";
+    let request = ImportRequest {
+        transcript: Some(episode_viewer::core::import::NamedText {
+            name: "t.txt",
+            text: transcript,
+        }),
+        notes: Some(episode_viewer::core::import::NamedText {
+            name: "notes.html",
+            text: "<h1>Tides</h1><p>00:00 Welcome</p><p>1:00 Tables</p><p>9:99 Broken</p>",
+        }),
+        duration: None,
+        chapter_pins: true,
+    };
+    let direct = import_episode(&request);
+    let episode = direct.as_ref().unwrap();
+    assert!(!episode.warnings.is_empty(), "the fixture should warn");
+    assert_eq!(decode_import(&encode_import(&direct)), direct);
+    let failed = import_episode(&ImportRequest::default());
+    assert!(failed.is_err());
+    assert_eq!(decode_import(&encode_import(&failed)), failed);
+    assert!(decode_import("{\"Ok\": 3}")
+        .unwrap_err()
+        .to_string()
+        .contains("could not be read"));
 }

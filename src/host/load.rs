@@ -8,6 +8,7 @@ use crate::core::load::{DurationWait, EpisodeRequest, FileText, Loader, Locate, 
 use crate::core::Episode;
 
 use super::fetch::{fetch_text, Download, FetchError};
+use super::import_module::ImportModule;
 use super::media::MediaRef;
 use super::media_duration::{loads_metadata, media_duration};
 use super::prefetch::Prefetched;
@@ -22,17 +23,37 @@ impl From<FetchError> for LoadError {
 /// one.
 const DURATION_WAIT_MS: u32 = 3_000;
 
+/// What the element's script hands the widget for loading: the downloads
+/// it started, and how to load the import module.
+#[derive(Debug, Clone, Copy)]
+pub struct ScriptHandoff {
+    /// Downloads of the element's files already under way.
+    pub prefetched: Prefetched,
+    /// Loads the importer, for an episode that needs an import.
+    pub import_module: ImportModule,
+}
+
+impl ScriptHandoff {
+    /// Nothing handed over: every file fetched here, no import possible.
+    pub fn none() -> Self {
+        Self {
+            prefetched: Prefetched::new(None),
+            import_module: ImportModule::new(None),
+        }
+    }
+}
+
 /// Loads the episode `request` names, each download limited to
-/// `time_limit_ms` and those already under way (`prefetched`) taken over;
+/// `time_limit_ms` and those already under way taken over (`handoff`);
 /// `media` gives the duration when nothing else does.
 pub async fn load_episode(
     request: EpisodeRequest,
     media: MediaRef,
     time_limit_ms: u32,
-    prefetched: Prefetched,
+    handoff: ScriptHandoff,
 ) -> Result<Episode, LoadError> {
-    let loaded = run_loader(request, media, time_limit_ms, prefetched).await;
-    prefetched.abort_rest();
+    let loaded = run_loader(request, media, time_limit_ms, handoff).await;
+    handoff.prefetched.abort_rest();
     loaded
 }
 
@@ -40,7 +61,10 @@ async fn run_loader(
     request: EpisodeRequest,
     media: MediaRef,
     time_limit_ms: u32,
-    prefetched: Prefetched,
+    ScriptHandoff {
+        prefetched,
+        import_module,
+    }: ScriptHandoff,
 ) -> Result<Episode, LoadError> {
     let mut loader = Loader::new(request, PageUrls);
     loop {
@@ -70,6 +94,10 @@ async fn run_loader(
                     DurationWait::IfLoading => 0,
                 };
                 loader.take_media_duration(media_duration(media, wait_ms).await);
+            }
+            Step::Importer => {
+                let importer = import_module.load().await.map_err(LoadError::Fetch)?;
+                loader.take_importer(Box::new(importer));
             }
             Step::Done(episode) => return Ok(*episode),
         }

@@ -10,6 +10,7 @@ pub mod focus;
 pub mod frames;
 pub mod highlight;
 pub mod images;
+pub mod import_module;
 pub mod load;
 pub mod media;
 pub mod media_duration;

@@ -20,11 +20,10 @@ use crate::host::deep_link::use_deep_link;
 use crate::host::events::WidgetEvents;
 use crate::host::frames::use_animation_frames;
 use crate::host::images::ImagePolicy;
-use crate::host::load::{page_language, LoadError};
+use crate::host::load::{page_language, LoadError, ScriptHandoff};
 use crate::host::media::{use_media_clock, MediaRef};
 use crate::host::media_lookup::{use_media_lookup, MediaLookup};
 use crate::host::owner::keep_for_owner;
-use crate::host::prefetch::Prefetched;
 use crate::host::scroll::FollowScroll;
 use crate::host::tasks::spawn_owned;
 use crate::host::yielding::{next_frame, yield_to_browser};
@@ -36,15 +35,16 @@ use web_sys::HtmlElement;
 /// may take (`45`, or a clock time such as `1:30`; 30 when absent or not a
 /// positive time). `host` is the element its DOM events are sent from;
 /// `controls` is filled for the element's JS API once the episode has
-/// loaded; `prefetched` holds the downloads of its files already under way.
+/// loaded; `handoff` is what the element's script gives for loading (the
+/// downloads it started, the import module).
 #[component]
 pub fn EpisodeViewer(
     attributes: WidgetAttributes,
     #[prop(optional)] host: Option<HtmlElement>,
     #[prop(optional)] controls: ControlsSlot,
-    #[prop(optional)] prefetched: Option<Prefetched>,
+    #[prop(optional)] handoff: Option<ScriptHandoff>,
 ) -> impl IntoView {
-    let prefetched = prefetched.unwrap_or_else(|| Prefetched::new(None));
+    let handoff = handoff.unwrap_or_else(ScriptHandoff::none);
     provide_context(ImagePolicy::from_attribute(attributes.images.as_deref()));
     let time_limit = attributes.time_limit_ms();
     let lang = host
@@ -78,7 +78,7 @@ pub fn EpisodeViewer(
                 attempt.track();
                 view! {
                     <EpisodeLoader attributes=attributes.clone() time_limit_ms
-                        media controls=controls.clone() retry prefetched />
+                        media controls=controls.clone() retry handoff />
                 }
             })
             .into_any()
@@ -96,14 +96,14 @@ fn EpisodeLoader(
     media: MediaRef,
     controls: ControlsSlot,
     retry: Callback<()>,
-    prefetched: Prefetched,
+    handoff: ScriptHandoff,
 ) -> impl IntoView {
     // The load is dropped (its requests aborted) if the widget goes first.
     // Parsing and what is derived from it run in tasks of their own, so no
     // single task holds the page for long.
     let (episode, set_episode) = signal(None);
     spawn_owned(async move {
-        let loaded = match load_episode(attributes, media, time_limit_ms, prefetched).await {
+        let loaded = match load_episode(attributes, media, time_limit_ms, handoff).await {
             Ok(episode) => {
                 yield_to_browser().await;
                 let displays: Arc<Vec<DisplayText>> =
@@ -133,11 +133,11 @@ async fn load_episode(
     attributes: WidgetAttributes,
     media: MediaRef,
     time_limit_ms: u32,
-    prefetched: Prefetched,
+    handoff: ScriptHandoff,
 ) -> Result<Arc<Episode>, LoadError> {
     let request = attributes.episode_request(page_language());
     let mut episode =
-        crate::host::load::load_episode(request, media, time_limit_ms, prefetched).await?;
+        crate::host::load::load_episode(request, media, time_limit_ms, handoff).await?;
     if let Some(title) = attributes.title {
         episode.title = Some(title);
     }

@@ -96,9 +96,10 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         }
     })?;
     let progress = progress.unwrap_or_else(|| Progress::for_input(&shown_name, 0));
-    episode.title = title;
-    episode.podcast = podcast;
-    episode.language = language;
+    // As the widget's title attribute: said, it replaces what the notes give.
+    episode.title = title.or(episode.title.take());
+    episode.podcast = podcast.or(episode.podcast.take());
+    episode.language = language.or(episode.language.take());
     progress.step("writing");
     write_output(output.as_deref(), &to_episode_json(&episode))?;
     progress.done("done");

@@ -10,6 +10,7 @@
 //! (syllables), with a pause before each sentence, a longer one before
 //! each paragraph and a longer one again at each change of speaker.
 
+pub mod boundary;
 mod chapter_pins;
 pub mod clock_marks;
 mod estimate;
@@ -31,6 +32,7 @@ mod time_first;
 mod timed_lines;
 pub mod transcript_file;
 
+pub use boundary::{Importer, LinkedImporter};
 pub use importer::{import_episode, UNKNOWN_LENGTH};
 pub use request::{ImportRequest, NamedText};
 pub use timed_lines::{PARAGRAPH_PAUSE, SENTENCE_PAUSE, TURN_PAUSE};

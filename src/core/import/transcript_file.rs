@@ -3,7 +3,7 @@
 //! with estimated times. The widget and the CLI both read transcripts
 //! through here, so they read them the same way.
 
-use super::importer::import_episode;
+use super::boundary::{Importer, LinkedImporter};
 use super::request::{ImportRequest, NamedText};
 use super::section_labels::is_transcript_heading;
 use super::text_lines::html_lines;
@@ -24,13 +24,27 @@ pub fn add_transcript_file(
     text: &str,
     duration: Option<f64>,
 ) -> Result<(), String> {
+    add_transcript_file_with(episode, name, format, text, duration, &LinkedImporter)
+}
+
+/// [`add_transcript_file`], importing with `importer`.
+pub fn add_transcript_file_with(
+    episode: &mut Episode,
+    name: &str,
+    format: FileFormat,
+    text: &str,
+    duration: Option<f64>,
+    importer: &dyn Importer,
+) -> Result<(), String> {
     if format == FileFormat::HtmlTranscript {
         let sources = ImportRequest {
             transcript: Some(NamedText { name, text }),
             duration,
             ..ImportRequest::default()
         };
-        let imported = import_episode(&sources).map_err(|error| error.to_string())?;
+        let imported = importer
+            .import(&sources)
+            .map_err(|error| error.to_string())?;
         episode.warnings.extend(imported.warnings);
         episode.timing = imported.timing;
         let transcript = Transcript {
@@ -57,8 +71,18 @@ pub fn add_transcript_file(
 /// description only for the turns after its `Transcript` heading). Another
 /// web page or an episode JSON file there is an error that says so.
 pub fn read_transcript_source(sources: &ImportRequest) -> Result<Episode, String> {
+    read_transcript_source_with(sources, &LinkedImporter)
+}
+
+/// [`read_transcript_source`], importing with `importer`.
+pub fn read_transcript_source_with(
+    sources: &ImportRequest,
+    importer: &dyn Importer,
+) -> Result<Episode, String> {
+    let import =
+        |sources: &ImportRequest| importer.import(sources).map_err(|error| error.to_string());
     let Some(transcript) = sources.transcript else {
-        return import_episode(sources).map_err(|error| error.to_string());
+        return import(sources);
     };
     let (name, text) = (transcript.name, transcript.text);
     match detect_format(None, text) {
@@ -67,14 +91,13 @@ pub fn read_transcript_source(sources: &ImportRequest) -> Result<Episode, String
                 duration: sources.duration,
                 ..Episode::default()
             };
-            add_transcript_file(&mut episode, name, format, text, sources.duration)?;
+            add_transcript_file_with(&mut episode, name, format, text, sources.duration, importer)?;
             if let Some(notes) = sources.notes {
-                let from_notes = import_episode(&ImportRequest {
+                let from_notes = import(&ImportRequest {
                     transcript: None,
                     notes: Some(notes),
                     ..*sources
-                })
-                .map_err(|error| error.to_string())?;
+                })?;
                 episode.chapters = from_notes.chapters;
                 episode.warnings.extend(from_notes.warnings);
             }
@@ -84,11 +107,11 @@ pub fn read_transcript_source(sources: &ImportRequest) -> Result<Episode, String
             "\"{name}\" is a {} file, not a transcript; name it in src instead",
             format.name()
         )),
-        Some(_) => import_episode(sources).map_err(|error| error.to_string()),
+        Some(_) => import(sources),
         None if text.trim_start().starts_with('<') && !has_transcript_section(text) => Err(format!(
             "\"{name}\" is not a transcript: it is a web page without the <cite> and <time> of an HTML transcript or a Transcript heading; transcript must name a plain text or HTML transcript, WebVTT, SRT or Podcasting 2.0 JSON"
         )),
-        None => import_episode(sources).map_err(|error| error.to_string()),
+        None => import(sources),
     }
 }
 

@@ -7,10 +7,11 @@ use super::locate::Locate;
 use super::main_file::{unknown_format, MainFile};
 use super::request::{EpisodeRequest, FileText, LoadError, Reader, Role};
 use crate::core::episode::Episode;
+use crate::core::error::ReadError;
 use crate::core::formats::json_chapters::{parse_json_chapters, ChapterFile};
 use crate::core::formats::{detect_format, FileFormat};
-use crate::core::import::transcript_file::{add_transcript_file, read_transcript_source};
-use crate::core::import::{import_episode, ImportRequest, NamedText};
+use crate::core::import::transcript_file::{add_transcript_file_with, read_transcript_source_with};
+use crate::core::import::{ImportRequest, Importer, NamedText};
 use crate::core::links::settle_links;
 use crate::core::warnings::{in_file, Warning};
 
@@ -24,6 +25,19 @@ pub(super) struct Assembly<'a> {
     pub media_duration: Option<Option<f64>>,
     /// Where links inside files lead.
     pub locate: &'a dyn Locate,
+    /// What runs the imports, once asked for ([`Assembly::imports`]).
+    pub importer: Option<&'a dyn Importer>,
+}
+
+impl Importer for Assembly<'_> {
+    fn import(&self, request: &ImportRequest) -> Result<Episode, ReadError> {
+        match self.importer {
+            Some(importer) => importer.import(request),
+            None => Err(ReadError::about_file(
+                "the importer was not asked for before an import",
+            )),
+        }
+    }
 }
 
 /// The main file with, for an episode JSON, the format of the transcript
@@ -83,15 +97,20 @@ impl Assembly<'_> {
             MainFile::Document { episode, .. } => episode.duration,
             _ => None,
         });
+        self.imports(prepared) && known.is_none()
+    }
+
+    /// Whether the episode is put together with an import (whose times
+    /// are estimates): of an untimed or HTML transcript, or of show notes.
+    pub fn imports(&self, prepared: &Prepared) -> bool {
         let notes = self.request.notes.is_some();
-        let estimates = match &prepared.main {
+        match &prepared.main {
             MainFile::Document { .. } => {
                 notes || prepared.transcript_format == Some(FileFormat::HtmlTranscript)
             }
             MainFile::Src(format) => notes || *format == FileFormat::HtmlTranscript,
             MainFile::Import { timed } => notes || !timed,
-        };
-        estimates && known.is_none()
+        }
     }
 
     /// The last known time of an estimate: the request's, the episode's,
@@ -115,8 +134,15 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
                 .zip(prepared.transcript_format)
             {
                 let duration = assembly.estimate_duration(episode.duration);
-                add_transcript_file(&mut episode, name, format, &file.text, duration)
-                    .map_err(LoadError::Unusable)?;
+                add_transcript_file_with(
+                    &mut episode,
+                    name,
+                    format,
+                    &file.text,
+                    duration,
+                    assembly,
+                )
+                .map_err(LoadError::Unusable)?;
             }
             if let Some((name, file)) = assembly.source(Role::EpisodeChapters) {
                 take_chapters(&mut episode, name, file, assembly)?;
@@ -132,8 +158,15 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
                 take_chapters(&mut episode, name, file, assembly)?;
             } else {
                 let duration = assembly.estimate_duration(None);
-                add_transcript_file(&mut episode, name, format, &file.text, duration)
-                    .map_err(LoadError::Unusable)?;
+                add_transcript_file_with(
+                    &mut episode,
+                    name,
+                    format,
+                    &file.text,
+                    duration,
+                    assembly,
+                )
+                .map_err(LoadError::Unusable)?;
             }
             episode
         }
@@ -153,7 +186,7 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
                 duration: assembly.estimate_duration(None),
                 chapter_pins: request.chapter_pins,
             };
-            read_transcript_source(&sources).map_err(LoadError::Unusable)?
+            read_transcript_source_with(&sources, assembly).map_err(LoadError::Unusable)?
         }
     };
     if let Some((name, file)) = assembly.source(Role::Notes).filter(|_| !notes_read) {
@@ -165,6 +198,7 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
                 text: &file.text,
             },
             duration,
+            assembly,
         )?;
     }
     if let Some((name, file)) = assembly.source(Role::Chapters) {
@@ -200,14 +234,16 @@ fn take_notes_chapters(
     episode: &mut Episode,
     notes: NamedText,
     duration: Option<f64>,
+    importer: &dyn Importer,
 ) -> Result<(), LoadError> {
     let sources = ImportRequest {
         notes: Some(notes),
         duration,
         ..ImportRequest::default()
     };
-    let from_notes =
-        import_episode(&sources).map_err(|error| LoadError::Unusable(error.to_string()))?;
+    let from_notes = importer
+        .import(&sources)
+        .map_err(|error| LoadError::Unusable(error.to_string()))?;
     episode.chapters = from_notes.chapters;
     episode.title = episode.title.take().or(from_notes.title);
     episode.warnings.extend(from_notes.warnings);

@@ -9,6 +9,7 @@ use super::main_file::{first_needs, read_main, MainFile};
 use super::request::{DurationWait, EpisodeRequest, FileNeed, FileText, LoadError, Step};
 use crate::core::episode::Episode;
 use crate::core::formats::FileFormat;
+use crate::core::import::{Importer, LinkedImporter};
 
 /// Loads the episode an [`EpisodeRequest`] names, one [`Step`] at a time.
 pub struct Loader<L: Locate> {
@@ -18,6 +19,7 @@ pub struct Loader<L: Locate> {
     store: FileStore,
     media_duration: Option<Option<f64>>,
     main_format: Option<FileFormat>,
+    importer: Option<Box<dyn Importer>>,
 }
 
 enum Stage {
@@ -40,6 +42,7 @@ impl<L: Locate> Loader<L> {
             store: FileStore::default(),
             media_duration: None,
             main_format: None,
+            importer: None,
         }
     }
 
@@ -74,10 +77,15 @@ impl<L: Locate> Loader<L> {
                         store: &self.store,
                         media_duration: self.media_duration,
                         locate: &self.locate,
+                        importer: self.importer.as_deref(),
                     };
                     if self.media_duration.is_none() && assembly.estimate_needs_media(&prepared) {
                         self.stage = Stage::Assemble(prepared);
                         return Ok(Step::MediaDuration(DurationWait::ForEstimate));
+                    }
+                    if self.importer.is_none() && assembly.imports(&prepared) {
+                        self.stage = Stage::Assemble(prepared);
+                        return Ok(Step::Importer);
                     }
                     let episode = assemble(&assembly, prepared)?;
                     self.store = FileStore::default();
@@ -113,6 +121,11 @@ impl<L: Locate> Loader<L> {
         self.main_format
     }
 
+    /// Hands in what runs the imports (one [`Step::Importer`] asked for).
+    pub fn take_importer(&mut self, importer: Box<dyn Importer>) {
+        self.importer = Some(importer);
+    }
+
     /// Hands in the media's duration (`None` when it stayed unknown).
     pub fn take_media_duration(&mut self, duration: Option<f64>) {
         let usable = duration.filter(|seconds| seconds.is_finite() && *seconds > 0.0);
@@ -122,7 +135,8 @@ impl<L: Locate> Loader<L> {
 
 /// Runs a loader to the end, fetching each file with `fetch` (in the order
 /// asked) and answering every question about the media's duration with
-/// `None`: how the CLI, which has no media, loads. Gives the episode and
+/// `None`, importing with the importer linked in: how the CLI, which has
+/// no media, loads. Gives the episode and
 /// the format `src` was read as ([`Loader::main_format`]).
 pub fn load_without_media<L: Locate>(
     request: EpisodeRequest,
@@ -139,6 +153,7 @@ pub fn load_without_media<L: Locate>(
                 }
             }
             Step::MediaDuration(_) => loader.take_media_duration(None),
+            Step::Importer => loader.take_importer(Box::new(LinkedImporter)),
             Step::Done(episode) => return Ok((*episode, loader.main_format())),
         }
     }

@@ -129,6 +129,10 @@ pub enum Step {
     /// The media's duration, waited for as said: hand it to
     /// [`Loader::take_media_duration`](super::Loader::take_media_duration) (`None` when there is no media).
     MediaDuration(DurationWait),
+    /// Something to run imports with (an untimed transcript, an HTML
+    /// transcript or show notes are to be read): hand it to
+    /// [`Loader::take_importer`](super::Loader::take_importer).
+    Importer,
     /// The episode, with its warnings.
     Done(Box<Episode>),
 }
