@@ -31,7 +31,8 @@ Options:
   --duration TIME     length of the episode (31:00, 1:02:03 or seconds); the
                       end of the transcript is pinned to it
   --title TEXT, --podcast TEXT, --language TAG
-                      episode metadata to include
+                      episode metadata to include (the title replaces the
+                      one the show notes give)
   --no-chapter-pins   do not use chapter starts found in the transcript as
                       known times (only the times written in it)
   -o, --output FILE   write here instead of standard output
@@ -96,7 +97,6 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         }
     })?;
     let progress = progress.unwrap_or_else(|| Progress::for_input(&shown_name, 0));
-    // As the widget's title attribute: said, it replaces what the notes give.
     episode.title = title.or(episode.title.take());
     episode.podcast = podcast.or(episode.podcast.take());
     episode.language = language.or(episode.language.take());

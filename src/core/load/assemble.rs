@@ -125,7 +125,6 @@ impl Assembly<'_> {
 
 /// Puts the episode together from its files.
 pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episode, LoadError> {
-    let request = assembly.request;
     let mut notes_read = false;
     let mut episode = match prepared.main {
         MainFile::Document { mut episode, .. } => {
@@ -172,21 +171,7 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
         }
         MainFile::Import { .. } => {
             notes_read = true;
-            let transcript = assembly.source(Role::Transcript);
-            let notes = assembly.source(Role::Notes);
-            let sources = ImportRequest {
-                transcript: transcript.map(|(name, file)| NamedText {
-                    name,
-                    text: &file.text,
-                }),
-                notes: notes.map(|(name, file)| NamedText {
-                    name,
-                    text: &file.text,
-                }),
-                duration: assembly.estimate_duration(None),
-                chapter_pins: request.chapter_pins,
-            };
-            read_transcript_source_with(&sources, assembly).map_err(LoadError::Unusable)?
+            import_main(assembly)?
         }
     };
     if let Some((name, file)) = assembly.source(Role::Notes).filter(|_| !notes_read) {
@@ -205,6 +190,24 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
         take_chapters(&mut episode, name, file, assembly)?;
     }
     Ok(episode)
+}
+
+/// The episode of the `transcript` attribute (or the CLI's import), with
+/// the show notes.
+fn import_main(assembly: &Assembly) -> Result<Episode, LoadError> {
+    let named = |role| {
+        assembly.source(role).map(|(name, file)| NamedText {
+            name,
+            text: &file.text,
+        })
+    };
+    let sources = ImportRequest {
+        transcript: named(Role::Transcript),
+        notes: named(Role::Notes),
+        duration: assembly.estimate_duration(None),
+        chapter_pins: assembly.request.chapter_pins,
+    };
+    read_transcript_source_with(&sources, assembly).map_err(LoadError::Unusable)
 }
 
 /// When the last chapter has no end and nothing says how long the episode
