@@ -1,5 +1,6 @@
 // A small static file server for dist/ and the test pages, with the byte
-// range support that media seeking needs.
+// range support that media seeking needs, and optionally gzip as a real host
+// would serve text and wasm (`serve(roots, port, headers, { gzip: true })`).
 //
 //   node scripts/serve.mjs <dir> [port] [more dirs...]
 //
@@ -7,6 +8,7 @@
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
+import { createGzip } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -23,6 +25,8 @@ const TYPES = {
   ".png": "image/png",
   ".svg": "image/svg+xml",
 };
+// What `{ gzip: true }` compresses (media and images are sent as they are).
+const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".json", ".wasm", ".vtt", ".srt", ".svg"]);
 
 function findFile(roots, urlPath) {
   const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, "");
@@ -44,8 +48,10 @@ function findFile(roots, urlPath) {
 }
 
 /** Starts serving `roots` on 127.0.0.1:`port` (0 picks a free port), with
- * `extraHeaders` on every file. */
-export function serve(roots, port = 0, extraHeaders = {}) {
+ * `extraHeaders` on every file. `options.gzip`: send text and wasm files
+ * gzip-compressed (zlib level 6, on the fly, chunked) to a client that
+ * accepts it; range requests are always answered uncompressed. */
+export function serve(roots, port = 0, extraHeaders = {}, options = {}) {
   const absoluteRoots = roots.map((root) => resolve(root));
   const server = createServer((request, response) => {
     const url = new URL(request.url, "http://localhost");
@@ -75,6 +81,16 @@ export function serve(roots, port = 0, extraHeaders = {}) {
       });
       if (request.method === "HEAD") return response.end();
       createReadStream(file.path, { start, end }).pipe(response);
+      return;
+    }
+    const gzip =
+      options.gzip && COMPRESSED.has(extname(file.path)) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
+    if (gzip) {
+      // No accept-ranges: ranges would count bytes of the compressed stream.
+      const { "accept-ranges": _, ...plain } = headers;
+      response.writeHead(200, { ...plain, "content-encoding": "gzip", vary: "accept-encoding" });
+      if (request.method === "HEAD") return response.end();
+      createReadStream(file.path).pipe(createGzip({ level: 6 })).pipe(response);
       return;
     }
     response.writeHead(200, { ...headers, "content-length": file.size });
