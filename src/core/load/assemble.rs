@@ -113,6 +113,22 @@ impl Assembly<'_> {
         }
     }
 
+    /// Reads the transcript file `name` (of `format`) into `episode`, an
+    /// estimate's last known time being the request's, `known` (the
+    /// episode's) or the media's.
+    fn add_transcript(
+        &self,
+        episode: &mut Episode,
+        name: &str,
+        format: FileFormat,
+        file: &FileText,
+        known: Option<f64>,
+    ) -> Result<(), LoadError> {
+        let duration = self.estimate_duration(known);
+        add_transcript_file_with(episode, name, format, &file.text, duration, self)
+            .map_err(LoadError::Unusable)
+    }
+
     /// The last known time of an estimate: the request's, the episode's,
     /// or the media's.
     fn estimate_duration(&self, episode: Option<f64>) -> Option<f64> {
@@ -132,16 +148,8 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
                 .source(Role::EpisodeTranscript)
                 .zip(prepared.transcript_format)
             {
-                let duration = assembly.estimate_duration(episode.duration);
-                add_transcript_file_with(
-                    &mut episode,
-                    name,
-                    format,
-                    &file.text,
-                    duration,
-                    assembly,
-                )
-                .map_err(LoadError::Unusable)?;
+                let known = episode.duration;
+                assembly.add_transcript(&mut episode, name, format, file, known)?;
             }
             if let Some((name, file)) = assembly.source(Role::EpisodeChapters) {
                 take_chapters(&mut episode, name, file, assembly)?;
@@ -156,16 +164,7 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
             if format == FileFormat::JsonChapters {
                 take_chapters(&mut episode, name, file, assembly)?;
             } else {
-                let duration = assembly.estimate_duration(None);
-                add_transcript_file_with(
-                    &mut episode,
-                    name,
-                    format,
-                    &file.text,
-                    duration,
-                    assembly,
-                )
-                .map_err(LoadError::Unusable)?;
+                assembly.add_transcript(&mut episode, name, format, file, None)?;
             }
             episode
         }
