@@ -23,11 +23,27 @@ const TARGET_FRACTION: f64 = 1.0 / 3.0;
 const COMFORT_TOP: f64 = 0.08;
 const COMFORT_BOTTOM: f64 = 0.75;
 
+/// A jump further than this many heights of the area is made at once: a
+/// smooth scroll across pages of text shows nothing a reader can follow.
+const FAR_JUMP_HEIGHTS: f64 = 2.0;
+/// How many frames a revealed line is watched for: chunks the scroll passes
+/// are laid out at their real height only as they near the view (CSS
+/// `content-visibility`), which moves the line after the scroll began.
+const SETTLE_FRAMES: u32 = 30;
+
 /// A scroll of the widget's own in flight: where to, and until when.
 #[derive(Clone, Copy)]
 struct OwnScroll {
     target: f64,
     deadline: f64,
+}
+
+/// Where the area's scroll top goes to bring an item into place.
+enum Placement {
+    /// The item is comfortably in view (or the area has no height).
+    Comfortable,
+    /// Scroll to this top.
+    ScrollTo(f64),
 }
 
 /// Follow mode of one scroll area. Copy it freely; it lives as long as the
@@ -115,27 +131,22 @@ impl FollowScroll {
     }
 
     fn reveal_with(&self, container: &HtmlElement, item: &Element, behavior: ScrollBehavior) {
+        let Placement::ScrollTo(target) = placement(container, item) else {
+            return;
+        };
         let view_top = f64::from(container.scroll_top());
-        let (item_box, container_box) = (
-            item.get_bounding_client_rect(),
-            container.get_bounding_client_rect(),
-        );
-        let item_top =
-            item_box.top() - container_box.top() - f64::from(container.client_top()) + view_top;
-        let item_bottom = item_top + item_box.height();
-        let view_height = f64::from(container.client_height());
-        let comfortable = item_top >= view_top + view_height * COMFORT_TOP
-            && item_bottom <= view_top + view_height * COMFORT_BOTTOM;
-        if comfortable || view_height <= 0.0 {
-            return;
-        }
-        let max_top = (f64::from(container.scroll_height()) - view_height).max(0.0);
-        let target = (item_top - view_height * TARGET_FRACTION)
-            .clamp(0.0, max_top)
-            .round();
-        if (target - view_top).abs() <= 1.0 {
-            return;
-        }
+        let far =
+            (target - view_top).abs() > f64::from(container.client_height()) * FAR_JUMP_HEIGHTS;
+        let behavior = if far {
+            ScrollBehavior::Instant
+        } else {
+            behavior
+        };
+        self.scroll_own(container, target, behavior);
+        self.settle(container.clone(), item.clone(), SETTLE_FRAMES);
+    }
+
+    fn scroll_own(&self, container: &HtmlElement, target: f64, behavior: ScrollBehavior) {
         self.own_scroll.with_value(|cell| {
             cell.set(Some(OwnScroll {
                 target,
@@ -146,6 +157,62 @@ impl FollowScroll {
         options.set_top(target);
         options.set_behavior(behavior);
         container.scroll_to_with_scroll_to_options(&options);
+    }
+
+    /// Follows `item` for `frames` more frames while this scroll of the
+    /// widget's own lasts: where chunks on the way took their real height
+    /// and moved it, the scroll is aimed again (at once once it arrived).
+    fn settle(&self, container: HtmlElement, item: Element, frames: u32) {
+        let this = *self;
+        request_animation_frame(move || {
+            let Some(Some(own)) = this.own_scroll.try_with_value(|own| own.get()) else {
+                return; // the reader took over, or the widget went
+            };
+            let view_top = f64::from(container.scroll_top());
+            if let Placement::ScrollTo(target) = placement(&container, &item) {
+                if (target - own.target).abs() > 1.0 {
+                    let arrived = (view_top - own.target).abs() <= 1.0;
+                    let behavior = if arrived {
+                        ScrollBehavior::Instant
+                    } else {
+                        ScrollBehavior::Auto
+                    };
+                    this.scroll_own(&container, target, behavior);
+                }
+            }
+            if frames > 1 && now() <= own.deadline {
+                this.settle(container, item, frames - 1);
+            }
+        });
+    }
+}
+
+/// Where `container` (the offset parent of `item`) scrolls to bring `item` a
+/// third of the way down, unless it is comfortably in view already or the
+/// area cannot scroll further that way.
+fn placement(container: &HtmlElement, item: &Element) -> Placement {
+    let view_top = f64::from(container.scroll_top());
+    let (item_box, container_box) = (
+        item.get_bounding_client_rect(),
+        container.get_bounding_client_rect(),
+    );
+    let item_top =
+        item_box.top() - container_box.top() - f64::from(container.client_top()) + view_top;
+    let item_bottom = item_top + item_box.height();
+    let view_height = f64::from(container.client_height());
+    let comfortable = item_top >= view_top + view_height * COMFORT_TOP
+        && item_bottom <= view_top + view_height * COMFORT_BOTTOM;
+    if comfortable || view_height <= 0.0 {
+        return Placement::Comfortable;
+    }
+    let max_top = (f64::from(container.scroll_height()) - view_height).max(0.0);
+    let target = (item_top - view_height * TARGET_FRACTION)
+        .clamp(0.0, max_top)
+        .round();
+    if (target - view_top).abs() <= 1.0 {
+        Placement::Comfortable
+    } else {
+        Placement::ScrollTo(target)
     }
 }
 
