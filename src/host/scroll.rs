@@ -143,7 +143,7 @@ impl FollowScroll {
             behavior
         };
         self.scroll_own(container, target, behavior);
-        self.settle(container.clone(), item.clone(), SETTLE_FRAMES);
+        self.settle(container.clone(), item.clone(), target, SETTLE_FRAMES);
     }
 
     fn scroll_own(&self, container: &HtmlElement, target: f64, behavior: ScrollBehavior) {
@@ -159,29 +159,34 @@ impl FollowScroll {
         container.scroll_to_with_scroll_to_options(&options);
     }
 
-    /// Follows `item` for `frames` more frames while this scroll of the
-    /// widget's own lasts: where chunks on the way took their real height
-    /// and moved it, the scroll is aimed again (at once once it arrived).
-    fn settle(&self, container: HtmlElement, item: Element, frames: u32) {
+    /// Follows `item` for `frames` more frames while the scroll of the
+    /// widget's own aimed at `aimed` lasts: where chunks on the way took
+    /// their real height and moved it, the scroll is aimed again (at once
+    /// once it arrived). A newer scroll (the next line's) ends the watch.
+    fn settle(&self, container: HtmlElement, item: Element, aimed: f64, frames: u32) {
         let this = *self;
         request_animation_frame(move || {
             let Some(Some(own)) = this.own_scroll.try_with_value(|own| own.get()) else {
                 return; // the reader took over, or the widget went
             };
-            let view_top = f64::from(container.scroll_top());
+            if (own.target - aimed).abs() > 0.5 {
+                return; // another reveal took over
+            }
+            let mut aimed = aimed;
             if let Placement::ScrollTo(target) = placement(&container, &item) {
-                if (target - own.target).abs() > 1.0 {
-                    let arrived = (view_top - own.target).abs() <= 1.0;
+                if (target - aimed).abs() > 1.0 {
+                    let arrived = (f64::from(container.scroll_top()) - aimed).abs() <= 1.0;
                     let behavior = if arrived {
                         ScrollBehavior::Instant
                     } else {
                         ScrollBehavior::Auto
                     };
                     this.scroll_own(&container, target, behavior);
+                    aimed = target;
                 }
             }
             if frames > 1 && now() <= own.deadline {
-                this.settle(container, item, frames - 1);
+                this.settle(container, item, aimed, frames - 1);
             }
         });
     }
