@@ -582,7 +582,7 @@ fn only_an_import_loads_the_import_module_and_both_ways_read_it_alike() {
 
 #[test]
 fn an_import_is_handed_over_whole() {
-    let transcript = "Ana Lima: Welcome back, at 0:10 sharp. It has been a long winter here.\n\n[1:05] Ben Okafor: The tables came late.\n\nAna Lima:\n";
+    let transcript = "Ana Lima: Welcome back, at 0:10 sharp. It has been a long winter in Tromsø; 12 °C — “cold”.\n\n[1:05] Ben Okafor: The tables came late.\n\nAna Lima:\n";
     let request = ImportRequest {
         transcript: Some(episode_viewer::core::import::NamedText {
             name: "t.txt",
@@ -606,4 +606,11 @@ fn an_import_is_handed_over_whole() {
         .unwrap_err()
         .to_string()
         .contains("could not be read"));
+    // Every cut of the text, and anything after it, is refused whole.
+    let encoded = encode_import(&direct);
+    for end in (0..encoded.len()).filter(|&end| encoded.is_char_boundary(end)) {
+        let refused = decode_import(&encoded[..end]).unwrap_err();
+        assert!(refused.message.contains("could not be read"), "{end}");
+    }
+    assert!(decode_import(&format!("{encoded}0;")).is_err());
 }

@@ -6,7 +6,7 @@ use super::time_index::{span_of, TimeIndex, TimeSpan};
 
 /// One podcast episode: metadata, a transcript and chapters, with lines and
 /// chapters sorted by start time and every `end` resolved.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Episode {
     /// Episode title.
     pub title: Option<String>,
@@ -32,7 +32,7 @@ pub struct Episode {
 }
 
 /// How an episode's (or a line's) times came about.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Timing {
     /// Times as the input gave them, taken from the audio.
     #[default]
@@ -43,7 +43,7 @@ pub enum Timing {
 }
 
 /// A person speaking in the episode.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Speaker {
     /// Display name.
     pub name: String,
@@ -52,7 +52,7 @@ pub struct Speaker {
 }
 
 /// One transcript line (a cue, a sentence or a paragraph).
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
     /// Start in seconds.
     pub start: f64,
@@ -71,7 +71,7 @@ pub struct Line {
 }
 
 /// One timed word inside a line.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Word {
     /// Start in seconds.
     pub start: f64,
@@ -82,7 +82,7 @@ pub struct Word {
 }
 
 /// One chapter.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Chapter {
     /// Start in seconds.
     pub start: f64,

@@ -4,7 +4,7 @@
 use std::fmt;
 
 /// What is wrong with an input file, and where.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
     /// The file's name as the user gave it, when the error names it.
     pub file: Option<String>,
@@ -48,7 +48,7 @@ impl fmt::Display for ReadError {
 }
 
 /// Where in a file an error or warning points.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Place {
     /// The file as a whole.
     #[default]
@@ -63,7 +63,7 @@ pub enum Place {
 }
 
 /// A place in a JSON document: `transcript[12].start`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonPlace {
     /// The entry of a top-level list the place is in (`transcript`, 12).
     pub item: Option<(String, usize)>,

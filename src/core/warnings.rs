@@ -12,7 +12,7 @@ use super::text::thousands;
 pub const MAX_WARNINGS: usize = 100;
 
 /// A problem that was repaired or passed over.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// The file's name as the user gave it, once known.
     pub file: Option<String>,

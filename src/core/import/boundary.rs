@@ -3,11 +3,12 @@
 //! loads a second module, built from this crate with the `import-module`
 //! feature, only when an episode needs an import. Between the two modules
 //! an import's request travels as its texts and numbers, and its result as
-//! JSON ([`encode_import`], [`decode_import`]): every field of the episode
-//! and of its warnings, so that both ways give the same episode.
+//! a compact text ([`encode_import`], [`decode_import`]): every field of the
+//! episode and of its warnings, so that both ways give the same episode.
 
 use super::importer::import_episode;
 use super::request::ImportRequest;
+use super::transfer::{read_result, write_result};
 use crate::core::episode::Episode;
 use crate::core::error::ReadError;
 
@@ -29,19 +30,14 @@ impl Importer for LinkedImporter {
 
 /// An import's result as the import module hands it over.
 pub fn encode_import(result: &Result<Episode, ReadError>) -> String {
-    serde_json::to_string(result).unwrap_or_else(|error| {
-        let failed: Result<Episode, ReadError> = Err(ReadError::about_file(format!(
-            "the importer could not hand its result over: {error}"
-        )));
-        serde_json::to_string(&failed).unwrap_or_default()
-    })
+    write_result(result)
 }
 
 /// An import's result from what [`encode_import`] gave.
 pub fn decode_import(text: &str) -> Result<Episode, ReadError> {
-    serde_json::from_str(text).unwrap_or_else(|error| {
-        Err(ReadError::about_file(format!(
-            "the importer's result could not be read: {error}"
-        )))
+    read_result(text).unwrap_or_else(|| {
+        Err(ReadError::about_file(
+            "the importer's result could not be read (is the import module from another build?)",
+        ))
     })
 }
