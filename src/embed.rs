@@ -13,8 +13,9 @@ use crate::host::shadow::{mount_in_shadow, MountedView};
 use crate::host::stop::report_stops;
 use crate::ui::{ControlsSlot, EpisodeViewer};
 
-/// The widget's stylesheet, placed inside its shadow root.
-const STYLESHEET: &str = include_str!("../style/episode-viewer.css");
+/// The widget's stylesheet (`style/episode-viewer.css` as `build.rs`
+/// minified it), placed inside its shadow root.
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/episode-viewer.min.css"));
 
 /// A widget mounted into an element. Dropping it (`free()` from JavaScript)
 /// unmounts the widget and removes every listener it added.
