@@ -68,8 +68,10 @@ wasm_cargo() {
 
 # The release (size) build always compiles std itself, with Debian's
 # rustc-web and its std sources, optimised for size like the rest and
-# without panic messages, source locations or Debug formatting: the same
-# bytes on every machine, whichever route the debug builds take.
+# without panic messages, source locations or Debug formatting, and with
+# std's own size-over-speed choices (optimize_for_size: smaller sorts and
+# number formatting): the same bytes on every machine, whichever route the
+# debug builds take.
 ensure_size_toolchain() {
   ensure_debian_packages rustc-web cargo-web rust-web-src lld-22
 }
@@ -77,7 +79,8 @@ ensure_size_toolchain() {
 size_cargo_build() {
   PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-    cargo build --target "$WASM_TARGET" -Zbuild-std=std,panic_abort --release "$@"
+    cargo build --target "$WASM_TARGET" -Zbuild-std=std,panic_abort \
+    -Zbuild-std-features=optimize_for_size --release "$@"
 }
 
 # wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock.
