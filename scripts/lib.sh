@@ -93,7 +93,8 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "=$version"
 }
 
-# wasm-opt (npm binaryen) and playwright-core, as package-lock.json pins them.
+# wasm-opt (npm binaryen), esbuild (minifies the release JavaScript) and
+# playwright-core, as package-lock.json pins them.
 ensure_node_packages() {
   command -v npm >/dev/null || ensure_debian_packages nodejs npm
   local stamp="$ROOT/node_modules/.installed-from-lock"
