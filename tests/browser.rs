@@ -498,6 +498,32 @@ async fn follow_keeps_the_current_line_in_view_during_a_played_minute() {
 }
 
 #[wasm_bindgen_test]
+async fn the_current_lines_chunk_is_always_laid_out_and_no_other() {
+    let fixture = Fixture::with_audio(&many_lines(120, 1.0), 121.0).await;
+    let window = web_sys::window().unwrap();
+    for (time, line) in [(5.5, "5"), (75.5, "75"), (110.5, "110"), (20.5, "20")] {
+        fixture.seek_and_expect(time, Some(line), None).await;
+        let marked = fixture.all(".ev-chunk[data-current]");
+        assert_eq!(marked.len(), 1, "one chunk marked at {time} s");
+        let selector = format!("[part=line][data-start='{line}']");
+        assert!(
+            marked[0].query_selector(&selector).unwrap().is_some(),
+            "{line}"
+        );
+        for chunk in fixture.all(".ev-chunk") {
+            let style = window.get_computed_style(&chunk).unwrap().unwrap();
+            let visibility = style.get_property_value("content-visibility").unwrap();
+            let expected = if chunk.has_attribute("data-current") {
+                "visible"
+            } else {
+                "auto"
+            };
+            assert_eq!(visibility, expected, "at {time} s");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_reader_scroll_suspends_follow_until_back_to_now() {
     let fixture = Fixture::with_audio(&many_lines(80, 0.75), 62.0).await;
     fixture.seek_and_expect(30.0, Some("30"), None).await;

@@ -26,6 +26,8 @@ use crate::host::yielding::{next_frame, now_ms, yield_to_browser};
 
 /// Lines per chunk.
 const CHUNK_LINES: usize = 50;
+/// The attribute on the chunk that holds the current line.
+const CURRENT_CHUNK: &str = "data-current";
 /// How many speaker colours the stylesheet defines (`.ev-speaker-0` …).
 const SPEAKER_COLOURS: usize = 6;
 
@@ -124,6 +126,31 @@ impl LineChunks {
             .query_selector(&line_selector(index))
             .ok()
             .flatten()
+    }
+
+    /// Marks the chunk that holds line `to` as the current line's (the
+    /// stylesheet always lays it out, even off screen, so that following
+    /// scrolls to where the line really is) and unmarks `from`'s. An
+    /// attribute set here costs a style change on two chunks; a `:has()`
+    /// rule on the line's `aria-current` made every seek in a long
+    /// transcript check the whole list.
+    pub fn mark_current_chunk(&self, from: Option<usize>, to: Option<usize>) {
+        let chunk_of = |line: Option<usize>| line.map(|index| index / CHUNK_LINES);
+        let (from, to) = (chunk_of(from), chunk_of(to));
+        if from == to {
+            return;
+        }
+        let container = |chunk: usize| {
+            self.containers
+                .try_with_value(|containers| containers.get(chunk).and_then(NodeRef::get_untracked))
+                .flatten()
+        };
+        if let Some(old) = from.and_then(container) {
+            let _ = old.remove_attribute(CURRENT_CHUNK);
+        }
+        if let Some(new) = to.and_then(container) {
+            let _ = new.set_attribute(CURRENT_CHUNK, "");
+        }
     }
 
     /// The element of line `index` if its chunk is mounted.

@@ -202,6 +202,7 @@ fn use_line_marks(
             "true",
             None,
         );
+        chunks.mark_current_chunk(previous.flatten(), current);
         current
     });
     Effect::new(move |previous: Option<usize>| {
