@@ -196,6 +196,50 @@ window.bench = {
     return { times, wrong };
   },
 
+  /** `count` seeks to random times (seeded), each made at the start of an
+   * animation frame (in a requestAnimationFrame callback, as a click or a
+   * key the frame handles) and timed until the frame that shows the line
+   * holding the new time with aria-current has been rendered: the first
+   * task after that frame's style, layout and paint. A line marked in the
+   * frame of its seek costs the widget's work plus that frame's rendering;
+   * each frame it misses adds a frame interval. */
+  async seeksPainted(count, starts, duration, seed) {
+    let state = seed;
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 4294967296;
+    };
+    const afterRendering = () => new Promise((done) => requestAnimationFrame(() => afterMicrotasks().then(done)));
+    const times = [];
+    let wrong = 0;
+    let missedFrames = 0;
+    for (let index = 0; index < count; index += 1) {
+      await nextFrame();
+      await afterMicrotasks();
+      const target = next() * duration;
+      const expected = expectedStart(starts, target);
+      const started = await new Promise((done) =>
+        requestAnimationFrame(() => {
+          clock.time = target;
+          const at = performance.now();
+          fire("seeking", "timeupdate", "seeked");
+          done(at);
+        }),
+      );
+      // A message posted now is handled after this frame has been rendered.
+      await afterMicrotasks();
+      let frames = 0;
+      while (currentStart() !== expected && frames < 30) {
+        await afterRendering();
+        frames += 1;
+      }
+      missedFrames += frames;
+      if (currentStart() !== expected) wrong += 1;
+      times.push(performance.now() - started);
+    }
+    return { times, wrong, missedFrames };
+  },
+
   /** Types `query` into the search box a key at a time: per key, the time
    * from the input event until the widget's work is done (microtasks
    * drained), and until the next frame after it. */

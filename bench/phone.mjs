@@ -14,7 +14,9 @@
 //
 //   node bench/phone.mjs                      3 loads per player
 //   RUNS=5 node bench/phone.mjs               a different count (prints only)
-//   PLAYERS=ours,podlove node bench/phone.mjs some players (prints only)
+//   PLAYERS=ours,podlove node bench/phone.mjs some players (prints only;
+//                                             "preloaded" is ours with the
+//                                             README's preload links)
 //   DIST=/tmp/dist-baseline node bench/phone.mjs
 // The two other players are installed from npm into a temporary folder at
 // every run (nothing is added to package.json).
@@ -34,9 +36,10 @@ const MEDIA_TIME = 602.5; // line 100 (10:00-10:05.8), its 7th word
 const VERSIONS = { "hyperaudio-lite": "2.6.4", "@podlove/web-player": "5.13.0" };
 const PLAYERS = [
   { id: "ours", label: "episode-viewer" },
+  { id: "preloaded", label: "episode-viewer with the README's preload links" },
   { id: "hyperaudio", label: `Hyperaudio Lite ${VERSIONS["hyperaudio-lite"]}` },
   { id: "podlove", label: `Podlove Web Player ${VERSIONS["@podlove/web-player"]}` },
-].filter((player) => (process.env.PLAYERS ?? "ours,hyperaudio,podlove").split(",").includes(player.id));
+].filter((player) => (process.env.PLAYERS ?? "ours,preloaded,hyperaudio,podlove").split(",").includes(player.id));
 // Lighthouse's mobile preset, applied with DevTools (CDP) throttling.
 const PROFILE = {
   latency: 150,
@@ -299,6 +302,14 @@ if (byId.ours && byId.hyperaudio) {
     `episode-viewer: time to the current line marked ≤ ${BUDGET.ratioToHyperaudio} × Hyperaudio Lite's (medians, this run)`,
     byId.ours.median.marked,
     hyperaudioMarked === null ? null : BUDGET.ratioToHyperaudio * hyperaudioMarked,
+    "ms",
+  );
+}
+if (byId.preloaded && byId.hyperaudio && byId.hyperaudio.median.marked !== null) {
+  check(
+    `episode-viewer with the README's preload links: time to the current line marked ≤ ${BUDGET.ratioToHyperaudio} × Hyperaudio Lite's`,
+    byId.preloaded.median.marked,
+    BUDGET.ratioToHyperaudio * byId.hyperaudio.median.marked,
     "ms",
   );
 }

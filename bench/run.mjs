@@ -18,6 +18,8 @@ import { episode } from "./episodes.mjs";
 const HOURS = (process.env.HOURS ?? "1,3,10").split(",").map(Number);
 const RUNS = Number(process.env.RUNS ?? 5);
 const SEEKS = Number(process.env.SEEKS ?? 1000);
+// Another release build to measure (prints only, as any narrowed run).
+const DIST = process.env.DIST ?? "dist";
 const PLAY_SECONDS = Number(process.env.PLAY_SECONDS ?? 600);
 const QUERIES = ["sto", "question"];
 const BUNDLE = ["episode-viewer.js", "episode-viewer-core.js", "episode-viewer-core_bg.wasm"];
@@ -44,7 +46,7 @@ function quantile(values, q) {
 
 function bundle() {
   const files = BUNDLE.map((name) => {
-    const bytes = readFileSync(join("dist", name));
+    const bytes = readFileSync(join(DIST, name));
     return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   const total = files.reduce((sum, file) => ({ raw: sum.raw + file.raw, gzip: sum.gzip + file.gzip }), {
@@ -56,7 +58,7 @@ function bundle() {
 
 let profile = "unknown";
 try {
-  profile = readFileSync(join("dist", "build-profile"), "utf8").trim();
+  profile = readFileSync(join(DIST, "build-profile"), "utf8").trim();
 } catch {
   // no marker: not built by scripts/build
 }
@@ -97,7 +99,7 @@ writeFileSync(join(dir, "page.js"), readFileSync(new URL("./page.js", import.met
 
 // Cross-origin isolated, so that performance.now() counts in microseconds
 // (otherwise it is coarsened to 100 µs, too coarse for per-event times).
-const server = await serve(["dist", dir], 0, {
+const server = await serve([DIST, dir], 0, {
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-embedder-policy": "require-corp",
 });
@@ -141,6 +143,7 @@ try {
     const traced = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     const cpu = cpuPerTimeupdate(traced);
     const seeks = await page.evaluate(([starts, duration, count]) => window.bench.seeks(count, starts, duration, 42), [starts, duration, SEEKS]);
+    const painted = await page.evaluate(([starts, duration, count]) => window.bench.seeksPainted(count, starts, duration, 7), [starts, duration, SEEKS]);
     const search = [];
     if (variant.hours === Math.max(...HOURS)) {
       for (const query of QUERIES) search.push({ query, ...(await page.evaluate((query) => window.bench.type(query), query)) });
@@ -180,6 +183,12 @@ try {
         median: median(seeks.times),
         p99: quantile(seeks.times, 0.99),
         wrong: seeks.wrong,
+        painted: {
+          median: median(painted.times),
+          p99: quantile(painted.times, 0.99),
+          wrong: painted.wrong,
+          missedFrames: painted.missedFrames,
+        },
       },
       search: search.map((typed) => ({
         query: typed.query,
@@ -201,7 +210,7 @@ try {
 const verdicts = judge(results);
 results.verdicts = verdicts;
 // Only a full run replaces the committed results; a narrowed one prints.
-const fullRun = !["HOURS", "RUNS", "SEEKS", "PLAY_SECONDS"].some((name) => process.env[name]);
+const fullRun = !["HOURS", "RUNS", "SEEKS", "PLAY_SECONDS", "DIST"].some((name) => process.env[name]);
 if (fullRun) {
   writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
   writeFileSync(new URL("./RESULTS.md", import.meta.url), markdown(results));
@@ -271,7 +280,8 @@ function judge({ bundle, variants }) {
     check(`${name}: DOM mutations per line change`, variant.playback.mutationsPerLineChange, BUDGET.mutationsPerLineChange, "");
     check(`${name}: long tasks during playback`, variant.playback.longTasks, BUDGET.playbackLongTasks, "");
     check(`${name}: seek to highlighted line, p99`, variant.seek.p99, BUDGET.seekP99, "ms");
-    check(`${name}: seeks that ended on the wrong line`, variant.seek.wrong + (variant.playback.onRightLine ? 0 : 1), 0, "");
+    check(`${name}: seek until the highlighted line is painted, p99`, variant.seek.painted.p99, BUDGET.seekP99, "ms");
+    check(`${name}: seeks that ended on the wrong line`, variant.seek.wrong + variant.seek.painted.wrong + (variant.playback.onRightLine ? 0 : 1), 0, "");
     for (const typed of variant.search) check(`${name}: search keystroke "${typed.query}", median`, typed.workMedian, BUDGET.searchMedian, "ms");
     if (variant.hours === 10 && variant.words) check(`${name}: JS heap + wasm memory after load`, variant.memory.total, BUDGET.memory10h, "bytes");
   }
@@ -310,11 +320,11 @@ function markdown({ date, machine, bundle, variants, verdicts }) {
     "",
     "## Per episode",
     "",
-    "| episode | lines | words | file | first line | interactive | interactive after JSON | longest load task | per timeupdate median / p99 | rendering per timeupdate | mutations per line change | playback long tasks | seek median / p99 | JS heap | wasm memory | DOM nodes |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| episode | lines | words | file | first line | interactive | interactive after JSON | longest load task | per timeupdate median / p99 | rendering per timeupdate | mutations per line change | playback long tasks | seek median / p99 | seek until painted median / p99 | JS heap | wasm memory | DOM nodes |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...variants.map(
       (v) =>
-        `| ${v.label} | ${v.lines} | ${v.wordCount} | ${kb(v.fileBytes)} | ${ms(v.load.firstLine)} | ${ms(v.load.interactive)} | ${ms(v.load.interactiveAfterArrival)} | ${ms(v.load.longestTask)} | ${ms(v.playback.perEventMedian)} / ${ms(v.playback.perEventP99)} | ${ms(v.playback.renderingPerEvent)} | ${v.playback.mutationsPerLineChange.toFixed(2)} | ${v.playback.longTasks} | ${ms(v.seek.median)} / ${ms(v.seek.p99)} | ${mb(v.memory.jsHeap)} | ${mb(v.memory.wasm)} | ${v.memory.domNodes} |`,
+        `| ${v.label} | ${v.lines} | ${v.wordCount} | ${kb(v.fileBytes)} | ${ms(v.load.firstLine)} | ${ms(v.load.interactive)} | ${ms(v.load.interactiveAfterArrival)} | ${ms(v.load.longestTask)} | ${ms(v.playback.perEventMedian)} / ${ms(v.playback.perEventP99)} | ${ms(v.playback.renderingPerEvent)} | ${v.playback.mutationsPerLineChange.toFixed(2)} | ${v.playback.longTasks} | ${ms(v.seek.median)} / ${ms(v.seek.p99)} | ${ms(v.seek.painted.median)} / ${ms(v.seek.painted.p99)} | ${mb(v.memory.jsHeap)} | ${mb(v.memory.wasm)} | ${v.memory.domNodes} |`,
     ),
     "",
     "## Search (largest episode)",
@@ -323,6 +333,37 @@ function markdown({ date, machine, bundle, variants, verdicts }) {
     "|---|---|---|---:|---:|",
     ...variants.flatMap((v) => v.search.map((s) => `| ${v.label} | "${s.query}" | ${s.status} | ${ms(s.workMedian)} / ${ms(s.workWorst)} | ${ms(s.toFrameMedian)} |`)),
     "",
+    ...phoneSection(),
   ];
   return lines.join("\n");
+}
+
+/** The phone profile's last run (bench/phone.mjs writes phone-results.json
+ * and PHONE.md): its players and budgets, for RESULTS.md. */
+function phoneSection() {
+  let phone;
+  try {
+    phone = JSON.parse(readFileSync(new URL("./phone-results.json", import.meta.url), "utf8"));
+  } catch {
+    return [];
+  }
+  const ms = (value) => (value === null ? "–" : `${Math.round(value).toLocaleString("en")} ms`);
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  return [
+    "## Phone profile",
+    "",
+    `Run ${phone.date.slice(0, 10)} with \`node bench/phone.mjs\` (Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, CPU 4× slower; ${phone.episode.lines} lines, ${phone.episode.words.toLocaleString("en")} timed words); waterfalls in bench/PHONE.md.`,
+    "",
+    "| player | current line marked (median) | bytes |",
+    "|---|---:|---:|",
+    ...phone.players.map((player) => `| ${player.label} | ${ms(player.median.marked)} | ${kb(player.median.bytes)} |`),
+    "",
+    "| check | measured | budget | |",
+    "|---|---:|---:|---|",
+    ...phone.verdicts.map((verdict) => {
+      const show = verdict.unit === "bytes" ? kb : verdict.unit === "ms" ? ms : String;
+      return `| ${verdict.what} | ${show(verdict.value)} | ${show(verdict.limit)} | ${verdict.pass ? "PASS" : "**FAIL**"} |`;
+    }),
+    "",
+  ];
 }

@@ -110,6 +110,21 @@ export function writePages(dir, document, time) {
     ),
   );
 
+  // The same page with the README's preload links in its <head>, so that
+  // the widget's files start while the page is parsed.
+  writeFileSync(
+    join(dir, "ours-preload.html"),
+    article(
+      document.title,
+      `<link rel="modulepreload" href="/episode-viewer.js">
+<link rel="modulepreload" href="/episode-viewer-core.js">
+<link rel="preload" href="/episode-viewer-core_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="/episode.json" as="fetch" crossorigin>
+<script type="module" src="/episode-viewer.js"></script>`,
+      `<episode-viewer src="/episode.json" audio="#player"></episode-viewer>`,
+    ),
+  );
+
   writeFileSync(
     join(dir, "hyperaudio.html"),
     article(
@@ -146,6 +161,7 @@ export function writePages(dir, document, time) {
 
   return {
     ours: { path: "/ours.html", expect: { lineStart: line.start } },
+    preloaded: { path: "/ours-preload.html", expect: { lineStart: line.start } },
     hyperaudio: { path: "/hyperaudio.html", expect: { wordMs: Math.round(word.start * 1000) } },
     // Podlove's deep link: ?t= in the page's URL (HH:MM:SS.mmm, its
     // milliseconds need three digits) requests that playtime at start.

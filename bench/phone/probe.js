@@ -82,6 +82,10 @@
       const current = document.querySelector("episode-viewer")?.shadowRoot?.querySelector("[part=line][aria-current]");
       return current && Number(current.getAttribute("data-start")) === expect.lineStart ? { element: current } : null;
     },
+    preloaded() {
+      const current = document.querySelector("episode-viewer")?.shadowRoot?.querySelector("[part=line][aria-current]");
+      return current && Number(current.getAttribute("data-start")) === expect.lineStart ? { element: current } : null;
+    },
     hyperaudio() {
       const word = document.querySelector("#hypertranscript span.active");
       if (!word || Number(word.getAttribute("data-m")) !== expect.wordMs) return null;
