@@ -31,6 +31,14 @@ function afterMicrotasks() {
     channel.port2.postMessage(null);
   });
 }
+/** Numbers in [0, 1) from `seed`, the same ones for the same seed (an LCG). */
+function seeded(seed) {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
 /** Resolves in the next animation frame's callbacks, with the time then
  * (the frame's own timestamp can be older than a long task before it). */
 const nextFrame = () => new Promise((done) => requestAnimationFrame(() => done(performance.now())));
@@ -169,11 +177,7 @@ window.bench = {
    * `seeking` event until the line holding the new time carries
    * aria-current. */
   async seeks(count, starts, duration, seed) {
-    let state = seed;
-    const next = () => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state / 4294967296;
-    };
+    const next = seeded(seed);
     const times = [];
     let wrong = 0;
     for (let index = 0; index < count; index += 1) {
@@ -204,11 +208,7 @@ window.bench = {
    * frame of its seek costs the widget's work plus that frame's rendering;
    * each frame it misses adds a frame interval. */
   async seeksPainted(count, starts, duration, seed) {
-    let state = seed;
-    const next = () => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state / 4294967296;
-    };
+    const next = seeded(seed);
     const afterRendering = () => new Promise((done) => requestAnimationFrame(() => afterMicrotasks().then(done)));
     const times = [];
     let wrong = 0;
