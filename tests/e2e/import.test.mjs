@@ -47,12 +47,15 @@ const addViewer = (page, attributes) =>
   }, attributes);
 
 test("an untimed transcript and show notes become a synced transcript with chapters", async () => {
-  const { page, problems, requested } = await open("/untimed.html");
-  const ready = page.evaluate(
-    () => new Promise((resolve) => document.querySelector("episode-viewer").addEventListener("episode-viewer:ready", (event) => resolve(event.detail), { once: true })),
-  );
+  // The ready event is caught from the start (a listener added after the
+  // page opened can miss it, and waited forever when the widget was quick).
+  const catchReady = (page) =>
+    page.addInitScript(() =>
+      document.addEventListener("episode-viewer:ready", (event) => (window.readyDetail = event.detail), { capture: true, once: true }),
+    );
+  const { page, problems, requested } = await open("/untimed.html", catchReady);
   await page.locator('episode-viewer [part="line"]').first().waitFor();
-  const detail = await ready;
+  const detail = await (await page.waitForFunction(() => window.readyDetail)).jsonValue();
   assert.equal(detail.words, 0, "estimated times never mark single words");
   assert.ok(requested.includes("/demo/transcript.txt") && requested.includes("/demo/shownotes.txt"));
 
