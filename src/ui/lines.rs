@@ -13,7 +13,7 @@ use leptos::html::Div;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
-use web_sys::Element;
+use web_sys::{Element, HtmlDivElement};
 
 use super::header::SectionLevel;
 use super::line_element::{line_selector, LINE_PART, TEXT_CLASS};
@@ -118,11 +118,7 @@ impl LineChunks {
     pub fn line(&self, index: usize) -> Option<Element> {
         let chunk = index / CHUNK_LINES;
         self.mount_chunk(chunk);
-        let container = self
-            .containers
-            .try_with_value(|containers| containers.get(chunk).and_then(NodeRef::get_untracked))
-            .flatten()?;
-        container
+        self.container(chunk)?
             .query_selector(&line_selector(index))
             .ok()
             .flatten()
@@ -130,27 +126,26 @@ impl LineChunks {
 
     /// Marks the chunk that holds line `to` as the current line's (the
     /// stylesheet always lays it out, even off screen, so that following
-    /// scrolls to where the line really is) and unmarks `from`'s. An
-    /// attribute set here costs a style change on two chunks; a `:has()`
-    /// rule on the line's `aria-current` made every seek in a long
-    /// transcript check the whole list.
+    /// scrolls to where the line really is) and unmarks `from`'s.
     pub fn mark_current_chunk(&self, from: Option<usize>, to: Option<usize>) {
         let chunk_of = |line: Option<usize>| line.map(|index| index / CHUNK_LINES);
         let (from, to) = (chunk_of(from), chunk_of(to));
         if from == to {
             return;
         }
-        let container = |chunk: usize| {
-            self.containers
-                .try_with_value(|containers| containers.get(chunk).and_then(NodeRef::get_untracked))
-                .flatten()
-        };
-        if let Some(old) = from.and_then(container) {
+        if let Some(old) = from.and_then(|chunk| self.container(chunk)) {
             let _ = old.remove_attribute(CURRENT_CHUNK);
         }
-        if let Some(new) = to.and_then(container) {
+        if let Some(new) = to.and_then(|chunk| self.container(chunk)) {
             let _ = new.set_attribute(CURRENT_CHUNK, "");
         }
+    }
+
+    /// The container element of `chunk`, once rendered.
+    fn container(&self, chunk: usize) -> Option<HtmlDivElement> {
+        self.containers
+            .try_with_value(|containers| containers.get(chunk).and_then(NodeRef::get_untracked))
+            .flatten()
     }
 
     /// The element of line `index` if its chunk is mounted.
@@ -168,10 +163,7 @@ impl LineChunks {
             .mounted
             .try_with_value(|mounted| !matches!(mounted.get(chunk), Some(None)))
             .unwrap_or(true);
-        let container = self
-            .containers
-            .try_with_value(|containers| containers.get(chunk).and_then(NodeRef::get_untracked))
-            .flatten();
+        let container = self.container(chunk);
         let (false, Some(container)) = (is_mounted, container) else {
             return;
         };
