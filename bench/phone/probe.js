@@ -76,16 +76,17 @@
   if (top) document.addEventListener("DOMContentLoaded", () => fire(["play", "playing"]));
   if (!top) return;
 
+  /** Our widget's current line, when it is the expected one. */
+  function currentLine() {
+    const current = document.querySelector("episode-viewer")?.shadowRoot?.querySelector("[part=line][aria-current]");
+    return current && Number(current.getAttribute("data-start")) === expect.lineStart ? { element: current } : null;
+  }
+
   /** The element that marks the media time, with the iframe it is in, or null. */
   const find = {
-    ours() {
-      const current = document.querySelector("episode-viewer")?.shadowRoot?.querySelector("[part=line][aria-current]");
-      return current && Number(current.getAttribute("data-start")) === expect.lineStart ? { element: current } : null;
-    },
-    preloaded() {
-      const current = document.querySelector("episode-viewer")?.shadowRoot?.querySelector("[part=line][aria-current]");
-      return current && Number(current.getAttribute("data-start")) === expect.lineStart ? { element: current } : null;
-    },
+    ours: currentLine,
+    // The same widget, on the page with the README's preload links.
+    preloaded: currentLine,
     hyperaudio() {
       const word = document.querySelector("#hypertranscript span.active");
       if (!word || Number(word.getAttribute("data-m")) !== expect.wordMs) return null;

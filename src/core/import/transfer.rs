@@ -1,8 +1,9 @@
 //! How an import's result crosses from the import module to the widget: a
 //! compact text of length-prefixed fields that both sides write and read
-//! by hand. (serde's derived readers cost the widget 24 KB of wasm; this
-//! reader is a few hundred bytes.) Every `f64` travels as its bits, so the
-//! widget gets exactly the episode the importer made.
+//! by hand. (Dropping serde's derives for it took 12.4 KB gzipped off the
+//! widget's wasm; this reader, inlined where the widget imports, is about
+//! 5 KB raw.) Every `f64` travels as its bits, so the widget gets exactly
+//! the episode the importer made.
 //!
 //! A number is its decimal digits and `;`, a text its length in bytes, `:`
 //! and the text; a list is its length and its items; an `Option` is `0;`,
