@@ -146,7 +146,7 @@ fn each_mistake_says_what_and_where() {
     let cases = [
         (
             r#"{"version":1,"transcript":[{"start":0,"text":"a"}"#,
-            "not valid JSON: EOF while parsing a list at line 1 column 49",
+            "not valid JSON: the file ends inside a list at line 1 column 50",
         ),
         (r#"[1,2]"#, "expected an object, got a list"),
         (

@@ -200,7 +200,7 @@ fn deeply_nested_json_stops_at_the_nesting_limit() {
         .to_string();
     assert_eq!(
         error,
-        "the JSON is nested too deeply at line 1 column 144: the widget reads up to 128 levels"
+        "the JSON is nested too deeply at line 1 column 145: the widget reads up to 128 levels"
     );
     let in_a_line = format!(
         r#"{{"version":1,"transcript":[{{"start":0,"text":"a","x":{}}}]}}"#,

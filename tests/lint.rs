@@ -29,7 +29,7 @@ fn episode_json_unknown_speakers_and_order_have_lines() {
         findings(text),
         [
             (Severity::Error, "transcript[2] (line 7): starts at 4, before the line above it (9); lines were sorted into time order".to_string()),
-            (Severity::Warning, "transcript[1] (line 6): the speaker \"gail\" is not a key of \"speakers\" (gale, sam); shown as a speaker of its own with that name".to_string()),
+            (Severity::Warning, "transcript[1] (line 6): the speaker \"gail\" is not a key of \"speakers\" (sam, gale); shown as a speaker of its own with that name".to_string()),
             (Severity::Warning, "transcript[3] (line 8): 21 s with no line before it (0:09 to 0:30)".to_string()),
         ]
     );

@@ -3,15 +3,16 @@
 //! the document it comes from, e.g. `transcript[12].start: expected seconds,
 //! got "abc"`.
 
-use serde_json::{Map, Value};
+use crate::core::json_value::{Map, Value};
 
 use super::episode::{Episode, Speaker, SpeakerList};
 use super::error::ReadError;
 use super::inline_lines::InlineEntries;
 use super::json_fields::{
-    describe, error_at, expect_object, optional_string, optional_time, optional_timing, parse_json,
+    describe, error_at, expect_object, optional_string, optional_time, optional_timing,
     required_string, Loc,
 };
+use super::json_parser::parse_json;
 use super::json_stream::parse_object_streaming;
 use super::limits::{check_file_size, cut_chapters, cut_speakers};
 
@@ -141,7 +142,7 @@ fn is_file_ref(value: &Value) -> bool {
         .is_some_and(|fields| fields.contains_key("url") && !fields.contains_key("start"))
 }
 
-fn read_listing(root: &Map<String, Value>, key: &str) -> Result<Option<Listing>, ReadError> {
+fn read_listing(root: &Map, key: &str) -> Result<Option<Listing>, ReadError> {
     let loc = Loc::Field(&Loc::Root, key);
     match root.get(key) {
         None | Some(Value::Null) => Ok(None),
@@ -182,7 +183,7 @@ fn read_file_ref(value: &Value, loc: &Loc) -> Result<FileRef, ReadError> {
     })
 }
 
-fn check_version(root: &Map<String, Value>) -> Result<(), ReadError> {
+fn check_version(root: &Map) -> Result<(), ReadError> {
     let loc = Loc::Field(&Loc::Root, "version");
     let supported = SUPPORTED_VERSIONS
         .iter()
@@ -210,7 +211,7 @@ fn check_version(root: &Map<String, Value>) -> Result<(), ReadError> {
 
 /// Speakers declared in `speakers`, found by key; plain display names met
 /// in lines are added as they come.
-fn declared_speakers(root: &Map<String, Value>) -> Result<SpeakerList, ReadError> {
+fn declared_speakers(root: &Map) -> Result<SpeakerList, ReadError> {
     let mut speakers = SpeakerList::default();
     let loc = Loc::Field(&Loc::Root, "speakers");
     let declared = match root.get("speakers") {

@@ -137,8 +137,28 @@ fn speaker_keys(episode: &Episode) -> Vec<String> {
     keys
 }
 
+/// `text` as a JSON string: quoted, with `"`, `\\` and control
+/// characters escaped (as JSON writers do, nothing else).
 fn json_string(text: &str) -> String {
-    serde_json::Value::from(text).to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The transcript as WebVTT: one cue per line, the speaker as a voice tag

@@ -5,7 +5,7 @@
 //! and an end not given is NaN; both are settled when the document's
 //! declared speakers and duration are known.
 
-use serde_json::{Map, Value};
+use crate::core::json_value::{Map, Value};
 
 use super::chunked::Chunked;
 use super::episode::{resolve_end, settle_chapter_ends, Chapter, Line, SpeakerList, Timing, Word};
@@ -144,7 +144,7 @@ impl InlineEntries {
 }
 
 /// A line's `words`, each end NaN when not given.
-fn parse_words(line: &Map<String, Value>, line_loc: &Loc) -> Result<Vec<Word>, ReadError> {
+fn parse_words(line: &Map, line_loc: &Loc) -> Result<Vec<Word>, ReadError> {
     let Some(items) = optional_array(line, line_loc, "words")? else {
         return Ok(Vec::new());
     };

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use crate::core::json_value::{Map, Value};
 
 use super::episode::Timing;
 use super::error::{quoted, JsonPlace, Place, ReadError};
@@ -64,17 +64,8 @@ pub(crate) fn error_at(loc: &Loc, message: impl Into<String>) -> ReadError {
     ReadError::at(loc.place(), message)
 }
 
-/// Parses JSON text, reporting syntax errors with line and column.
-pub(crate) fn parse_json(text: &str) -> Result<Value, ReadError> {
-    serde_json::from_str(text).map_err(|error| super::limits::json_error(&error))
-}
-
 /// An optional `true`/`false` field.
-pub(crate) fn optional_bool(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<Option<bool>, ReadError> {
+pub(crate) fn optional_bool(fields: &Map, loc: &Loc, key: &str) -> Result<Option<bool>, ReadError> {
     match fields.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Bool(flag)) => Ok(Some(*flag)),
@@ -85,11 +76,7 @@ pub(crate) fn optional_bool(
     }
 }
 
-pub(crate) fn optional_end(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    start: f64,
-) -> Result<Option<f64>, ReadError> {
+pub(crate) fn optional_end(fields: &Map, loc: &Loc, start: f64) -> Result<Option<f64>, ReadError> {
     let end = optional_time(fields, loc, "end")?;
     match end {
         Some(end) if end < start => Err(error_at(
@@ -100,10 +87,7 @@ pub(crate) fn optional_end(
     }
 }
 
-pub(crate) fn expect_object<'v>(
-    value: &'v Value,
-    loc: &Loc,
-) -> Result<&'v Map<String, Value>, ReadError> {
+pub(crate) fn expect_object<'v>(value: &'v Value, loc: &Loc) -> Result<&'v Map, ReadError> {
     match value {
         Value::Object(map) => Ok(map),
         other => Err(error_at(
@@ -114,7 +98,7 @@ pub(crate) fn expect_object<'v>(
 }
 
 pub(crate) fn optional_array<'v>(
-    fields: &'v Map<String, Value>,
+    fields: &'v Map,
     loc: &Loc,
     key: &str,
 ) -> Result<Option<&'v [Value]>, ReadError> {
@@ -129,7 +113,7 @@ pub(crate) fn optional_array<'v>(
 }
 
 pub(crate) fn optional_string(
-    fields: &Map<String, Value>,
+    fields: &Map,
     loc: &Loc,
     key: &str,
 ) -> Result<Option<String>, ReadError> {
@@ -143,26 +127,18 @@ pub(crate) fn optional_string(
     }
 }
 
-pub(crate) fn required_string(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<String, ReadError> {
+pub(crate) fn required_string(fields: &Map, loc: &Loc, key: &str) -> Result<String, ReadError> {
     optional_string(fields, loc, key)?
         .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected text"))
 }
 
-pub(crate) fn optional_time(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<Option<f64>, ReadError> {
+pub(crate) fn optional_time(fields: &Map, loc: &Loc, key: &str) -> Result<Option<f64>, ReadError> {
     let value = match fields.get(key) {
         None | Some(Value::Null) => return Ok(None),
         Some(value) => value,
     };
     let seconds = match value {
-        Value::Number(number) => number.as_f64(),
+        Value::Number(number) => Some(number.as_f64()),
         Value::String(text) => parse_clock(text),
         _ => None,
     };
@@ -175,11 +151,7 @@ pub(crate) fn optional_time(
     }
 }
 
-pub(crate) fn required_time(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    key: &str,
-) -> Result<f64, ReadError> {
+pub(crate) fn required_time(fields: &Map, loc: &Loc, key: &str) -> Result<f64, ReadError> {
     optional_time(fields, loc, key)?
         .ok_or_else(|| error_at(&Loc::Field(loc, key), "missing; expected seconds"))
 }
@@ -202,10 +174,7 @@ pub(crate) fn describe(value: &Value) -> String {
 }
 
 /// `timing`: `"exact"` or `"estimated"`.
-pub(crate) fn optional_timing(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-) -> Result<Option<Timing>, ReadError> {
+pub(crate) fn optional_timing(fields: &Map, loc: &Loc) -> Result<Option<Timing>, ReadError> {
     match optional_string(fields, loc, "timing")?.as_deref() {
         None => Ok(None),
         Some("exact") => Ok(Some(Timing::Exact)),

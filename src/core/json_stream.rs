@@ -1,22 +1,16 @@
 //! Reading a JSON object whose one big array (a transcript with tens of
 //! thousands of timed words) is handed over an element at a time as it is
 //! parsed, so that only one element's `Value` exists at once instead of a
-//! tree for the whole file (which for a 5 MB file takes over 50 MB).
-
-use std::fmt;
-
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::{Map, Value};
+//! tree for the whole file.
 
 use super::error::ReadError;
-use super::json_fields::{error_at, expect_object, parse_json, Loc};
-use super::limits::json_error;
+use super::json_fields::{error_at, expect_object, Loc};
+use super::json_parser::{parse_json, JsonError, Parser};
+use super::json_value::{Map, Value};
 
 /// The fields of a top-level object, and for each streamed key whether its
 /// array was left out of them (handed over element by element).
-pub(crate) type StreamedObject = (Map<String, Value>, Vec<bool>);
+pub(crate) type StreamedObject = (Map, Vec<bool>);
 
 /// The top-level object of `text`, with the arrays under `keys` streamed:
 /// each of their elements goes to `each` (with the key's place in `keys`
@@ -34,135 +28,73 @@ pub(crate) fn parse_object_streaming(
     if !text.trim_start().starts_with('{') {
         return Ok(None);
     }
+    let mut parser = Parser::new(text);
+    read_root(&mut parser, keys, keep, each)
+        .and_then(|read| parser.end().map(|()| Some(read)))
+        .map_err(|error| error.into_read_error(text))
+}
+
+fn read_root(
+    parser: &mut Parser,
+    keys: &[&str],
+    keep: &dyn Fn(usize, &Value) -> bool,
+    each: &mut dyn FnMut(usize, usize, Value),
+) -> Result<StreamedObject, JsonError> {
     let mut streamed = vec![false; keys.len()];
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let root = RootVisitor {
-        keys,
-        keep,
-        each,
-        streamed: &mut streamed,
-    };
-    let fields = deserializer
-        .deserialize_map(root)
-        .and_then(|fields| deserializer.end().map(|()| fields))
-        .map_err(|error| json_error(&error))?;
-    Ok(Some((fields, streamed)))
-}
-
-struct RootVisitor<'a> {
-    keys: &'a [&'a str],
-    keep: &'a dyn Fn(usize, &Value) -> bool,
-    each: &'a mut dyn FnMut(usize, usize, Value),
-    streamed: &'a mut [bool],
-}
-
-impl<'de> Visitor<'de> for RootVisitor<'_> {
-    type Value = Map<String, Value>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-        let mut fields = Map::new();
-        while let Some(name) = access.next_key::<String>()? {
-            if let Some(key) = self.keys.iter().position(|key| *key == name) {
-                let keep = self.keep;
-                let each = &mut *self.each;
-                let seed = ArraySeed {
-                    keep: &|first| keep(key, first),
-                    each: &mut |index, item| each(key, index, item),
-                };
-                // A key given twice counts as its last value, as in a
-                // tree of the whole document.
-                let value = access.next_value_seed(seed)?;
-                if let Some(streamed) = self.streamed.get_mut(key) {
-                    *streamed = value.is_none();
-                }
-                match value {
-                    Some(value) => fields.insert(name, value),
-                    None => fields.remove(&name),
-                };
-            } else {
-                let value: Value = access.next_value()?;
-                fields.insert(name, value);
+    let mut entries = Vec::new();
+    parser.open(b'{')?;
+    while let Some(name) = parser.next_key(entries.is_empty())? {
+        let key = keys.iter().position(|key| *key == name);
+        let value = match key {
+            Some(key) if parser.open(b'[')? => {
+                read_array(parser, &|first| keep(key, first), &mut |index, item| {
+                    each(key, index, item)
+                })?
             }
-        }
-        Ok(fields)
-    }
-}
-
-/// The value under the streamed key: `None` when it was an array handed
-/// over element by element, otherwise the value itself.
-struct ArraySeed<'a> {
-    keep: &'a dyn Fn(&Value) -> bool,
-    each: &'a mut dyn FnMut(usize, Value),
-}
-
-impl<'de> DeserializeSeed<'de> for ArraySeed<'_> {
-    type Value = Option<Value>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ArraySeed<'_> {
-    type Value = Option<Value>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("any JSON value")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-        let Some(first) = access.next_element::<Value>()? else {
-            return Ok(None);
+            _ => Some(parser.value()?),
         };
-        if (self.keep)(&first) {
-            let mut items = vec![first];
-            while let Some(item) = access.next_element::<Value>()? {
-                items.push(item);
-            }
-            return Ok(Some(Value::Array(items)));
+        if let Some(flag) = key.and_then(|key| streamed.get_mut(key)) {
+            *flag = value.is_none();
         }
-        (self.each)(0, first);
-        let mut index = 1;
-        while let Some(item) = access.next_element::<Value>()? {
-            (self.each)(index, item);
-            index += 1;
+        // A streamed list stands in the fields until the last value of its
+        // key is known.
+        entries.push((name, value.unwrap_or_default()));
+    }
+    let mut fields = Map::from_entries(entries);
+    for (key, _) in keys
+        .iter()
+        .zip(&streamed)
+        .filter(|(_, streamed)| **streamed)
+    {
+        fields.remove(key);
+    }
+    Ok((fields, streamed))
+}
+
+/// The rest of a list whose `[` has been read: `None` when its items went
+/// to `each`, or the whole list when `keep` says so of its first item.
+fn read_array(
+    parser: &mut Parser,
+    keep: &dyn Fn(&Value) -> bool,
+    each: &mut dyn FnMut(usize, Value),
+) -> Result<Option<Value>, JsonError> {
+    let Some(first) = parser.next_item(true)? else {
+        return Ok(None);
+    };
+    if keep(&first) {
+        let mut items = vec![first];
+        while let Some(item) = parser.next_item(false)? {
+            items.push(item);
         }
-        Ok(None)
+        return Ok(Some(Value::Array(items)));
     }
-
-    fn visit_map<A: MapAccess<'de>>(self, access: A) -> Result<Self::Value, A::Error> {
-        Value::deserialize(MapAccessDeserializer::new(access)).map(Some)
+    each(0, first);
+    let mut index = 1;
+    while let Some(item) = parser.next_item(false)? {
+        each(index, item);
+        index += 1;
     }
-
-    fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Self::Value, E> {
-        Ok(Some(Value::Bool(value)))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
-        Ok(Some(Value::from(value)))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
-        Ok(Some(Value::from(value)))
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
-        serde_json::Number::from_f64(value)
-            .map(|number| Some(Value::Number(number)))
-            .ok_or_else(|| E::custom("not a finite number"))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        Ok(Some(Value::String(value.to_string())))
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Some(Value::Null))
-    }
+    Ok(None)
 }
 
 /// The top-level object of `text` (an error when it is something else),
@@ -175,7 +107,7 @@ pub(crate) fn read_streamed_array(
     text: &str,
     key: &str,
     each: &mut dyn FnMut(usize, Value) -> Result<(), ReadError>,
-) -> Result<(Map<String, Value>, Option<usize>), ReadError> {
+) -> Result<(Map, Option<usize>), ReadError> {
     let mut failure = None;
     let mut count = 0;
     let mut take = |_: usize, index: usize, item: Value| {

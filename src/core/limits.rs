@@ -19,7 +19,7 @@ pub const MAX_ENTRIES: usize = 200_000;
 /// The longest text of a single line (cue, segment), in bytes (1 MiB).
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
-/// How deeply JSON may nest (serde_json's own limit).
+/// How deeply JSON may nest: lists and objects inside each other.
 pub const MAX_JSON_DEPTH: usize = 128;
 
 /// An error unless a file of `bytes` bytes is within [`MAX_FILE_BYTES`].
@@ -164,21 +164,6 @@ pub fn cut_chapters(chapters: &mut [Chapter], warnings: &mut Warnings) {
         let place = || Place::Named(format!("chapter {}", index + 1));
         cut_name(&mut chapter.title, "title", place, warnings);
     }
-}
-
-/// A serde_json error in words, naming the nesting limit when that is what
-/// was hit.
-pub(crate) fn json_error(error: &serde_json::Error) -> ReadError {
-    let message = if error.to_string().starts_with("recursion limit exceeded") {
-        format!(
-            "the JSON is nested too deeply at line {} column {}: the widget reads up to {MAX_JSON_DEPTH} levels",
-            error.line(),
-            error.column()
-        )
-    } else {
-        format!("not valid JSON: {error}")
-    };
-    ReadError::about_file(message)
 }
 
 /// How long a download may take when the `timeout` attribute says nothing,

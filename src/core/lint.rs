@@ -4,7 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
+use crate::core::json_parser::parse_json;
+use crate::core::json_value::Value;
 
 use super::episode_json::parse_episode_document;
 use super::error::quoted;
@@ -154,7 +155,7 @@ fn lint_episode_json(
     report.chapters = episode.chapters.len();
     let item_lines = JsonItemLines::new(text);
     // The reader has accepted it, so it parses.
-    let root: Value = serde_json::from_str(text).unwrap_or_default();
+    let root: Value = parse_json(text).unwrap_or_default();
     check_episode_json_order(&root, &item_lines, &mut found.errors);
     check_declared_speakers(&root, &item_lines, &mut found.warnings);
     let places = sorted_line_places(&root, &item_lines, episode.lines.len());
@@ -310,11 +311,12 @@ fn check_declared_speakers(root: &Value, item_lines: &JsonItemLines, warnings: &
         return;
     };
     let keys: Vec<&str> = declared.keys().map(String::as_str).collect();
+    let declared: std::collections::HashSet<&str> = keys.iter().copied().collect();
     for (index, item) in items.iter().enumerate() {
         let Some(speaker) = item.get("speaker").and_then(Value::as_str) else {
             continue;
         };
-        if !declared.contains_key(speaker.trim()) {
+        if !declared.contains(speaker.trim()) {
             warnings.push(format!(
                 "{}: the speaker {} is not a key of \"speakers\" ({}); shown as a speaker of its own with that name",
                 item_lines.place("transcript", index),

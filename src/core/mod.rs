@@ -15,7 +15,12 @@ pub mod import;
 mod inline_lines;
 mod json_fields;
 mod json_item_lines;
+mod json_number;
+mod json_parser;
 mod json_stream;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod json_tests;
+mod json_value;
 pub mod limits;
 pub mod links;
 pub mod lint;

@@ -154,7 +154,7 @@ test("broken input shows an alert inside the widget that says what and where", a
     await alert.waitFor();
     return alert.textContent();
   };
-  assert.match(await alertOf("syntax"), /"syntax-error.json" is not a usable episode: not valid JSON: expected `,` or `]` at line 5 column 5/);
+  assert.match(await alertOf("syntax"), /"syntax-error.json" is not a usable episode: not valid JSON: expected `,` or `]` after a list item at line 5 column 5/);
   assert.match(await alertOf("field"), /transcript\[1\]\.start: expected seconds, got "abc"/);
   assert.match(await alertOf("missing"), /could not load "missing.json": the server answered HTTP 404/);
   assert.match(await alertOf("no-player"), /audio="#nobody" matches no element on this page/);

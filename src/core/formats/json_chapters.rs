@@ -2,16 +2,16 @@
 //! chapters format: <https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/chapters/jsonChapters.md>.
 
 use crate::core::json_stream::read_streamed_array;
+use crate::core::json_value::Value;
 use crate::core::limits::cut_chapters;
 use crate::core::warnings::{Warning, Warnings};
-use serde_json::Value;
 
 use crate::core::chunked::Chunked;
 use crate::core::episode::{settle_chapter_ends, Chapter, Episode};
 use crate::core::error::ReadError;
 use crate::core::json_fields::{
-    error_at, expect_object, optional_array, optional_bool, optional_string, optional_time,
-    required_time, Loc,
+    describe, error_at, expect_object, optional_array, optional_bool, optional_string,
+    optional_time, required_time, Loc,
 };
 use crate::core::limits::{check_entry_count, check_file_size};
 
@@ -77,7 +77,8 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
             return Err(error_at(
                 &Loc::Field(&Loc::Root, "version"),
                 format!(
-                    "unsupported JSON Chapters version {version}; supported: 1.x (e.g. \"1.2.0\")"
+                    "unsupported JSON Chapters version {}; supported: 1.x (e.g. \"1.2.0\")",
+                    describe(version)
                 ),
             ));
         }

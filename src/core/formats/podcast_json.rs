@@ -4,8 +4,8 @@
 //! Runs of one-word segments (whole files of words, or words among
 //! sentence segments) are regrouped into lines, keeping the words' timings.
 
+use crate::core::json_value::Value;
 use crate::core::warnings::{Warning, Warnings};
-use serde_json::Value;
 
 use super::read_lines::{out_of_order, ReadLines};
 use super::transcript::Transcript;

@@ -9,8 +9,8 @@
 //! One line per segment, with the segment's words when every word has its
 //! times.
 
+use crate::core::json_value::{Map, Value};
 use crate::core::warnings::{Warning, Warnings};
-use serde_json::{Map, Value};
 
 use super::read_lines::ReadLines;
 use super::srt::parse_srt_time;
@@ -89,11 +89,7 @@ fn take_segment(
 
 /// A whisper segment: `start` and `end` in seconds, `text`, and optional
 /// `words` and `speaker` (WhisperX).
-fn read_segment(
-    fields: &Map<String, Value>,
-    loc: &Loc,
-    speakers: &mut SpeakerList,
-) -> Result<Line, ReadError> {
+fn read_segment(fields: &Map, loc: &Loc, speakers: &mut SpeakerList) -> Result<Line, ReadError> {
     let start = required_time(fields, loc, "start")?;
     let end = optional_time(fields, loc, "end")?.unwrap_or(start);
     let text = required_string(fields, loc, "text")?;
@@ -144,7 +140,7 @@ fn timed_words(words: &[Value]) -> Vec<Word> {
 
 /// A whisper.cpp segment: `offsets` in milliseconds (or `timestamps` as
 /// `00:00:01,000`) and `text`.
-fn read_cpp_segment(fields: &Map<String, Value>, loc: &Loc) -> Result<Line, ReadError> {
+fn read_cpp_segment(fields: &Map, loc: &Loc) -> Result<Line, ReadError> {
     let offsets = fields.get("offsets").and_then(Value::as_object);
     let stamps = fields.get("timestamps").and_then(Value::as_object);
     let time = |edge: &str| -> Option<f64> {
