@@ -388,3 +388,55 @@ fn a_list_given_twice_counts_as_its_last_value_as_in_any_json_reader() {
     let repaired = r#"{"version":1,"chapters":[{"start":"x","title":"a"}],"chapters":[{"start":1,"title":"b"}]}"#;
     assert!(parse_episode_document(repaired).is_ok());
 }
+
+#[test]
+fn reading_in_parts_gives_what_reading_at_once_gives() {
+    use episode_viewer::core::episode_json::EpisodeJsonReader;
+    let in_parts = |text: &str, bytes: usize| -> Result<_, String> {
+        let mut reader = EpisodeJsonReader::new(text).map_err(|error| error.to_string())?;
+        let mut steps = 1;
+        while !reader
+            .read_some(text, bytes)
+            .map_err(|error| error.to_string())?
+        {
+            steps += 1;
+        }
+        let document = reader.finish(text).map_err(|error| error.to_string())?;
+        Ok((document, steps))
+    };
+    let documents = [
+        FULL.to_string(),
+        FULL.replace(r#""start": "1:14""#, r#""start": "soon""#),
+        FULL.replace("\"Thanks", "\"Thanks\" \"for"),
+        format!("{FULL} []"),
+        FULL.replace("\"transcript\": [", "\"transcript\": [], \"transcript\": ["),
+        FULL.replace(
+            "\"chapters\": [",
+            "\"chapters\": {\"url\": \"c.json\"}, \"x\": [",
+        ),
+        r#"{"version": 1, "transcript": [{"url": "t.vtt", "type": "text/vtt"}]}"#.to_string(),
+        r#"{"version": 1, "transcript": []}"#.to_string(),
+        r#"{"version": 2, "transcript": [{"start": 0, "text": "a"}]}"#.to_string(),
+        r#"{"version": 1, "transcript": [{"start": 0, "text": "a"}"#.to_string(),
+        "[1]".to_string(),
+    ];
+    for text in &documents {
+        let whole = parse_episode_document(text).map_err(|error| error.to_string());
+        for bytes in [1, 40, 200, usize::MAX] {
+            let parts = in_parts(text, bytes);
+            assert_eq!(
+                parts.as_ref().map(|(document, _)| document),
+                whole.as_ref(),
+                "{bytes} bytes a step: {text}"
+            );
+        }
+    }
+    // A step ends after the entry that reaches the byte count.
+    let (_, steps) = in_parts(&documents[0], 1).unwrap();
+    assert_eq!(
+        steps, 7,
+        "an entry a step: 2 chapters, 4 lines, then the end"
+    );
+    let (_, steps) = in_parts(&documents[0], usize::MAX).unwrap();
+    assert_eq!(steps, 1);
+}

@@ -109,6 +109,11 @@ impl Importer for ImportModule {
     }
 }
 
+thread_local! {
+    /// How often the loaders this thread drove paused.
+    static PAUSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Drives the loader as `host/load.rs` does, against `files` served under
 /// [`PAGE`]; `media` is the duration the media element would give. Also
 /// returns the URLs fetched and the duration waits asked for.
@@ -127,6 +132,7 @@ fn load_from_web(
         match loader.step() {
             Err(error) => break Err(error),
             Ok(Step::Done(episode)) => break Ok(*episode),
+            Ok(Step::Pause) => PAUSES.with(|pauses| pauses.set(pauses.get() + 1)),
             Ok(Step::MediaDuration(wait)) => {
                 waits.push(wait);
                 loader.take_media_duration(media);
@@ -613,4 +619,36 @@ fn an_import_is_handed_over_whole() {
         assert!(refused.message.contains("could not be read"), "{end}");
     }
     assert!(decode_import(&format!("{encoded}0;")).is_err());
+}
+
+#[test]
+fn a_long_episode_json_is_read_in_steps_with_the_page_given_its_turn_between() {
+    let line = |index: usize| {
+        format!(
+            r#"{{"start": {index}, "text": "Line {index}: {}", "words": [{{"start": {index}, "text": "Line"}}]}}"#,
+            "words ".repeat(20)
+        )
+    };
+    let lines: Vec<String> = (0..8000).map(line).collect();
+    let long = format!(r#"{{"version": 1, "transcript": [{}]}}"#, lines.join(", "));
+    assert!(long.len() > 1_000_000, "{} bytes", long.len());
+    let short = format!(
+        r#"{{"version": 1, "transcript": [{}]}}"#,
+        lines[..300].join(", ")
+    );
+    for (text, expected_pauses) in [(&long, 4..=8), (&short, 0..=0)] {
+        PAUSES.with(|pauses| pauses.set(0));
+        let (loaded, _, _) = load_from_web(
+            widget_request(&[("src", "episode.json")], None),
+            &[("episode.json", text, "application/json")],
+            None,
+        );
+        let pauses = PAUSES.with(std::cell::Cell::get);
+        assert!(
+            expected_pauses.contains(&pauses),
+            "{pauses} pauses for {} bytes",
+            text.len()
+        );
+        assert_eq!(loaded.unwrap(), parse_episode_json(text).unwrap());
+    }
 }

@@ -13,7 +13,7 @@ use super::json_fields::{
     required_string, Loc,
 };
 use super::json_parser::parse_json;
-use super::json_stream::parse_object_streaming;
+use super::json_stream::ObjectStream;
 use super::limits::{check_file_size, cut_chapters, cut_speakers};
 
 /// Episode JSON versions this parser reads.
@@ -54,28 +54,89 @@ pub fn parse_episode_json(text: &str) -> Result<Episode, ReadError> {
 /// each a list given inline or a reference to a file (`{"url", "type",
 /// "language"}`, or a list of those for transcripts).
 pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, ReadError> {
-    check_file_size(text.len())?;
+    let mut reader = EpisodeJsonReader::new(text)?;
+    while !reader.read_some(text, usize::MAX)? {}
+    reader.finish(text)
+}
+
+/// The keys whose lists are read an entry at a time.
+const LISTS: &[&str] = &["transcript", "chapters"];
+
+/// An episode JSON read a part at a time, so that a long one does not hold
+/// the page for its whole reading: [`read_some`](Self::read_some) until it
+/// says the end is reached, then [`finish`](Self::finish). Every call is
+/// given the same text.
+pub struct EpisodeJsonReader {
+    stream: ObjectStream<'static>,
     // Inline lines and chapters are read one at a time as the JSON is
     // parsed (see `inline_lines`); the first error among them is reported
     // after the document-level checks, as if the whole tree had been read
     // first. A list of file references stays whole.
-    let mut inline = InlineEntries::default();
-    let mut take = |key: usize, index: usize, item: Value| match key {
-        0 => inline.take_line(index, &item),
-        _ => inline.take_chapter(index, &item),
-    };
-    let Some((root, streamed)) = parse_object_streaming(
-        text,
-        &["transcript", "chapters"],
-        &|_, first| is_file_ref(first),
-        &mut take,
-    )?
-    else {
-        let root = parse_json(text)?;
-        expect_object(&root, &Loc::Root)?;
-        return Err(error_at(&Loc::Root, "expected an object"));
-    };
-    let root = &root;
+    inline: InlineEntries,
+}
+
+impl std::fmt::Debug for EpisodeJsonReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EpisodeJsonReader")
+            .field("bytes_read", &self.stream.bytes_read())
+            .finish_non_exhaustive()
+    }
+}
+
+impl EpisodeJsonReader {
+    /// A reader of `text`; an error when it is too large or not an object.
+    pub fn new(text: &str) -> Result<Self, ReadError> {
+        check_file_size(text.len())?;
+        if !text.trim_start().starts_with('{') {
+            let root = parse_json(text)?;
+            expect_object(&root, &Loc::Root)?;
+            return Err(error_at(&Loc::Root, "expected an object"));
+        }
+        Ok(Self {
+            stream: ObjectStream::new(LISTS),
+            inline: InlineEntries::default(),
+        })
+    }
+
+    /// Reads on until `bytes` more of `text` have been read (at least one
+    /// entry) or all of it: whether all of it has been. An error when the
+    /// text is not valid JSON.
+    pub fn read_some(&mut self, text: &str, bytes: usize) -> Result<bool, ReadError> {
+        let stop_at = self.stream.bytes_read().saturating_add(bytes);
+        let keep = |_: usize, first: &Value| is_file_ref(first);
+        loop {
+            let next = self
+                .stream
+                .next_item(text, &keep)
+                .map_err(|error| error.into_read_error(text))?;
+            match next {
+                Some((0, index, item)) => self.inline.take_line(index, &item),
+                Some((_, index, item)) => self.inline.take_chapter(index, &item),
+                None => return Ok(true),
+            }
+            if self.stream.bytes_read() >= stop_at {
+                return Ok(false);
+            }
+        }
+    }
+
+    /// The document, once [`read_some`](Self::read_some) has read all of
+    /// `text`.
+    pub fn finish(self, text: &str) -> Result<EpisodeDocument, ReadError> {
+        let Self { stream, inline } = self;
+        let (root, streamed) = stream
+            .finish(text)
+            .map_err(|error| error.into_read_error(text))?;
+        document(&root, &streamed, inline)
+    }
+}
+
+/// The document from its fields, and its inline entries already read.
+fn document(
+    root: &Map,
+    streamed: &[bool],
+    mut inline: InlineEntries,
+) -> Result<EpisodeDocument, ReadError> {
     check_version(root)?;
 
     let mut speakers = declared_speakers(root)?;
@@ -127,7 +188,6 @@ pub fn parse_episode_document(text: &str) -> Result<EpisodeDocument, ReadError> 
         chapters_file,
     })
 }
-
 /// `transcript` or `chapters`: entries inline (or already read while
 /// parsing), or files to load.
 enum Listing {

@@ -58,13 +58,36 @@ pub(crate) struct Parser<'a> {
     depth: usize,
 }
 
+/// Where a [`Parser`] is, to go on from there later.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Position {
+    /// Bytes read.
+    pub(crate) offset: usize,
+    /// Lists and objects open.
+    depth: usize,
+}
+
 impl<'a> Parser<'a> {
     /// A reader at the start of `text`.
     pub(crate) fn new(text: &'a str) -> Self {
+        Self::resume(text, Position::default())
+    }
+
+    /// A reader of `text` at `position` (which a reader of the same text
+    /// gave).
+    pub(crate) fn resume(text: &'a str, position: Position) -> Self {
         Self {
             text,
-            offset: 0,
-            depth: 0,
+            offset: position.offset,
+            depth: position.depth,
+        }
+    }
+
+    /// Where it is.
+    pub(crate) fn position(&self) -> Position {
+        Position {
+            offset: self.offset,
+            depth: self.depth,
         }
     }
 

@@ -5,7 +5,7 @@
 
 use super::error::ReadError;
 use super::json_fields::{error_at, expect_object, Loc};
-use super::json_parser::{parse_json, JsonError, Parser};
+use super::json_parser::{parse_json, JsonError, Parser, Position};
 use super::json_value::{Map, Value};
 
 /// The fields of a top-level object, and for each streamed key whether its
@@ -28,73 +28,138 @@ pub(crate) fn parse_object_streaming(
     if !text.trim_start().starts_with('{') {
         return Ok(None);
     }
-    let mut parser = Parser::new(text);
-    read_root(&mut parser, keys, keep, each)
-        .and_then(|read| parser.end().map(|()| Some(read)))
+    let mut stream = ObjectStream::new(keys);
+    let read = || -> Result<StreamedObject, JsonError> {
+        while let Some((key, index, item)) = stream.next_item(text, keep)? {
+            each(key, index, item);
+        }
+        stream.finish(text)
+    };
+    read()
+        .map(Some)
         .map_err(|error| error.into_read_error(text))
 }
 
-fn read_root(
-    parser: &mut Parser,
-    keys: &[&str],
-    keep: &dyn Fn(usize, &Value) -> bool,
-    each: &mut dyn FnMut(usize, usize, Value),
-) -> Result<StreamedObject, JsonError> {
-    let mut streamed = vec![false; keys.len()];
-    let mut entries = Vec::new();
-    parser.open(b'{')?;
-    while let Some(name) = parser.next_key(entries.is_empty())? {
-        let key = keys.iter().position(|key| *key == name);
-        let value = match key {
-            Some(key) if parser.open(b'[')? => {
-                read_array(parser, &|first| keep(key, first), &mut |index, item| {
-                    each(key, index, item)
-                })?
-            }
-            _ => Some(parser.value()?),
-        };
-        if let Some(flag) = key.and_then(|key| streamed.get_mut(key)) {
-            *flag = value.is_none();
-        }
-        // A streamed list stands in the fields until the last value of its
-        // key is known.
-        entries.push((name, value.unwrap_or_default()));
-    }
-    let mut fields = Map::from_entries(entries);
-    for (key, _) in keys
-        .iter()
-        .zip(&streamed)
-        .filter(|(_, streamed)| **streamed)
-    {
-        fields.remove(key);
-    }
-    Ok((fields, streamed))
+/// A top-level object read an item of its streamed lists at a time, so
+/// that the reading can stop and go on later (in another task of the
+/// page). Each call is given the same text.
+pub(crate) struct ObjectStream<'k> {
+    keys: &'k [&'k str],
+    at: Position,
+    /// The fields read, a streamed list standing in as `null` until the
+    /// last value of its key is known.
+    entries: Vec<(String, Value)>,
+    streamed: Vec<bool>,
+    /// The streamed list being read: its key's place, and its next item's
+    /// index.
+    list: Option<(usize, usize)>,
 }
 
-/// The rest of a list whose `[` has been read: `None` when its items went
-/// to `each`, or the whole list when `keep` says so of its first item.
-fn read_array(
-    parser: &mut Parser,
-    keep: &dyn Fn(&Value) -> bool,
-    each: &mut dyn FnMut(usize, Value),
-) -> Result<Option<Value>, JsonError> {
-    let Some(first) = parser.next_item(true)? else {
-        return Ok(None);
-    };
-    if keep(&first) {
-        let mut items = vec![first];
-        while let Some(item) = parser.next_item(false)? {
-            items.push(item);
+impl<'k> ObjectStream<'k> {
+    /// A reader of an object (the text starts with `{`) whose lists under
+    /// `keys` are streamed.
+    pub(crate) fn new(keys: &'k [&'k str]) -> Self {
+        Self {
+            keys,
+            at: Position::default(),
+            entries: Vec::new(),
+            streamed: vec![false; keys.len()],
+            list: None,
         }
-        return Ok(Some(Value::Array(items)));
     }
-    each(0, first);
-    let mut index = 1;
-    while let Some(item) = parser.next_item(false)? {
-        each(index, item);
-        index += 1;
+
+    /// How many bytes of the text have been read.
+    pub(crate) fn bytes_read(&self) -> usize {
+        self.at.offset
     }
-    Ok(None)
+
+    /// The next item of a streamed list (its key's place, its index, the
+    /// item), reading the fields before it; `None` at the object's end.
+    /// A list whose first item `keep` says to keep is read whole into the
+    /// fields instead.
+    pub(crate) fn next_item(
+        &mut self,
+        text: &str,
+        keep: &dyn Fn(usize, &Value) -> bool,
+    ) -> Result<Option<(usize, usize, Value)>, JsonError> {
+        let mut parser = Parser::resume(text, self.at);
+        let next = self.advance(&mut parser, keep);
+        self.at = parser.position();
+        next
+    }
+
+    fn advance(
+        &mut self,
+        parser: &mut Parser,
+        keep: &dyn Fn(usize, &Value) -> bool,
+    ) -> Result<Option<(usize, usize, Value)>, JsonError> {
+        if self.at.offset == 0 {
+            parser.open(b'{')?;
+        }
+        loop {
+            if let Some((key, index)) = self.list {
+                let Some(item) = parser.next_item(index == 0)? else {
+                    self.list = None;
+                    continue;
+                };
+                if index > 0 || !keep(key, &item) {
+                    self.list = Some((key, index + 1));
+                    return Ok(Some((key, index, item)));
+                }
+                let mut items = vec![item];
+                while let Some(item) = parser.next_item(false)? {
+                    items.push(item);
+                }
+                self.list = None;
+                self.set_streamed(key, false);
+                if let Some((_, value)) = self.entries.last_mut() {
+                    *value = Value::Array(items);
+                }
+                continue;
+            }
+            let Some(name) = parser.next_key(self.entries.is_empty())? else {
+                return Ok(None);
+            };
+            let key = self.keys.iter().position(|key| *key == name);
+            match key {
+                Some(key) if parser.open(b'[')? => {
+                    self.set_streamed(key, true);
+                    self.list = Some((key, 0));
+                    self.entries.push((name, Value::Null));
+                }
+                _ => {
+                    let value = parser.value()?;
+                    if let Some(key) = key {
+                        self.set_streamed(key, false);
+                    }
+                    self.entries.push((name, value));
+                }
+            }
+        }
+    }
+
+    fn set_streamed(&mut self, key: usize, streamed: bool) {
+        if let Some(flag) = self.streamed.get_mut(key) {
+            *flag = streamed;
+        }
+    }
+
+    /// After [`next_item`](Self::next_item) gave `None`: the other fields,
+    /// and for each key whether its list was streamed. An error when more
+    /// than white space follows the object.
+    pub(crate) fn finish(self, text: &str) -> Result<StreamedObject, JsonError> {
+        Parser::resume(text, self.at).end()?;
+        let mut fields = Map::from_entries(self.entries);
+        for (key, _) in self
+            .keys
+            .iter()
+            .zip(&self.streamed)
+            .filter(|(_, streamed)| **streamed)
+        {
+            fields.remove(key);
+        }
+        Ok((fields, self.streamed))
+    }
 }
 
 /// The top-level object of `text` (an error when it is something else),

@@ -12,6 +12,7 @@ use super::import_module::ImportModule;
 use super::media::MediaRef;
 use super::media_duration::{loads_metadata, media_duration};
 use super::prefetch::Prefetched;
+use super::yielding::yield_to_browser;
 
 impl From<FetchError> for LoadError {
     fn from(error: FetchError) -> Self {
@@ -99,6 +100,7 @@ async fn run_loader(
                 let importer = import_module.load().await.map_err(LoadError::Fetch)?;
                 loader.take_importer(Box::new(importer));
             }
+            Step::Pause => yield_to_browser().await,
             Step::Done(episode) => return Ok(*episode),
         }
     }

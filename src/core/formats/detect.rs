@@ -84,6 +84,27 @@ impl FileFormat {
     }
 }
 
+/// The names that tell JSON formats apart.
+const JSON_NAMES: [&str; 4] = ["segments", "start", "startTime", "transcription"];
+
+/// Whether `text` holds each of `words` in double quotes (`"start"`), in
+/// one pass over it (a 5 MB episode JSON is read once, not once a word).
+fn quoted_words_in<const N: usize>(text: &str, words: [&str; N]) -> [bool; N] {
+    let mut found = [false; N];
+    let bytes = text.as_bytes();
+    let quotes = bytes.iter().enumerate().filter(|(_, byte)| **byte == b'"');
+    for (at, _) in quotes {
+        let after = bytes.get(at + 1..).unwrap_or_default();
+        for (word, found) in words.iter().zip(found.iter_mut()) {
+            let quoted = after
+                .strip_prefix(word.as_bytes())
+                .is_some_and(|rest| rest.first() == Some(&b'"'));
+            *found |= quoted;
+        }
+    }
+    found
+}
+
 /// Tells a file's format from its content, then from its Content-Type: a
 /// server that sends `text/plain` for a `.vtt` file must still work.
 pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileFormat> {
@@ -93,15 +114,13 @@ pub fn detect_format(content_type: Option<&str>, text: &str) -> Option<FileForma
     }
     let named = content_type.and_then(FileFormat::from_mime_type);
     if start.starts_with('{') {
-        let whisper = (text.contains("\"segments\"")
-            && text.contains("\"start\"")
-            && !text.contains("\"startTime\""))
-            || (text.contains("\"transcription\"") && !text.contains("\"segments\""));
+        let [segments, start_key, start_time, transcription] = quoted_words_in(text, JSON_NAMES);
+        let whisper = (segments && start_key && !start_time) || (transcription && !segments);
         return Some(if whisper {
             FileFormat::WhisperJson
-        } else if text.contains("\"segments\"") {
+        } else if segments {
             FileFormat::PodcastJson
-        } else if named == Some(FileFormat::JsonChapters) || text.contains("\"startTime\"") {
+        } else if named == Some(FileFormat::JsonChapters) || start_time {
             FileFormat::JsonChapters
         } else {
             FileFormat::EpisodeJson

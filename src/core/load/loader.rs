@@ -5,9 +5,10 @@
 use super::assemble::{assemble, chapters_end, prepare, Assembly, Prepared};
 use super::files::FileStore;
 use super::locate::Locate;
-use super::main_file::{first_needs, read_main, MainFile};
+use super::main_file::{first_needs, read_document, read_main, MainFile, MainRead};
 use super::request::{DurationWait, EpisodeRequest, FileNeed, FileText, LoadError, Step};
 use crate::core::episode::Episode;
+use crate::core::episode_json::EpisodeJsonReader;
 use crate::core::formats::FileFormat;
 use crate::core::import::{Importer, LinkedImporter};
 
@@ -25,6 +26,7 @@ pub struct Loader<L: Locate> {
 enum Stage {
     Start,
     Read,
+    ReadDocument(Option<Box<EpisodeJsonReader>>),
     Detect(MainFile),
     Assemble(Prepared),
     Finish(Box<Episode>),
@@ -61,11 +63,20 @@ impl<L: Locate> Loader<L> {
                         .add_needs(first_needs(&self.request, &self.locate)?);
                     self.stage = Stage::Read;
                 }
-                Stage::Read => {
-                    let (main, needs) = read_main(&self.request, &self.locate, &self.store)?;
-                    self.store.add_needs(needs);
-                    self.main_format = main.format();
-                    self.stage = Stage::Detect(main);
+                Stage::Read => match read_main(&self.request, &self.store)? {
+                    MainRead::Known(main, needs) => self.read(main, needs),
+                    MainRead::Document(reader) => self.stage = Stage::ReadDocument(Some(reader)),
+                },
+                Stage::ReadDocument(mut reader) => {
+                    let read =
+                        read_document(&self.request, &self.locate, &self.store, &mut reader)?;
+                    match read {
+                        Some((main, needs)) => self.read(main, needs),
+                        None => {
+                            self.stage = Stage::ReadDocument(reader);
+                            return Ok(Step::Pause);
+                        }
+                    }
                 }
                 Stage::Detect(main) => {
                     let prepared = prepare(main, &self.store, self.request.reader)?;
@@ -111,6 +122,13 @@ impl<L: Locate> Loader<L> {
         }
     }
 
+    /// The main file has been read: `needs` are the files it names.
+    fn read(&mut self, main: MainFile, needs: Vec<FileNeed>) {
+        self.store.add_needs(needs);
+        self.main_format = main.format();
+        self.stage = Stage::Detect(main);
+    }
+
     /// Hands in the file `need` names (one [`Step::Fetch`] gave).
     pub fn take_file(&mut self, need: &FileNeed, file: FileText) {
         self.store.take(need, file);
@@ -152,6 +170,7 @@ pub fn load_without_media<L: Locate>(
                     loader.take_file(need, file);
                 }
             }
+            Step::Pause => {}
             Step::MediaDuration(_) => loader.take_media_duration(None),
             Step::Importer => loader.take_importer(Box::new(LinkedImporter)),
             Step::Done(episode) => return Ok((*episode, loader.main_format())),

@@ -133,6 +133,10 @@ pub enum Step {
     /// transcript or show notes are to be read): hand it to
     /// [`Loader::take_importer`](super::Loader::take_importer).
     Importer,
+    /// More of a long file is to be read: call [`step`](super::Loader::step)
+    /// again, after the page has had its turn (so that reading a long
+    /// file never holds it for long).
+    Pause,
     /// The episode, with its warnings.
     Done(Box<Episode>),
 }
