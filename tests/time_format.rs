@@ -165,3 +165,33 @@ fn clock_times_in_free_text_are_valued_as_parse_clock_values_them() {
         tokens.len()
     );
 }
+
+#[test]
+fn numbers_in_messages_read_as_decimals_to_the_millionth() {
+    use episode_viewer::core::text::decimal;
+    let cases = [
+        (12.5, "12.5"),
+        (-0.25, "-0.25"),
+        (3.0, "3"),
+        (0.1 + 0.2, "0.3"),
+        (3_599.999_999_4, "3599.999999"),
+        (0.000_000_1, "0"),
+        (1.5e20, "1.5e20"),
+        (-2e300, "-2e300"),
+        (999_999_999_999.0, "999999999999"),
+        (f64::INFINITY, "infinity"),
+        (f64::NAN, "NaN"),
+    ];
+    for (value, text) in cases {
+        assert_eq!(decimal(value), text, "{value:?}");
+    }
+}
+
+#[test]
+fn large_numbers_in_messages_keep_their_digits_or_go_to_an_exponent() {
+    use episode_viewer::core::text::decimal;
+    assert_eq!(decimal(1_234_567_890.5), "1.234568e9");
+    assert_eq!(decimal(9_999_999_999.999_9), "1e10");
+    assert_eq!(decimal(123_456_789_012_345.0), "123456789012345");
+    assert_eq!(decimal(-1e15), "-1e15");
+}

@@ -7,6 +7,7 @@ use crate::core::json_value::{Map, Value};
 
 use super::episode::Timing;
 use super::error::{quoted, JsonPlace, Place, ReadError};
+use super::text::decimal;
 use super::time::parse_clock;
 
 /// A place in the document, formatted only when an error is reported.
@@ -81,7 +82,7 @@ pub(crate) fn optional_end(fields: &Map, loc: &Loc, start: f64) -> Result<Option
     match end {
         Some(end) if end < start => Err(error_at(
             &Loc::Field(loc, "end"),
-            format!("{end} is before the start, {start}"),
+            format!("{} is before the start, {}", decimal(end), decimal(start)),
         )),
         _ => Ok(end),
     }

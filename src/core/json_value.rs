@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::text::decimal;
+
 /// A JSON value.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) enum Value {
@@ -92,11 +94,7 @@ impl Number {
 
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.integer {
-            write!(f, "{}", self.value)
-        } else {
-            write!(f, "{:?}", self.value)
-        }
+        f.write_str(&decimal(self.value))
     }
 }
 

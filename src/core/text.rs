@@ -97,6 +97,49 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
+/// `value` in decimal to the millionth, as messages quote a number:
+/// `12.5`, `-0.25`, `3`, whole numbers up to 10^15 in full, and `1.5e20`
+/// beyond. Without the float formatting of `{}` (about 3 KB of the
+/// widget's wasm, gzipped).
+pub fn decimal(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".to_string();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    if magnitude.is_infinite() {
+        return format!("{sign}infinity");
+    }
+    // Millionths are exact below 10^9 (10^15 < 2^53).
+    if magnitude < 1e9 {
+        return format!("{sign}{}", millionths((magnitude * 1e6).round() as u64));
+    }
+    if magnitude < 1e15 && magnitude.fract() == 0.0 {
+        return format!("{sign}{}", magnitude as u64);
+    }
+    let (mut mantissa, mut exponent) = (magnitude, 0);
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    let mut micros = (mantissa * 1e6).round() as u64;
+    if micros >= 10_000_000 {
+        micros /= 10;
+        exponent += 1;
+    }
+    format!("{sign}{}e{exponent}", millionths(micros))
+}
+
+/// A count of millionths as a decimal: `12500000` → `12.5`.
+fn millionths(micros: u64) -> String {
+    let (whole, fraction) = (micros / 1_000_000, micros % 1_000_000);
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{fraction:06}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
 /// `count` with thousands separators: `200,000`.
 pub fn thousands(count: usize) -> String {
     let digits = count.to_string();

@@ -4,6 +4,7 @@
 use crate::core::json_stream::read_streamed_array;
 use crate::core::json_value::Value;
 use crate::core::limits::cut_chapters;
+use crate::core::text::decimal;
 use crate::core::warnings::{Warning, Warnings};
 
 use crate::core::chunked::Chunked;
@@ -56,7 +57,8 @@ pub fn parse_json_chapters(text: &str, duration: Option<f64>) -> Result<ChapterF
                         Loc::Field(&loc, "endTime").place(),
                         format!(
                             "{} is before the start, {}; ignored",
-                            chapter.end, chapter.start
+                            decimal(chapter.end),
+                            decimal(chapter.start)
                         ),
                     ));
                     chapter.end = f64::NAN;

@@ -7,6 +7,7 @@ use super::transcript::Transcript;
 use crate::core::episode::{Line, SpeakerList};
 use crate::core::error::Place;
 use crate::core::limits::{cut_line, cut_speakers, MAX_ENTRIES};
+use crate::core::text::decimal;
 use crate::core::warnings::{Warning, Warnings};
 
 /// Lines in file order, and for each where it came from (`line 12`,
@@ -60,7 +61,8 @@ impl ReadLines {
                     place.clone(),
                     format!(
                         "ends at {} before it starts at {}; treated as ending at its start",
-                        line.end, line.start
+                        decimal(line.end),
+                        decimal(line.start)
                     ),
                 ));
                 line.end = line.start;
@@ -133,7 +135,7 @@ pub fn out_of_order<'p>(
     let mut above_start = f64::NEG_INFINITY;
     entries.into_iter().find_map(|(place, start)| {
         let warning = (start < above_start).then(|| {
-            Warning::at(place.clone(), format!("starts at {start}, before the {what} above it ({above_start}); {what}s were sorted into time order"))
+            Warning::at(place.clone(), format!("starts at {}, before the {what} above it ({}); {what}s were sorted into time order", decimal(start), decimal(above_start)))
         });
         above_start = start;
         warning
