@@ -440,3 +440,15 @@ fn reading_in_parts_gives_what_reading_at_once_gives() {
     let (_, steps) = in_parts(&documents[0], usize::MAX).unwrap();
     assert_eq!(steps, 1);
 }
+
+#[test]
+fn a_version_written_as_a_decimal_is_quoted_as_written() {
+    assert_eq!(
+        error_of(r#"{"version": 1.0, "transcript": []}"#),
+        "version: unsupported version 1.0; supported versions: 1"
+    );
+    assert_eq!(
+        error_of(r#"{"version": 2.5, "transcript": []}"#),
+        "version: unsupported version 2.5; supported versions: 1"
+    );
+}

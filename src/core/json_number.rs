@@ -96,7 +96,7 @@ fn parse_exponent(written: &str) -> i64 {
         _ => (false, written),
     };
     let magnitude = digits.bytes().fold(0i64, |value, digit| {
-        (value * 10 + i64::from(digit.wrapping_sub(b'0'))).min(1_000_000)
+        (value * 10 + i64::from(digit.wrapping_sub(b'0'))).min(1 << 40)
     });
     if negative {
         -magnitude

@@ -277,4 +277,7 @@ fn numbers_in_the_exact_range_are_read_exactly() {
     assert_eq!(number_value("1e309"), None);
     assert_eq!(number_value("1e-400"), Some(0.0));
     assert_eq!(number_value("1e99999999999999999999999"), None);
+    // Digit runs longer than any exponent a number could use still count.
+    let tiny = format!("0.{}1e1000002", "0".repeat(1_000_001));
+    assert_eq!(number_value(&tiny), Some(1.0));
 }

@@ -94,7 +94,14 @@ impl Number {
 
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&decimal(self.value))
+        let text = decimal(self.value);
+        f.write_str(&text)?;
+        // `1.0` is not the integer 1 (a version must be one): say so.
+        let integral = !text.contains(['.', 'e']);
+        if integral && !self.integer {
+            f.write_str(".0")?;
+        }
+        Ok(())
     }
 }
 

@@ -97,10 +97,10 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
-/// `value` in decimal to the millionth, as messages quote a number:
-/// `12.5`, `-0.25`, `3`, whole numbers up to 10^15 in full, and `1.5e20`
-/// beyond. Without the float formatting of `{}` (about 3 KB of the
-/// widget's wasm, gzipped).
+/// `value` in decimal as messages quote a number: `12.5`, `-0.25`, `3`;
+/// to the billionth below 10^6 (every time), to the millionth below 10^9,
+/// whole numbers up to 10^15 in full, and `1.5e20` beyond. Without the
+/// float formatting of `{}` (about 3 KB of the widget's wasm, gzipped).
 pub fn decimal(value: f64) -> String {
     if value.is_nan() {
         return "NaN".to_string();
@@ -110,7 +110,11 @@ pub fn decimal(value: f64) -> String {
     if magnitude.is_infinite() {
         return format!("{sign}infinity");
     }
-    // Millionths are exact below 10^9 (10^15 < 2^53).
+    // Both are exact: 10^6 × 10^9 and 10^9 × 10^6 are below 2^53.
+    if magnitude < 1e6 {
+        let nanos = (magnitude * 1e9).round() as u64;
+        return format!("{sign}{}", fraction_of(nanos, 1_000_000_000, 9));
+    }
     if magnitude < 1e9 {
         return format!("{sign}{}", millionths((magnitude * 1e6).round() as u64));
     }
@@ -132,11 +136,16 @@ pub fn decimal(value: f64) -> String {
 
 /// A count of millionths as a decimal: `12500000` → `12.5`.
 fn millionths(micros: u64) -> String {
-    let (whole, fraction) = (micros / 1_000_000, micros % 1_000_000);
+    fraction_of(micros, 1_000_000, 6)
+}
+
+/// `parts` (of which `unit`, with `digits` zeros, make one) as a decimal.
+fn fraction_of(parts: u64, unit: u64, digits: usize) -> String {
+    let (whole, fraction) = (parts / unit, parts % unit);
     if fraction == 0 {
         return whole.to_string();
     }
-    let digits = format!("{fraction:06}");
+    let digits = format!("{fraction:0digits$}");
     format!("{whole}.{}", digits.trim_end_matches('0'))
 }
 
