@@ -12,8 +12,7 @@ use super::json_fields::{
     describe, error_at, expect_object, optional_string, optional_time, optional_timing,
     required_string, Loc,
 };
-use super::json_parser::parse_json;
-use super::json_stream::ObjectStream;
+use super::json_stream::{check_object_text, ObjectStream};
 use super::limits::{check_file_size, cut_chapters, cut_speakers};
 
 /// Episode JSON versions this parser reads.
@@ -87,11 +86,7 @@ impl EpisodeJsonReader {
     /// A reader of `text`; an error when it is too large or not an object.
     pub fn new(text: &str) -> Result<Self, ReadError> {
         check_file_size(text.len())?;
-        if !text.trim_start().starts_with('{') {
-            let root = parse_json(text)?;
-            expect_object(&root, &Loc::Root)?;
-            return Err(error_at(&Loc::Root, "expected an object"));
-        }
+        check_object_text(text)?;
         Ok(Self {
             stream: ObjectStream::new(LISTS),
             inline: InlineEntries::default(),

@@ -12,32 +12,16 @@ use super::json_value::{Map, Value};
 /// array was left out of them (handed over element by element).
 pub(crate) type StreamedObject = (Map, Vec<bool>);
 
-/// The top-level object of `text`, with the arrays under `keys` streamed:
-/// each of their elements goes to `each` (with the key's place in `keys`
-/// and the element's index) and the array is left out of the map, unless
-/// `keep(key's place, first element)` says to keep it whole. Returns the
-/// other fields and, for each key, whether its array was streamed; `None`
-/// when `text` is valid JSON but not an object. A key given twice streams
-/// each array (`each` sees index 0 again); the last value counts.
-pub(crate) fn parse_object_streaming(
-    text: &str,
-    keys: &[&str],
-    keep: &dyn Fn(usize, &Value) -> bool,
-    each: &mut dyn FnMut(usize, usize, Value),
-) -> Result<Option<StreamedObject>, ReadError> {
-    if !text.trim_start().starts_with('{') {
-        return Ok(None);
+/// An error unless `text` is a JSON object: the syntax error, or what
+/// the value is instead. Checked by its first character, so a reader can
+/// then stream the object (its own syntax errors come as it is read).
+pub(crate) fn check_object_text(text: &str) -> Result<(), ReadError> {
+    if text.trim_start().starts_with('{') {
+        return Ok(());
     }
-    let mut stream = ObjectStream::new(keys);
-    let read = || -> Result<StreamedObject, JsonError> {
-        while let Some((key, index, item)) = stream.next_item(text, keep)? {
-            each(key, index, item);
-        }
-        stream.finish(text)
-    };
-    read()
-        .map(Some)
-        .map_err(|error| error.into_read_error(text))
+    let root = parse_json(text)?;
+    expect_object(&root, &Loc::Root)?;
+    Err(error_at(&Loc::Root, "expected an object"))
 }
 
 /// A top-level object read an item of its streamed lists at a time, so
@@ -175,7 +159,7 @@ pub(crate) fn read_streamed_array(
 ) -> Result<(Map, Option<usize>), ReadError> {
     let mut failure = None;
     let mut count = 0;
-    let mut take = |_: usize, index: usize, item: Value| {
+    let mut take = |index: usize, item: Value| {
         // The same list twice would be read into one.
         if index == 0 && count > 0 && failure.is_none() {
             failure = Some(error_at(
@@ -188,12 +172,16 @@ pub(crate) fn read_streamed_array(
             failure = each(index, item).err();
         }
     };
-    let Some((fields, streamed)) = parse_object_streaming(text, &[key], &|_, _| false, &mut take)?
-    else {
-        let root = parse_json(text)?;
-        expect_object(&root, &Loc::Root)?;
-        return Err(error_at(&Loc::Root, "expected an object"));
+    check_object_text(text)?;
+    let keys = [key];
+    let mut stream = ObjectStream::new(&keys);
+    let read = || -> Result<StreamedObject, JsonError> {
+        while let Some((_, index, item)) = stream.next_item(text, &|_, _| false)? {
+            take(index, item);
+        }
+        stream.finish(text)
     };
+    let (fields, streamed) = read().map_err(|error| error.into_read_error(text))?;
     match failure {
         Some(error) => Err(error),
         None => Ok((

@@ -11,6 +11,17 @@ use super::json_number::number_value;
 use super::json_parser::parse_json;
 use super::json_value::Value;
 
+/// A seeded random source (xorshift32): each call gives a number below
+/// its bound.
+fn seeded(mut state: u32) -> impl FnMut(usize) -> usize {
+    move |bound| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state as usize % bound.max(1)
+    }
+}
+
 /// Whether ours reads `text` as serde_json does.
 fn agrees(text: &str) -> Result<(), String> {
     let ours = parse_json(text);
@@ -143,13 +154,7 @@ fn agrees_on_cut_and_changed_documents() {
         "", ",", ":", "]", "}", "[", "{", "\"", "\\", "0", "-", ".", "e", "u", "t", "n", " ", "\n",
         "\u{1}", "é",
     ];
-    let mut state = 0x2545_f491_u32;
-    let mut next = |bound: usize| {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state as usize % bound.max(1)
-    };
+    let mut next = seeded(0x2545_f491);
     let mut disagreements = Vec::new();
     let mut accepted = 0;
     for _ in 0..4000 {
@@ -247,12 +252,9 @@ fn numbers_in_the_exact_range_are_read_exactly() {
         "0.000123",
         "00.5e1",
     ];
-    let mut seed = 0x9e37_79b9_u32;
+    let mut next = seeded(0x9e37_79b9);
     let random = (0..3000).map(|_| {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        let millis = seed % 36_000_000;
+        let millis = next(36_000_000);
         format!("{}.{:03}", millis / 1000, millis % 1000)
     });
     for written in exact.iter().map(|text| text.to_string()).chain(random) {

@@ -116,7 +116,8 @@ pub fn decimal(value: f64) -> String {
         return format!("{sign}{}", fraction_of(nanos, 1_000_000_000, 9));
     }
     if magnitude < 1e9 {
-        return format!("{sign}{}", millionths((magnitude * 1e6).round() as u64));
+        let micros = (magnitude * 1e6).round() as u64;
+        return format!("{sign}{}", fraction_of(micros, 1_000_000, 6));
     }
     if magnitude < 1e15 && magnitude.fract() == 0.0 {
         return format!("{sign}{}", magnitude as u64);
@@ -131,16 +132,12 @@ pub fn decimal(value: f64) -> String {
         micros /= 10;
         exponent += 1;
     }
-    format!("{sign}{}e{exponent}", millionths(micros))
+    format!("{sign}{}e{exponent}", fraction_of(micros, 1_000_000, 6))
 }
 
-/// A count of millionths as a decimal: `12500000` → `12.5`.
-fn millionths(micros: u64) -> String {
-    fraction_of(micros, 1_000_000, 6)
-}
-
-/// `parts` (of which `unit`, with `digits` zeros, make one) as a decimal.
-fn fraction_of(parts: u64, unit: u64, digits: usize) -> String {
+/// `parts` (of which `unit`, with `digits` zeros, make one) as the shortest
+/// decimal: `fraction_of(12500, 1000, 3)` is `12.5`.
+pub(crate) fn fraction_of(parts: u64, unit: u64, digits: usize) -> String {
     let (whole, fraction) = (parts / unit, parts % unit);
     if fraction == 0 {
         return whole.to_string();

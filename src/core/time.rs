@@ -1,5 +1,7 @@
 //! Parsing and formatting of clock times such as `1:02:03.5`.
 
+use super::text::fraction_of;
+
 /// Parses `h:mm:ss(.fff)`, `mm:ss(.fff)` or plain seconds `ss(.fff)` into
 /// seconds. Minutes and seconds after the first field must be below 60.
 /// Returns `None` for anything else, including negative values.
@@ -71,12 +73,7 @@ pub fn format_seconds(seconds: f64) -> String {
     } else {
         0
     };
-    let (whole, fraction) = (millis / 1000, millis % 1000);
-    if fraction == 0 {
-        return whole.to_string();
-    }
-    let digits = format!("{fraction:03}");
-    format!("{whole}.{}", digits.trim_end_matches('0'))
+    fraction_of(millis, 1000, 3)
 }
 
 /// Formats seconds as a clock: `m:ss` below an hour, `h:mm:ss` from an hour
