@@ -7,6 +7,9 @@
 // browser context per load. Per player and load: the time from navigation
 // start to the first frame in which the line/word at the media time (10:02.5)
 // is marked, the bytes and requests (media excluded), and the waterfall.
+// Beside them the floor: the core alone in a wasm module of its own
+// (src/bench_floor.rs), no UI, showing the same lines as plain list items;
+// no widget built on the core can be faster (scripts/build --with-floor).
 // Writes bench/phone-results.json and bench/PHONE.md (PASS/FAIL against the
 // budgets below); exits non-zero when a budget fails. How each player's
 // marked moment is detected: bench/phone/probe.js; the pages:
@@ -21,7 +24,7 @@
 // The two other players are installed from npm into a temporary folder at
 // every run (nothing is added to package.json).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -37,9 +40,10 @@ const VERSIONS = { "hyperaudio-lite": "2.6.4", "@podlove/web-player": "5.13.0" }
 const PLAYERS = [
   { id: "ours", label: "episode-viewer" },
   { id: "preloaded", label: "episode-viewer with the README's preload links" },
+  { id: "floor", label: "floor: the core alone, no UI (not a player)" },
   { id: "hyperaudio", label: `Hyperaudio Lite ${VERSIONS["hyperaudio-lite"]}` },
   { id: "podlove", label: `Podlove Web Player ${VERSIONS["@podlove/web-player"]}` },
-].filter((player) => (process.env.PLAYERS ?? "ours,preloaded,hyperaudio,podlove").split(",").includes(player.id));
+].filter((player) => (process.env.PLAYERS ?? "ours,preloaded,floor,hyperaudio,podlove").split(",").includes(player.id));
 // Lighthouse's mobile preset, applied with DevTools (CDP) throttling.
 const PROFILE = {
   latency: 150,
@@ -62,6 +66,10 @@ try {
 }
 if (profile !== "release") {
   console.error(`${DIST} holds a ${profile} build; the benchmark measures release builds (scripts/build first, or DIST=)`);
+  process.exit(2);
+}
+if (PLAYERS.some((player) => player.id === "floor") && !existsSync(join(DIST, "episode-viewer-floor_bg.wasm"))) {
+  console.error(`${DIST} has no floor module (src/bench_floor.rs): scripts/build --with-floor, or PLAYERS= without floor`);
   process.exit(2);
 }
 
@@ -314,6 +322,12 @@ if (byId.preloaded && byId.hyperaudio && byId.hyperaudio.median.marked !== null)
   );
 }
 if (byId.ours) check("episode-viewer: bytes transferred (gzipped, media excluded)", byId.ours.median.bytes, BUDGET.oursBytes, "bytes");
+// The floor is no player: it tells how near a widget built on this core
+// could come to the budget at all.
+const floor =
+  byId.floor && byId.hyperaudio?.median.marked
+    ? { marked: byId.floor.median.marked, ratioToHyperaudio: byId.floor.median.marked / byId.hyperaudio.median.marked }
+    : null;
 for (const player of players) check(`${player.label}: marked in every run`, player.runs.filter((run) => run.marked === null).length, 0, "");
 
 const results = {
@@ -341,6 +355,7 @@ const results = {
   },
   runsPerPlayer: RUNS,
   budgets: BUDGET,
+  floor,
   players,
   verdicts,
 };

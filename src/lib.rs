@@ -39,6 +39,8 @@ pub mod core;
 )]
 pub mod fuzzing;
 
+#[cfg(all(target_arch = "wasm32", feature = "bench-floor"))]
+mod bench_floor;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod embed;
 #[cfg(all(target_arch = "wasm32", feature = "widget", debug_assertions))]

@@ -5,6 +5,11 @@
 //   hyperaudio  /hyperaudio.html: the transcript pre-rendered as Hyperaudio
 //               Lite's README shows it (a <p> per line, a <span data-m data-d>
 //               per word, in milliseconds), then its script and constructor
+//   floor       /floor.html: the lower bound for any widget built on our
+//               core, the floor module (src/bench_floor.rs: the loader,
+//               time index and search, no UI) and the episode JSON fetched
+//               at once, the 50 lines around the media time put in plain
+//               list items, the preload links in the <head>
 //   podlove     /podlove.html: Podlove Web Player's embed.js, an episode
 //               JSON (chapters inline) whose transcripts are a Podlove
 //               transcripts JSON file (one entry per line), transcripts tab
@@ -143,6 +148,34 @@ export function writePages(dir, document, time) {
     ),
   );
 
+  writeFileSync(
+    join(dir, "floor.html"),
+    article(
+      document.title,
+      `<link rel="modulepreload" href="/episode-viewer-floor.js">
+<link rel="preload" href="/episode-viewer-floor_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="preload" href="/episode.json" as="fetch" crossorigin>
+<script type="module">
+import init, { loadForFloor } from "/episode-viewer-floor.js";
+const text = fetch("/episode.json").then((response) => response.text());
+await init({ module_or_path: "/episode-viewer-floor_bg.wasm" });
+const audio = document.querySelector("#player");
+const [, , ...lines] = loadForFloor("/episode.json", await text, audio.currentTime, "sto").split("\\u0001");
+const list = document.createElement("ol");
+for (let index = 0; index + 1 < lines.length; index += 2) {
+  const item = list.appendChild(document.createElement("li"));
+  item.setAttribute("part", "line");
+  item.dataset.start = lines[index];
+  item.textContent = lines[index + 1];
+}
+[...list.children].findLast((item) => Number(item.dataset.start) <= audio.currentTime)?.setAttribute("aria-current", "true");
+document.querySelector("episode-viewer").attachShadow({ mode: "open" }).append(list);
+</script>`,
+      // The probe finds the marked line where it finds the widget's.
+      `<episode-viewer></episode-viewer>`,
+    ),
+  );
+
   const { episode, transcripts } = podloveEpisode(document);
   mkdirSync(join(dir, "podlove"), { recursive: true });
   writeFileSync(join(dir, "podlove", "episode.json"), JSON.stringify(episode));
@@ -162,6 +195,7 @@ export function writePages(dir, document, time) {
   return {
     ours: { path: "/ours.html", expect: { lineStart: line.start } },
     preloaded: { path: "/ours-preload.html", expect: { lineStart: line.start } },
+    floor: { path: "/floor.html", expect: { lineStart: line.start } },
     hyperaudio: { path: "/hyperaudio.html", expect: { wordMs: Math.round(word.start * 1000) } },
     // Podlove's deep link: ?t= in the page's URL (HH:MM:SS.mmm, its
     // milliseconds need three digits) requests that playtime at start.

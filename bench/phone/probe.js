@@ -87,6 +87,8 @@
     ours: currentLine,
     // The same widget, on the page with the README's preload links.
     preloaded: currentLine,
+    // The lower bound: the core alone, its lines in plain list items.
+    floor: currentLine,
     hyperaudio() {
       const word = document.querySelector("#hypertranscript span.active");
       if (!word || Number(word.getAttribute("data-m")) !== expect.wordMs) return null;

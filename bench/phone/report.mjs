@@ -76,6 +76,13 @@ export function markdown(results) {
       return `| ${verdict.what} | ${show(verdict.value)} | ${verdict.limit === null ? "–" : show(verdict.limit)} | ${verdict.pass ? "PASS" : "**FAIL**"} |`;
     }),
     "",
+    ...(results.floor
+      ? [
+          `**The floor** (the core alone, no UI: bench/README.md, "The floor"): marked at ${ms(results.floor.marked)}, ` +
+            `${results.floor.ratioToHyperaudio.toFixed(2)} × Hyperaudio Lite's; the budget asks ${results.budgets.ratioToHyperaudio} ×.`,
+          "",
+        ]
+      : []),
     "## Waterfalls of the median runs",
     "",
     "Times from navigation start; a request's start is when the browser sent it, its end when its last byte arrived.",
