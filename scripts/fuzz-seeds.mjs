@@ -15,6 +15,7 @@ const sources = {
   json_chapters: ["tests/corpus/json/chapters.json", "dist/demo/chapters.json"],
   any_file: ["tests/corpus/vtt", "tests/corpus/srt", "tests/corpus/json", "tests/corpus/episode", "tests/corpus/real"],
   import: ["tests/corpus/import", "tests/corpus/real", "dist/demo/transcript.txt", "dist/demo/shownotes.txt"],
+  feed: ["tests/corpus/feed"],
 };
 
 const filesIn = (path) =>

@@ -5,6 +5,7 @@
 
 use crate::core::episode_json::parse_episode_document;
 use crate::core::export::{to_episode_json, to_webvtt};
+use crate::core::feed::{iso_date, read_feed, EpisodeChoice};
 use crate::core::formats::json_chapters::parse_json_chapters;
 use crate::core::formats::webvtt::parse_webvtt;
 use crate::core::formats::{detect_format, read_transcript, FileFormat, Transcript};
@@ -13,13 +14,14 @@ use crate::core::import::transcript_file::read_transcript_source;
 use crate::core::import::{import_episode, ImportRequest, NamedText};
 use crate::core::links::{http_url, settle_links, url_kind};
 use crate::core::lint::{lint_file, LintOptions};
+use crate::core::load::Reader;
 use crate::core::parse_episode_json;
 use crate::core::search::SearchIndex;
 use crate::core::time::{format_clock, format_seconds, parse_clock};
 use crate::core::{Chapter, Episode, Line, TimeIndex};
 
 /// The readers there are fuzz targets for, by target name.
-pub const TARGETS: [&str; 7] = [
+pub const TARGETS: [&str; 8] = [
     "episode_json",
     "podcast_json",
     "webvtt",
@@ -27,6 +29,7 @@ pub const TARGETS: [&str; 7] = [
     "json_chapters",
     "any_file",
     "import",
+    "feed",
 ];
 
 /// Runs the reader that the fuzz target `target` covers on `data`. Unknown
@@ -41,6 +44,7 @@ pub fn run(target: &str, data: &[u8]) {
         "json_chapters" => json_chapters(&text),
         "any_file" => any_file(&text),
         "import" => import(&text),
+        "feed" => feed(&text),
         _ => {}
     }
 }
@@ -87,6 +91,51 @@ fn any_file(text: &str) {
         }
         parse_time_fragment(line);
         url_kind(line);
+    }
+}
+
+/// A feed, its episode chosen each way (by a guid and a media URL taken
+/// from the text itself, so that they can match), and its dates.
+fn feed(text: &str) {
+    let guid = text
+        .split("<guid>")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or("x");
+    let media = text
+        .split("url=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("x");
+    for choice in [
+        EpisodeChoice::Only,
+        EpisodeChoice::Guid(guid),
+        EpisodeChoice::Media(media),
+    ] {
+        if let Ok(episode) = read_feed(text, &choice, Reader::Widget) {
+            assert!(episode
+                .duration
+                .is_none_or(|seconds| seconds.is_finite() && seconds >= 0.0));
+            for bite in &episode.soundbites {
+                assert!(
+                    bite.start.is_finite() && bite.start >= 0.0,
+                    "soundbite start"
+                );
+                assert!(
+                    bite.duration.is_finite() && bite.duration > 0.0,
+                    "soundbite duration"
+                );
+            }
+            for person in &episode.people {
+                assert!(!person.name.trim().is_empty() && !person.role.is_empty());
+            }
+            assert!(episode.transcripts.iter().all(|file| !file.url.is_empty()));
+        }
+    }
+    for line in text.lines().take(64) {
+        if let Some(date) = iso_date(line) {
+            assert_eq!(date.len(), 10, "date {date:?}");
+        }
     }
 }
 

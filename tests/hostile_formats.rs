@@ -166,6 +166,7 @@ fn a_new_speaker_in_every_cue() {
             .map(|name| Speaker {
                 name: name.to_string(),
                 img: Some(format!("{name}.png")),
+                ..Speaker::default()
             })
             .collect()
     };

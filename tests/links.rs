@@ -72,10 +72,14 @@ fn settling_keeps_web_urls_resolves_relative_ones_and_drops_the_rest() {
         Speaker {
             name: "Sam".into(),
             img: Some("javascript:alert(1)".into()),
+            href: Some("https://sam.example.net/".into()),
+            ..Speaker::default()
         },
         Speaker {
             name: "Gale".into(),
             img: Some("gale.png".into()),
+            href: Some("vbscript:x".into()),
+            ..Speaker::default()
         },
     ];
     let chapter = |title: &str, img: &str, url: &str| Chapter {
@@ -102,6 +106,11 @@ fn settling_keeps_web_urls_resolves_relative_ones_and_drops_the_rest() {
     });
     assert_eq!(speakers[0].img, None);
     assert_eq!(
+        speakers[0].href.as_deref(),
+        Some("https://sam.example.net/")
+    );
+    assert_eq!(speakers[1].href, None);
+    assert_eq!(
         speakers[1].img.as_deref(),
         Some("https://example.org/show/gale.png")
     );
@@ -122,6 +131,7 @@ fn settling_keeps_web_urls_resolves_relative_ones_and_drops_the_rest() {
         shown(&warnings),
         [
             "speaker \"Sam\": image \"javascript:alert(1)\" dropped: only http:, https: and relative URLs are used",
+            "speaker \"Gale\": link \"vbscript:x\" dropped: only http:, https: and relative URLs are used",
             "chapter \"Intro\": link \"data:text/html,<script>x</script>\" dropped: only http:, https: and relative URLs are used",
         ]
     );

@@ -24,6 +24,9 @@ pub struct Episode {
     pub chapters: Vec<Chapter>,
     /// Transcript lines sorted by start.
     pub lines: Vec<Line>,
+    /// Moments the publisher points to (a feed's `podcast:soundbite`s),
+    /// in the order given.
+    pub highlights: Vec<Highlight>,
     /// Problems in the input that were repaired or skipped, each saying
     /// which file and where.
     pub warnings: Vec<crate::core::warnings::Warning>,
@@ -43,12 +46,29 @@ pub enum Timing {
 }
 
 /// A person speaking in the episode.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Speaker {
     /// Display name.
     pub name: String,
     /// URL of an avatar image.
     pub img: Option<String>,
+    /// Their part in the show, lowercase as a feed's `podcast:person` gives
+    /// it (`host`, `guest`), when known.
+    pub role: Option<String>,
+    /// URL of a page about them.
+    pub href: Option<String>,
+}
+
+/// A moment the publisher points to: a start and a length, and its title
+/// when it has one (else the transcript's words there stand for it).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    /// Start in seconds.
+    pub start: f64,
+    /// End in seconds, after the start.
+    pub end: f64,
+    /// What the publisher calls it.
+    pub title: Option<String>,
 }
 
 /// One transcript line (a cue, a sentence or a paragraph).
@@ -262,7 +282,7 @@ impl SpeakerList {
                 name,
                 Speaker {
                     name: name.to_string(),
-                    img: None,
+                    ..Speaker::default()
                 },
             ),
         }

@@ -6,6 +6,7 @@
 use crate::core::json_value::{Map, Value};
 
 use super::episode::{Episode, Speaker, SpeakerList};
+use super::episode_highlights::read_highlights;
 use super::error::ReadError;
 use super::inline_lines::InlineEntries;
 use super::json_fields::{
@@ -174,6 +175,7 @@ fn document(
         speakers,
         chapters,
         lines,
+        highlights: read_highlights(root)?,
         warnings: warnings.into_warnings(),
         timing: optional_timing(root, &Loc::Root)?.unwrap_or_default(),
     };
@@ -278,7 +280,7 @@ fn declared_speakers(root: &Map) -> Result<SpeakerList, ReadError> {
         let speaker = match value {
             Value::String(name) => Speaker {
                 name: name.trim().to_string(),
-                img: None,
+                ..Speaker::default()
             },
             _ => {
                 let fields = expect_object(value, &speaker_loc)?;
@@ -286,6 +288,9 @@ fn declared_speakers(root: &Map) -> Result<SpeakerList, ReadError> {
                     name: optional_string(fields, &speaker_loc, "name")?
                         .unwrap_or_else(|| key.clone()),
                     img: optional_string(fields, &speaker_loc, "img")?,
+                    role: optional_string(fields, &speaker_loc, "role")?
+                        .map(|role| role.to_lowercase()),
+                    href: optional_string(fields, &speaker_loc, "href")?,
                 }
             }
         };

@@ -4,13 +4,33 @@
 
 use std::fmt::Write as _;
 
-use super::episode::{Episode, Line, Timing};
+use super::episode::{Chapter, Episode, Line, Speaker, Timing};
+use super::episode_json::{EpisodeDocument, FileRef};
 use super::time::format_seconds;
 
 /// The episode as episode JSON version 1: metadata, a `speakers` table keyed
 /// by display name, chapters and the transcript inline, one line or chapter
 /// per text line. Times are seconds to the millisecond.
 pub fn to_episode_json(episode: &Episode) -> String {
+    write_episode_json(episode, &[], None)
+}
+
+/// An episode JSON document as episode JSON: as [`to_episode_json`], with
+/// the transcript files to choose from and the chapters file it names in
+/// place of inline lines and chapters.
+pub fn document_to_episode_json(document: &EpisodeDocument) -> String {
+    write_episode_json(
+        &document.episode,
+        &document.transcript_files,
+        document.chapters_file.as_ref(),
+    )
+}
+
+fn write_episode_json(
+    episode: &Episode,
+    transcript_files: &[FileRef],
+    chapters_file: Option<&FileRef>,
+) -> String {
     let keys = speaker_keys(episode);
     let mut out = String::from("{\n  \"version\": 1");
     let metadata = [
@@ -30,48 +50,33 @@ pub fn to_episode_json(episode: &Episode) -> String {
     if episode.timing == Timing::Estimated {
         out.push_str(",\n  \"timing\": \"estimated\"");
     }
-    if !episode.speakers.is_empty() {
-        out.push_str(",\n  \"speakers\": {");
-        for (index, (speaker, key)) in episode.speakers.iter().zip(&keys).enumerate() {
-            let separator = if index == 0 { "\n" } else { ",\n" };
-            let _ = write!(
-                out,
-                "{separator}    {}: {{ \"name\": {}",
-                json_string(key),
-                json_string(&speaker.name)
+    write_speakers(&mut out, &episode.speakers, &keys);
+    write_list(
+        &mut out,
+        "highlights",
+        &episode.highlights,
+        |out, highlight| {
+            let (start, end) = (
+                format_seconds(highlight.start),
+                format_seconds(highlight.end),
             );
-            if let Some(img) = &speaker.img {
-                let _ = write!(out, ", \"img\": {}", json_string(img));
-            }
+            let _ = write!(out, "{{ \"start\": {start}, \"end\": {end}");
+            write_fields(out, &[("title", &highlight.title)]);
             out.push_str(" }");
+        },
+    );
+    match chapters_file {
+        Some(file) => {
+            out.push_str(",\n  \"chapters\": ");
+            write_file_ref(&mut out, file);
         }
-        out.push_str("\n  }");
+        None => write_list(&mut out, "chapters", &episode.chapters, write_chapter),
     }
-    if !episode.chapters.is_empty() {
-        out.push_str(",\n  \"chapters\": [");
-        for (index, chapter) in episode.chapters.iter().enumerate() {
-            let separator = if index == 0 { "\n" } else { ",\n" };
-            let _ = write!(
-                out,
-                "{separator}    {{ \"start\": {}, \"end\": {}, \"title\": {}",
-                format_seconds(chapter.start),
-                format_seconds(chapter.end),
-                json_string(&chapter.title)
-            );
-            for (key, value) in [("img", &chapter.img), ("url", &chapter.url)] {
-                if let Some(value) = value {
-                    let _ = write!(out, ", \"{key}\": {}", json_string(value));
-                }
-            }
-            if !chapter.in_toc {
-                out.push_str(", \"toc\": false");
-            }
-            out.push_str(" }");
-        }
-        out.push_str("\n  ]");
-    }
-    // An episode needs a transcript or chapters; an empty list says "none".
-    if !episode.lines.is_empty() || episode.chapters.is_empty() {
+    if !transcript_files.is_empty() {
+        write_list(&mut out, "transcript", transcript_files, write_file_ref);
+    } else if !episode.lines.is_empty() || (episode.chapters.is_empty() && chapters_file.is_none())
+    {
+        // An episode needs a transcript or chapters; an empty list says "none".
         out.push_str(",\n  \"transcript\": [");
         for (index, line) in episode.lines.iter().enumerate() {
             out.push_str(if index == 0 { "\n    " } else { ",\n    " });
@@ -85,6 +90,78 @@ pub fn to_episode_json(episode: &Episode) -> String {
     }
     out.push_str("\n}\n");
     out
+}
+
+/// The `speakers` table, each under its key, when there are speakers.
+fn write_speakers(out: &mut String, speakers: &[Speaker], keys: &[String]) {
+    if speakers.is_empty() {
+        return;
+    }
+    out.push_str(",\n  \"speakers\": {");
+    for (index, (speaker, key)) in speakers.iter().zip(keys).enumerate() {
+        let separator = if index == 0 { "\n" } else { ",\n" };
+        let _ = write!(
+            out,
+            "{separator}    {}: {{ \"name\": {}",
+            json_string(key),
+            json_string(&speaker.name)
+        );
+        let details = [
+            ("img", &speaker.img),
+            ("role", &speaker.role),
+            ("href", &speaker.href),
+        ];
+        write_fields(out, &details);
+        out.push_str(" }");
+    }
+    out.push_str("\n  }");
+}
+
+/// `"key": [ … ]`, an item a line, when there are items.
+fn write_list<T>(out: &mut String, key: &str, items: &[T], write_item: impl Fn(&mut String, &T)) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = write!(out, ",\n  \"{key}\": [");
+    for (index, item) in items.iter().enumerate() {
+        out.push_str(if index == 0 { "\n    " } else { ",\n    " });
+        write_item(out, item);
+    }
+    out.push_str("\n  ]");
+}
+
+/// `, "key": "value"` for each field that has a value.
+fn write_fields(out: &mut String, fields: &[(&str, &Option<String>)]) {
+    for (key, value) in fields {
+        if let Some(value) = value {
+            let _ = write!(out, ", \"{key}\": {}", json_string(value));
+        }
+    }
+}
+
+fn write_chapter(out: &mut String, chapter: &Chapter) {
+    let _ = write!(
+        out,
+        "{{ \"start\": {}, \"end\": {}, \"title\": {}",
+        format_seconds(chapter.start),
+        format_seconds(chapter.end),
+        json_string(&chapter.title)
+    );
+    write_fields(out, &[("img", &chapter.img), ("url", &chapter.url)]);
+    if !chapter.in_toc {
+        out.push_str(", \"toc\": false");
+    }
+    out.push_str(" }");
+}
+
+/// `{ "url": …, "type": …, "language": … }`, each as far as known.
+fn write_file_ref(out: &mut String, file: &FileRef) {
+    let _ = write!(out, "{{ \"url\": {}", json_string(&file.url));
+    write_fields(
+        out,
+        &[("type", &file.mime_type), ("language", &file.language)],
+    );
+    out.push_str(" }");
 }
 
 fn write_line(out: &mut String, line: &Line, speaker: Option<&String>) {

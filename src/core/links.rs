@@ -99,7 +99,8 @@ pub fn settle_links(
     };
     for speaker in speakers.iter_mut() {
         let place = format!("speaker {}", quoted(&speaker.name));
-        settle(place, "image", &mut speaker.img);
+        settle(place.clone(), "image", &mut speaker.img);
+        settle(place, "link", &mut speaker.href);
     }
     for chapter in chapters.iter_mut() {
         let place = format!("chapter {}", quoted(&chapter.title));

@@ -6,9 +6,11 @@
 
 mod chunked;
 pub mod episode;
+mod episode_highlights;
 pub mod episode_json;
 pub mod error;
 pub mod export;
+pub mod feed;
 pub mod formats;
 pub mod fragment;
 pub mod import;
@@ -31,7 +33,7 @@ pub mod time;
 pub mod time_index;
 pub mod warnings;
 
-pub use episode::{Chapter, DisplayText, Episode, Line, Speaker, Timing, Word};
+pub use episode::{Chapter, DisplayText, Episode, Highlight, Line, Speaker, Timing, Word};
 pub use episode_json::parse_episode_json;
 pub use time::{format_clock, parse_clock};
 pub use time_index::{TimeIndex, TimeSpan};

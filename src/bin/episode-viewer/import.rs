@@ -1,5 +1,6 @@
 //! `episode-viewer import`: show notes and an untimed transcript to
-//! episode JSON with estimated timings.
+//! episode JSON with estimated timings, or an episode of a podcast feed to
+//! episode JSON naming its files.
 
 use std::process::ExitCode;
 
@@ -9,6 +10,7 @@ use episode_viewer::core::text::thousands;
 use episode_viewer::core::time::format_clock;
 use episode_viewer::core::Timing;
 
+use crate::feed::{write_feed_episode, FeedImport};
 use crate::files::{
     display_name, duration_option, load_files, option_value, write_output, Failure, Progress,
 };
@@ -19,6 +21,7 @@ episode-viewer import: show notes and an untimed transcript -> episode JSON
 
 Usage:
   episode-viewer import --transcript FILE [--notes FILE] [--duration TIME] [options]
+  episode-viewer import --feed FILE [--episode GUID] [options]
 
 Options:
   --transcript FILE   plain text transcript in speaker turns (`Name: text`),
@@ -28,6 +31,14 @@ Options:
                       a WebVTT, SRT or JSON transcript is read as it is
   --notes FILE        show notes, text or HTML; topics with times such as
                       `Introduction (00:00)` or `00:12:30 - Q&A` become chapters
+  --feed FILE         a podcast feed (RSS): the episode is written as episode
+                      JSON naming the feed's transcripts (podcast:transcript)
+                      and chapters file (podcast:chapters) by their URLs, with
+                      its people (podcast:person) as speakers, soundbites as
+                      highlights, and, without a chapters file, chapters from
+                      the topic times of its show notes
+  --episode GUID      the feed's episode with this <guid> (needed when the
+                      feed has more than one)
   --duration TIME     length of the episode (31:00, 1:02:03 or seconds); the
                       end of the transcript is pinned to it
   --title TEXT, --podcast TEXT, --language TAG
@@ -38,39 +49,102 @@ Options:
   -o, --output FILE   write here instead of standard output
   -h, --help          this help
 
-At least one of --transcript and --notes is needed. Warnings (times that
+At least one of --transcript, --notes and --feed is needed; --feed goes
+with neither of the others. Warnings (times that
 could not be used, chapters skipped) go to standard error.
 
 Examples:
   episode-viewer import --transcript transcript.txt --notes shownotes.txt --duration 31:00 -o episode.json
   episode-viewer import --notes shownotes.html --duration 45:10 -o chapters-only.json
+  episode-viewer import --feed feed.xml --episode allotment-ep12-7f3a -o episode.json
 ";
 
+/// What `import` was asked to do.
+#[derive(Default)]
+struct ImportOptions {
+    transcript: Option<String>,
+    notes: Option<String>,
+    feed: Option<String>,
+    guid: Option<String>,
+    duration: Option<f64>,
+    title: Option<String>,
+    podcast: Option<String>,
+    language: Option<String>,
+    no_chapter_pins: bool,
+    output: Option<String>,
+}
+
 /// Runs `import` with the arguments after the command name.
-pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
+pub fn run(parser: lexopt::Parser) -> Result<ExitCode, Failure> {
+    let options = parse(parser)?;
+    if let Some(path) = options.feed {
+        if options.transcript.is_some() || options.notes.is_some() {
+            return Err(Failure::Usage(
+                "--feed takes the transcript and show notes from the feed: give it without --transcript and --notes".to_string(),
+            ));
+        }
+        let request = FeedImport {
+            path,
+            guid: options.guid,
+            duration: options.duration,
+            chapter_pins: !options.no_chapter_pins,
+            title: options.title,
+            podcast: options.podcast,
+            language: options.language,
+        };
+        return write_feed_episode(&request, options.output.as_deref());
+    }
+    if options.guid.is_some() {
+        return Err(Failure::Usage(
+            "--episode chooses an episode of a --feed".to_string(),
+        ));
+    }
+    if options.transcript.is_none() && options.notes.is_none() {
+        return Err(Failure::Usage(
+            "import needs --transcript, --notes or both, or --feed".to_string(),
+        ));
+    }
+    import_files(options)
+}
+
+fn parse(mut parser: lexopt::Parser) -> Result<ImportOptions, Failure> {
     use lexopt::Arg::{Long, Short};
-    let (mut transcript, mut notes, mut duration, mut output) = (None, None, None, None);
-    let (mut title, mut podcast, mut language) = (None, None, None);
-    let mut chapter_pins = true;
+    let mut options = ImportOptions::default();
     while let Some(arg) = parser.next()? {
         match arg {
-            Long("transcript") => transcript = Some(option_value(&mut parser, "--transcript")?),
-            Long("notes") => notes = Some(option_value(&mut parser, "--notes")?),
-            Long("duration") => duration = Some(duration_option(&mut parser)?),
-            Long("title") => title = Some(option_value(&mut parser, "--title")?),
-            Long("podcast") => podcast = Some(option_value(&mut parser, "--podcast")?),
-            Long("language") => language = Some(option_value(&mut parser, "--language")?),
-            Long("no-chapter-pins") => chapter_pins = false,
-            Short('o') | Long("output") => output = Some(option_value(&mut parser, "--output")?),
+            Long("transcript") => {
+                options.transcript = Some(option_value(&mut parser, "--transcript")?)
+            }
+            Long("notes") => options.notes = Some(option_value(&mut parser, "--notes")?),
+            Long("feed") => options.feed = Some(option_value(&mut parser, "--feed")?),
+            Long("episode") => options.guid = Some(option_value(&mut parser, "--episode")?),
+            Long("duration") => options.duration = Some(duration_option(&mut parser)?),
+            Long("title") => options.title = Some(option_value(&mut parser, "--title")?),
+            Long("podcast") => options.podcast = Some(option_value(&mut parser, "--podcast")?),
+            Long("language") => options.language = Some(option_value(&mut parser, "--language")?),
+            Long("no-chapter-pins") => options.no_chapter_pins = true,
+            Short('o') | Long("output") => {
+                options.output = Some(option_value(&mut parser, "--output")?)
+            }
             Short('h') | Long("help") => return Err(Failure::Help("import")),
             other => return Err(other.unexpected().into()),
         }
     }
-    if transcript.is_none() && notes.is_none() {
-        return Err(Failure::Usage(
-            "import needs --transcript, --notes or both".to_string(),
-        ));
-    }
+    Ok(options)
+}
+
+/// Imports the transcript and show notes files `options` names.
+fn import_files(options: ImportOptions) -> Result<ExitCode, Failure> {
+    let ImportOptions {
+        transcript,
+        notes,
+        duration,
+        title,
+        podcast,
+        language,
+        output,
+        ..
+    } = options;
     let shown_name = transcript
         .as_deref()
         .or(notes.as_deref())
@@ -81,7 +155,7 @@ pub fn run(mut parser: lexopt::Parser) -> Result<ExitCode, Failure> {
         transcript,
         notes,
         duration,
-        chapter_pins,
+        chapter_pins: !options.no_chapter_pins,
         reader: Reader::Cli,
         ..EpisodeRequest::default()
     };

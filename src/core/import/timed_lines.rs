@@ -49,7 +49,7 @@ pub(super) fn timed_lines(
         .iter()
         .map(|name| Speaker {
             name: name.clone(),
-            img: None,
+            ..Speaker::default()
         })
         .collect();
     cut_speakers(&mut speakers, warnings);

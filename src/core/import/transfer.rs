@@ -66,6 +66,8 @@ fn write_episode(out: &mut Writer, episode: &Episode) {
     out.list(&episode.speakers, |out, speaker| {
         out.text(&speaker.name);
         out.optional_text(&speaker.img);
+        out.optional_text(&speaker.role);
+        out.optional_text(&speaker.href);
     });
     out.list(&episode.chapters, |out, chapter| {
         out.seconds(chapter.start);
@@ -100,6 +102,8 @@ fn read_episode(input: &mut Reader) -> Option<Episode> {
             Some(Speaker {
                 name: input.text()?,
                 img: input.optional(Reader::text)?,
+                role: input.optional(Reader::text)?,
+                href: input.optional(Reader::text)?,
             })
         })?,
         chapters: input.list(|input| {
@@ -113,6 +117,8 @@ fn read_episode(input: &mut Reader) -> Option<Episode> {
             })
         })?,
         lines: input.list(read_line)?,
+        // An import finds no highlights: only a feed or episode JSON has them.
+        highlights: Vec::new(),
         warnings: input.list(|input| {
             Some(Warning {
                 file: input.optional(Reader::text)?,
