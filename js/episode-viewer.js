@@ -30,28 +30,36 @@ const wasmReady = import("./episode-viewer-core.js").then(async (glue) => {
   core = glue;
 });
 
-// The importer (untimed transcripts, HTML transcripts, show notes) is a
-// module of its own, loaded once, only when a widget asks for it. Should it
-// fail to load, the next widget that asks tries again.
-let importer = null;
-function loadImporter() {
-  importer ??= startImporter().catch((error) => {
-    importer = null;
-    throw error;
-  });
-  return importer;
+// The importer (untimed transcripts, HTML transcripts, show notes) and the
+// feed reader are modules of their own, each loaded once, only when a
+// widget asks for it. Should one fail to load, the next widget that asks
+// tries again.
+function loadedOnce(start) {
+  let loading = null;
+  return () =>
+    (loading ??= start().catch((error) => {
+      loading = null;
+      throw error;
+    }));
 }
 
-async function startImporter() {
-  const wasm = fetch(new URL("./episode-viewer-import_bg.wasm", import.meta.url));
+async function startModule(wasmUrl, importGlue) {
+  const wasm = fetch(wasmUrl);
   wasm.catch(() => {});
-  const glue = await import("./episode-viewer-import.js");
+  const glue = await importGlue();
   await glue.default({ module_or_path: wasm });
   return glue;
 }
 
+const loadImporter = loadedOnce(() =>
+  startModule(new URL("./episode-viewer-import_bg.wasm", import.meta.url), () => import("./episode-viewer-import.js")),
+);
+const loadFeedReader = loadedOnce(() =>
+  startModule(new URL("./episode-viewer-feed_bg.wasm", import.meta.url), () => import("./episode-viewer-feed.js")),
+);
+
 /** The attributes naming the files a widget downloads first. */
-const FILE_ATTRIBUTES = ["src", "transcript", "notes", "chapters"];
+const FILE_ATTRIBUTES = ["src", "transcript", "notes", "chapters", "feed"];
 
 /**
  * Starts downloading the files the element's attributes name, as the widget
@@ -143,7 +151,7 @@ function guarded(call, fallback) {
 class EpisodeViewerElement extends HTMLElement {
   // The widget reads these itself when it mounts; a change mounts it again.
   static observedAttributes = [
-    "src", "transcript", "notes", "duration", "audio", "chapters", "height", "images", "timeout", "title",
+    "src", "transcript", "notes", "duration", "audio", "chapters", "height", "images", "timeout", "title", "feed", "episode",
   ];
 
   #mounted = null;
@@ -190,6 +198,8 @@ class EpisodeViewerElement extends HTMLElement {
       this.#files = prefetchFiles(this, this.#files);
       // An untimed transcript or show notes: the importer will be needed.
       if (this.hasAttribute("transcript") || this.hasAttribute("notes")) loadImporter().catch(() => {});
+      // A feed: the feed reader will be needed.
+      if (this.hasAttribute("feed")) loadFeedReader().catch(() => {});
     }
     try {
       await wasmReady;
@@ -209,7 +219,7 @@ class EpisodeViewerElement extends HTMLElement {
     this.#unmount();
     const files = this.#files;
     this.#files = new Map();
-    this.#mounted = guarded(() => core.mount(this, files, loadImporter), null);
+    this.#mounted = guarded(() => core.mount(this, files, loadImporter, loadFeedReader), null);
   }
 
   /** Moves the media to `seconds`, leaving play/pause as it is. */

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::core::load::attributes::WidgetAttributes;
+use crate::host::feed_module::FeedModule;
 use crate::host::import_module::ImportModule;
 use crate::host::load::ScriptHandoff;
 use crate::host::prefetch::Prefetched;
@@ -104,15 +105,19 @@ impl MountedViewer {
 /// the media element to follow (the first `<audio>` or `<video>` on the
 /// page when absent); `chapters` a JSON Chapters file; `images` which
 /// images to load (`all`, `same-origin` or `none`); `timeout` the seconds
-/// each download may take. `prefetched` holds the downloads of those files
+/// each download may take; `feed` a podcast feed whose episode (`episode`,
+/// its guid, else the one whose enclosure the media plays) gives all of
+/// the above. `prefetched` holds the downloads of those files
 /// the element's script already started (`url → { response, controller }`),
 /// taken over by the widget; `load_importer` loads the import module (and
-/// resolves to its exports) when an episode needs an import.
+/// resolves to its exports) when an episode needs an import,
+/// `load_feed_reader` the feed module when the episode comes from a feed.
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     prefetched: Option<Map>,
     load_importer: Option<Function>,
+    load_feed_reader: Option<Function>,
 ) -> Result<MountedViewer, JsValue> {
     report_stops();
     let controls = ControlsSlot::default();
@@ -123,6 +128,7 @@ pub fn mount(
         let handoff = ScriptHandoff {
             prefetched: Prefetched::new(prefetched),
             import_module: ImportModule::new(load_importer),
+            feed_module: FeedModule::new(load_feed_reader),
         };
         view! { <EpisodeViewer attributes host=element controls=slot handoff /> }
     })?;

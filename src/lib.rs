@@ -9,7 +9,8 @@
 //! The wasm entry point is [`mount`], called by the `<episode-viewer>`
 //! custom element defined in `js/episode-viewer.js`. The importer is a
 //! second wasm module built from this crate (the `import-module` feature),
-//! loaded only for an episode that needs an import.
+//! loaded only for an episode that needs an import; the feed reader a third
+//! (`feed-module`), loaded only for a feed.
 //!
 //! No code here may panic on input, on a call from JavaScript or on timing:
 //! the lints below refuse the constructs that can (tests and the fuzzing
@@ -43,6 +44,8 @@ pub mod fuzzing;
 mod bench_floor;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 mod embed;
+#[cfg(all(target_arch = "wasm32", feature = "feed-module"))]
+mod feed_module;
 #[cfg(all(target_arch = "wasm32", feature = "widget", debug_assertions))]
 mod heap_meter;
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]

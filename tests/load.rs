@@ -8,18 +8,17 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
 
-use episode_viewer::core::error::ReadError;
 use episode_viewer::core::export::to_episode_json;
 use episode_viewer::core::import::boundary::{decode_import, encode_import};
-use episode_viewer::core::import::{import_episode, ImportRequest, Importer};
+use episode_viewer::core::import::{import_episode, ImportRequest};
 use episode_viewer::core::load::attributes::{WidgetAttributes, ATTRIBUTES};
-use episode_viewer::core::load::{
-    DurationWait, EpisodeRequest, FileText, LoadError, Loader, Locate, Step,
-};
+use episode_viewer::core::load::{DurationWait, EpisodeRequest, FileText, LoadError};
 use episode_viewer::core::warnings::shown;
 use episode_viewer::core::{parse_episode_json, Episode};
 
-const PAGE: &str = "https://podcast.example/episodes/42/";
+#[path = "common/web.rs"]
+mod web;
+use web::{load_from_web, IMPORT_MODULE, PAGE, PAUSES};
 
 /// An episode JSON naming three transcripts (two languages) and a chapters
 /// file, with links to keep and to drop.
@@ -73,98 +72,6 @@ fn site() -> Vec<(&'static str, &'static str, &'static str)> {
     ]
 }
 
-/// URLs as a browser joins them (enough for these files: relative paths
-/// and absolute web URLs).
-struct WebUrls;
-
-fn join(reference: &str, base: &str) -> Option<String> {
-    if reference.starts_with("https://") || reference.starts_with("http://") {
-        return Some(reference.to_string());
-    }
-    let folder = base.rsplit_once('/')?.0;
-    Some(format!("{folder}/{reference}"))
-}
-
-impl Locate for WebUrls {
-    fn file(&self, reference: &str, base: &str) -> Option<String> {
-        join(reference, base)
-    }
-
-    fn link(&self, reference: &str, base: &str) -> Option<String> {
-        join(reference, base)
-    }
-}
-
-/// What `load_from_web` lists among the files fetched when the loader asks
-/// for the importer: the widget downloads its import module then.
-const IMPORT_MODULE: &str = "(the import module)";
-
-/// Imports as the widget's import module does: the result handed over as
-/// the module hands it (encoded) and read back.
-struct ImportModule;
-
-impl Importer for ImportModule {
-    fn import(&self, request: &ImportRequest) -> Result<Episode, ReadError> {
-        decode_import(&encode_import(&import_episode(request)))
-    }
-}
-
-thread_local! {
-    /// How often the loaders this thread drove paused.
-    static PAUSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// Drives the loader as `host/load.rs` does, against `files` served under
-/// [`PAGE`]; `media` is the duration the media element would give. Also
-/// returns the URLs fetched and the duration waits asked for.
-fn load_from_web(
-    request: EpisodeRequest,
-    files: &[(&str, &str, &str)],
-    media: Option<f64>,
-) -> (Result<Episode, LoadError>, Vec<String>, Vec<DurationWait>) {
-    let served: BTreeMap<String, (&str, &str)> = files
-        .iter()
-        .map(|(path, text, content_type)| (format!("{PAGE}{path}"), (*text, *content_type)))
-        .collect();
-    let (mut fetched, mut waits) = (Vec::new(), Vec::new());
-    let mut loader = Loader::new(request, WebUrls);
-    let result = loop {
-        match loader.step() {
-            Err(error) => break Err(error),
-            Ok(Step::Done(episode)) => break Ok(*episode),
-            Ok(Step::Pause) => PAUSES.with(|pauses| pauses.set(pauses.get() + 1)),
-            Ok(Step::MediaDuration(wait)) => {
-                waits.push(wait);
-                loader.take_media_duration(media);
-            }
-            Ok(Step::Importer) => {
-                fetched.push(IMPORT_MODULE.to_string());
-                loader.take_importer(Box::new(ImportModule));
-            }
-            Ok(Step::Fetch(needs)) => {
-                for need in &needs {
-                    let url = join(&need.location, &format!("{PAGE}page.html")).unwrap();
-                    fetched.push(url.clone());
-                    let Some((text, content_type)) = served.get(&url) else {
-                        return (
-                            Err(LoadError::Fetch(format!("could not load \"{url}\": 404"))),
-                            fetched,
-                            waits,
-                        );
-                    };
-                    let file = FileText {
-                        text: text.to_string(),
-                        content_type: Some(content_type.to_string()),
-                        location: url,
-                    };
-                    loader.take_file(need, file);
-                }
-            }
-        }
-    };
-    (result, fetched, waits)
-}
-
 fn widget_request(attributes: &[(&str, &str)], page_language: Option<&str>) -> EpisodeRequest {
     let attributes = WidgetAttributes::read(|name| {
         attributes
@@ -172,7 +79,7 @@ fn widget_request(attributes: &[(&str, &str)], page_language: Option<&str>) -> E
             .find(|(key, _)| *key == name)
             .map(|(_, value)| value.to_string())
     });
-    attributes.episode_request(page_language.map(str::to_string))
+    attributes.episode_request(page_language.map(str::to_string), None)
 }
 
 /// The same files in a folder of their own, for the CLI.

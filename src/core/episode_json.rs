@@ -289,7 +289,7 @@ fn declared_speakers(root: &Map) -> Result<SpeakerList, ReadError> {
                         .unwrap_or_else(|| key.clone()),
                     img: optional_string(fields, &speaker_loc, "img")?,
                     role: optional_string(fields, &speaker_loc, "role")?
-                        .map(|role| role.to_lowercase()),
+                        .map(|role| role.to_ascii_lowercase()),
                     href: optional_string(fields, &speaker_loc, "href")?,
                 }
             }

@@ -27,6 +27,7 @@ pub mod limits;
 pub mod links;
 pub mod lint;
 pub mod load;
+pub mod reader;
 pub mod search;
 pub mod text;
 pub mod time;

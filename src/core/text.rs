@@ -170,27 +170,6 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// The characters of `text` folded as [`fold`] folds them, without
-/// allocating: for comparing many names.
-pub fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().flat_map(|c| {
-        let code = c as u32;
-        let (latin, other) = match code {
-            0x0300..=0x036F => ("", None),
-            0x00C0..=0x017F => match LATIN_FOLD.get((code - 0xC0) as usize) {
-                Some(folded) => (*folded, None),
-                None => ("", Some(c)),
-            },
-            0x2018 | 0x2019 | 0x201B | 0x2032 => ("'", None),
-            0x201C | 0x201D | 0x201F | 0x2033 => ("\"", None),
-            _ if c.is_ascii() => ("", Some(c.to_ascii_lowercase())),
-            _ => ("", Some(c)),
-        };
-        let lowered = other.into_iter().flat_map(char::to_lowercase);
-        latin.chars().chain(lowered)
-    })
-}
-
 /// Appends `c` folded as [`fold`] folds it.
 pub(crate) fn push_folded(c: char, out: &mut String) {
     let code = c as u32;

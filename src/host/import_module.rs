@@ -27,24 +27,35 @@ impl ImportModule {
 
     /// The module, loaded; why not, in words, when it could not be.
     pub async fn load(&self) -> Result<ModuleImporter, String> {
-        let failed = |why: String| format!("could not load the widget's importer: {why}");
-        let Some(load) = self.0.get_value() else {
-            return Err(failed("the page gave no way to load it".to_string()));
-        };
-        let promise: Promise = load
-            .call0(&JsValue::NULL)
-            .map_err(|error| failed(js_words(&error)))?
-            .dyn_into()
-            .map_err(|_| failed("its loader gave no promise".to_string()))?;
-        let exports = JsFuture::from(promise)
-            .await
-            .map_err(|error| failed(js_words(&error)))?;
-        let import: Function = Reflect::get(&exports, &JsValue::from_str("importEpisode"))
-            .ok()
-            .and_then(|value| value.dyn_into().ok())
-            .ok_or_else(|| failed("it has no importEpisode".to_string()))?;
-        Ok(ModuleImporter(import))
+        let export = module_export(self.0.get_value(), "importEpisode", "importer").await?;
+        Ok(ModuleImporter(export))
     }
+}
+
+/// The function `export` of the module that `load` (the element script's
+/// loader of it) resolves to; why not, in words, naming the module's
+/// `role` (`importer`, `feed reader`), when it cannot be had.
+pub(super) async fn module_export(
+    load: Option<Function>,
+    export: &str,
+    role: &str,
+) -> Result<Function, String> {
+    let failed = |why: String| format!("could not load the widget's {role}: {why}");
+    let Some(load) = load else {
+        return Err(failed("the page gave no way to load it".to_string()));
+    };
+    let promise: Promise = load
+        .call0(&JsValue::NULL)
+        .map_err(|error| failed(js_words(&error)))?
+        .dyn_into()
+        .map_err(|_| failed("its loader gave no promise".to_string()))?;
+    let exports = JsFuture::from(promise)
+        .await
+        .map_err(|error| failed(js_words(&error)))?;
+    Reflect::get(&exports, &JsValue::from_str(export))
+        .ok()
+        .and_then(|value| value.dyn_into().ok())
+        .ok_or_else(|| failed(format!("it has no {export}")))
 }
 
 /// Runs imports in the import module.
@@ -79,7 +90,7 @@ impl Importer for ModuleImporter {
 }
 
 /// A JavaScript error in words: its message, or the value as text.
-fn js_words(error: &JsValue) -> String {
+pub(super) fn js_words(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))

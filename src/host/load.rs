@@ -7,6 +7,7 @@ pub use crate::core::load::LoadError;
 use crate::core::load::{DurationWait, EpisodeRequest, FileText, Loader, Locate, Step};
 use crate::core::Episode;
 
+use super::feed_module::FeedModule;
 use super::fetch::{fetch_text, Download, FetchError};
 use super::import_module::ImportModule;
 use super::media::MediaRef;
@@ -25,13 +26,15 @@ impl From<FetchError> for LoadError {
 const DURATION_WAIT_MS: u32 = 3_000;
 
 /// What the element's script hands the widget for loading: the downloads
-/// it started, and how to load the import module.
+/// it started, and how to load the import and feed modules.
 #[derive(Debug, Clone, Copy)]
 pub struct ScriptHandoff {
     /// Downloads of the element's files already under way.
     pub prefetched: Prefetched,
     /// Loads the importer, for an episode that needs an import.
     pub import_module: ImportModule,
+    /// Loads the feed reader, for a feed.
+    pub feed_module: FeedModule,
 }
 
 impl ScriptHandoff {
@@ -40,6 +43,7 @@ impl ScriptHandoff {
         Self {
             prefetched: Prefetched::new(None),
             import_module: ImportModule::new(None),
+            feed_module: FeedModule::new(None),
         }
     }
 }
@@ -65,6 +69,7 @@ async fn run_loader(
     ScriptHandoff {
         prefetched,
         import_module,
+        feed_module,
     }: ScriptHandoff,
 ) -> Result<Episode, LoadError> {
     let mut loader = Loader::new(request, PageUrls);
@@ -99,6 +104,10 @@ async fn run_loader(
             Step::Importer => {
                 let importer = import_module.load().await.map_err(LoadError::Fetch)?;
                 loader.take_importer(Box::new(importer));
+            }
+            Step::FeedReader => {
+                let reader = feed_module.load().await.map_err(LoadError::Fetch)?;
+                loader.take_feed_reader(Box::new(reader));
             }
             Step::Pause => yield_to_browser().await,
             Step::Done(episode) => return Ok(*episode),

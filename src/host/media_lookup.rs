@@ -140,3 +140,23 @@ impl Drop for DocumentWatch {
         }
     }
 }
+
+/// The absolute URL of what `media` plays: its `currentSrc` once it has
+/// chosen one, else its `src`, else its first `<source src>` (resolved
+/// against the document's base URL).
+pub fn media_source(media: &HtmlMediaElement) -> Option<String> {
+    let chosen = [media.current_src(), media.src()]
+        .into_iter()
+        .find(|url| !url.is_empty());
+    chosen.or_else(|| {
+        let written = media
+            .query_selector("source[src]")
+            .ok()
+            .flatten()?
+            .get_attribute("src")?;
+        let base = document().base_uri().ok().flatten()?;
+        web_sys::Url::new_with_base(&written, &base)
+            .ok()
+            .map(|url| url.href())
+    })
+}

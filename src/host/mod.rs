@@ -5,6 +5,7 @@ pub mod body;
 pub mod clipboard;
 pub mod deep_link;
 pub mod events;
+pub mod feed_module;
 pub mod fetch;
 pub mod focus;
 pub mod frames;

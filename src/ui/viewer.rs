@@ -22,7 +22,7 @@ use crate::host::frames::use_animation_frames;
 use crate::host::images::ImagePolicy;
 use crate::host::load::{page_language, LoadError, ScriptHandoff};
 use crate::host::media::{use_media_clock, MediaRef};
-use crate::host::media_lookup::{use_media_lookup, MediaLookup};
+use crate::host::media_lookup::{media_source, use_media_lookup, MediaLookup};
 use crate::host::owner::keep_for_owner;
 use crate::host::scroll::FollowScroll;
 use crate::host::tasks::spawn_owned;
@@ -135,7 +135,8 @@ async fn load_episode(
     time_limit_ms: u32,
     handoff: ScriptHandoff,
 ) -> Result<Arc<Episode>, LoadError> {
-    let request = attributes.episode_request(page_language());
+    let source = media.with_value(media_source);
+    let request = attributes.episode_request(page_language(), source);
     let mut episode =
         crate::host::load::load_episode(request, media, time_limit_ms, handoff).await?;
     if let Some(title) = attributes.title {

@@ -5,7 +5,7 @@ use roxmltree::Node;
 
 use super::xml::{child, children, text_of};
 use crate::core::error::{quoted, ReadError};
-use crate::core::load::Reader;
+use crate::core::reader::Reader;
 use crate::core::text::thousands;
 
 /// How many episodes a message lists.

@@ -3,6 +3,7 @@
 //! its enclosure) and takes what the feed says of it: its transcripts and
 //! chapters files, show notes, duration, people and soundbites.
 
+pub mod boundary;
 mod choose;
 mod date;
 mod episode;
@@ -17,7 +18,7 @@ pub use episode::{
 pub use xml::MAX_FEED_NODES;
 
 use crate::core::error::ReadError;
-use crate::core::load::Reader;
+use crate::core::reader::Reader;
 
 /// Reads the feed `text` and the episode `choice` names in it. An error
 /// says what is wrong and where: not XML (an HTML page, JSON), not an RSS

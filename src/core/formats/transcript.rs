@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use crate::core::episode::{Episode, Line, Speaker};
 use crate::core::error::Place;
-use crate::core::text::folded_chars;
+use crate::core::text::fold;
 use crate::core::warnings::Warning;
 
 /// A transcript read from a file, with what had to be repaired or skipped.
@@ -28,61 +28,45 @@ pub struct Transcript {
 /// role and link the transcript does not give.
 pub fn apply_transcript(episode: &mut Episode, transcript: Transcript) {
     let known = std::mem::take(&mut episode.speakers);
-    let by_name = sorted_by(&known, |speaker| folded_chars(&speaker.name));
-    let by_first_name = sorted_by(&known, |speaker| first_name(&speaker.name));
+    let names: Vec<String> = known
+        .iter()
+        .map(|speaker| fold(speaker.name.trim()))
+        .collect();
+    let first_name = |index: &usize| {
+        let name = names.get(*index).map_or("", String::as_str);
+        name.split_whitespace().next().unwrap_or_default()
+    };
+    let mut by_name: Vec<usize> = (0..known.len()).collect();
+    by_name.sort_by_key(|index| names.get(*index));
+    let mut by_first_name = by_name.clone();
+    by_first_name.sort_by_key(first_name);
     let mut speakers = transcript.speakers;
     for speaker in &mut speakers {
-        let name = || folded_chars(&speaker.name);
-        let same_name = find(&known, &by_name, |known| {
-            folded_chars(&known.name).cmp(name())
+        let name = fold(speaker.name.trim());
+        let same = |key: &str| key.cmp(&name);
+        let same_name = equal_run(&by_name, |index| {
+            same(names.get(*index).map_or("", String::as_str))
         });
         let person = same_name.first().or_else(|| {
-            match find(&known, &by_first_name, |known| {
-                first_name(&known.name).cmp(name())
-            }) {
+            match equal_run(&by_first_name, |index| same(first_name(index))) {
                 [only] => Some(only),
                 _ => None,
             }
         });
-        if let Some(&index) = person {
-            if let Some(person) = known.get(index) {
-                lend(person, speaker);
-            }
+        if let Some(person) = person.and_then(|index| known.get(*index)) {
+            lend(person, speaker);
         }
     }
     episode.speakers = speakers;
     episode.lines = transcript.lines;
 }
 
-/// The indices of `speakers`, sorted by `key`.
-fn sorted_by<'s, K: Iterator<Item = char>>(
-    speakers: &'s [Speaker],
-    key: impl Fn(&'s Speaker) -> K,
-) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..speakers.len()).collect();
-    order.sort_by(|&a, &b| match (speakers.get(a), speakers.get(b)) {
-        (Some(a), Some(b)) => key(a).cmp(key(b)),
-        _ => Ordering::Equal,
-    });
-    order
-}
-
-/// The run of `order` (sorted indices of `speakers`) whose speakers
-/// `compare` finds equal.
-fn find<'o>(
-    speakers: &[Speaker],
-    order: &'o [usize],
-    compare: impl Fn(&Speaker) -> Ordering,
-) -> &'o [usize] {
-    let compare_at = |index: &usize| speakers.get(*index).map_or(Ordering::Less, &compare);
-    let start = order.partition_point(|index| compare_at(index) == Ordering::Less);
-    let end = order.partition_point(|index| compare_at(index) != Ordering::Greater);
+/// The run of `order` (sorted by what `compare` compares) that `compare`
+/// finds equal.
+fn equal_run(order: &[usize], compare: impl Fn(&usize) -> Ordering) -> &[usize] {
+    let start = order.partition_point(|index| compare(index) == Ordering::Less);
+    let end = order.partition_point(|index| compare(index) != Ordering::Greater);
     order.get(start..end).unwrap_or_default()
-}
-
-/// The first word of `name`, folded.
-fn first_name(name: &str) -> impl Iterator<Item = char> + '_ {
-    folded_chars(name.trim_start()).take_while(|c| !c.is_whitespace())
 }
 
 /// What `person` knows that `speaker` does not.

@@ -31,7 +31,7 @@ mod text_lines;
 mod time_first;
 mod timed_lines;
 pub mod transcript_file;
-mod transfer;
+pub(crate) mod transfer;
 
 pub use boundary::{Importer, LinkedImporter};
 pub use importer::{import_episode, UNKNOWN_LENGTH};

@@ -24,29 +24,36 @@ pub fn add_transcript_file(
     text: &str,
     duration: Option<f64>,
 ) -> Result<(), String> {
-    add_transcript_file_with(episode, name, format, text, duration, &LinkedImporter)
+    add_transcript_file_with(episode, name, format, text, duration, None, &LinkedImporter)
 }
 
-/// [`add_transcript_file`], importing with `importer`.
+/// [`add_transcript_file`], importing with `importer`; an HTML transcript
+/// with `notes` (a feed's show notes), whose topics then give the chapters
+/// and their times pin the estimate.
 pub fn add_transcript_file_with(
     episode: &mut Episode,
     name: &str,
     format: FileFormat,
     text: &str,
     duration: Option<f64>,
+    notes: Option<NamedText>,
     importer: &dyn Importer,
 ) -> Result<(), String> {
     if format == FileFormat::HtmlTranscript {
         let sources = ImportRequest {
             transcript: Some(NamedText { name, text }),
+            notes,
             duration,
-            ..ImportRequest::default()
+            chapter_pins: notes.is_some(),
         };
         let imported = importer
             .import(&sources)
             .map_err(|error| error.to_string())?;
         episode.warnings.extend(imported.warnings);
         episode.timing = imported.timing;
+        if notes.is_some() {
+            episode.chapters = imported.chapters;
+        }
         let transcript = Transcript {
             lines: imported.lines,
             speakers: imported.speakers,
@@ -91,7 +98,7 @@ pub fn read_transcript_source_with(
                 duration: sources.duration,
                 ..Episode::default()
             };
-            add_transcript_file_with(&mut episode, name, format, text, sources.duration, importer)?;
+            add_transcript_file_with(&mut episode, name, format, text, sources.duration, None, importer)?;
             if let Some(notes) = sources.notes {
                 let from_notes = import(&ImportRequest {
                     transcript: None,

@@ -1,4 +1,5 @@
-//! How an import's result crosses from the import module to the widget: a
+//! How an import's result (and a feed's episode) crosses from the import
+//! module to the widget: a
 //! compact text of length-prefixed fields that both sides write and read
 //! by hand. (Dropping serde's derives for it took 12.4 KB gzipped off the
 //! widget's wasm; this reader, inlined where the widget imports, is about
@@ -11,21 +12,58 @@
 
 use std::fmt::Write as _;
 
-use crate::core::episode::{Chapter, Episode, Line, Speaker, Timing, Word};
+use crate::core::episode::{Chapter, Episode, Highlight, Line, Speaker, Timing, Word};
+use crate::core::episode_json::{EpisodeDocument, FileRef};
 use crate::core::error::{JsonPlace, Place, ReadError};
 use crate::core::warnings::Warning;
 
 /// Names this format, so that modules of two builds never misread each
 /// other.
-const VERSION: &str = "episode-viewer import 1;";
+const VERSION: &str = "episode-viewer import 2;";
 
-/// The result as text.
+/// An import's result as text.
 pub(super) fn write_result(result: &Result<Episode, ReadError>) -> String {
+    write_outcome(result, write_episode)
+}
+
+/// The result [`write_result`] wrote; `None` for any other text.
+pub(super) fn read_result(text: &str) -> Option<Result<Episode, ReadError>> {
+    read_outcome(text, read_episode)
+}
+
+/// A feed's episode as an episode JSON document, and its show notes.
+pub(crate) type FeedResult = Result<(EpisodeDocument, Option<String>), ReadError>;
+
+/// A feed's episode (see [`FeedResult`]) as text.
+pub(crate) fn write_feed_result(result: &FeedResult) -> String {
+    write_outcome(result, |out, (document, notes)| {
+        write_episode(out, &document.episode);
+        out.list(&document.transcript_files, write_file_ref);
+        out.optional(&document.chapters_file, write_file_ref);
+        out.optional_text(notes);
+    })
+}
+
+/// The feed's episode [`write_feed_result`] wrote; `None` for any other
+/// text.
+pub(crate) fn read_feed_result(text: &str) -> Option<FeedResult> {
+    read_outcome(text, |input| {
+        let episode = read_episode(input)?;
+        let document = EpisodeDocument {
+            episode,
+            transcript_files: input.list(read_file_ref)?,
+            chapters_file: input.optional(read_file_ref)?,
+        };
+        Some((document, input.optional(Reader::text)?))
+    })
+}
+
+fn write_outcome<T>(result: &Result<T, ReadError>, write: impl FnOnce(&mut Writer, &T)) -> String {
     let mut out = Writer(String::from(VERSION));
     match result {
-        Ok(episode) => {
+        Ok(value) => {
             out.number(0);
-            write_episode(&mut out, episode);
+            write(&mut out, value);
         }
         Err(error) => {
             out.number(1);
@@ -37,11 +75,13 @@ pub(super) fn write_result(result: &Result<Episode, ReadError>) -> String {
     out.0
 }
 
-/// The result [`write_result`] wrote; `None` for any other text.
-pub(super) fn read_result(text: &str) -> Option<Result<Episode, ReadError>> {
+fn read_outcome<T>(
+    text: &str,
+    read: impl FnOnce(&mut Reader) -> Option<T>,
+) -> Option<Result<T, ReadError>> {
     let mut input = Reader(text.strip_prefix(VERSION)?);
     let result = match input.number()? {
-        0 => Ok(read_episode(&mut input)?),
+        0 => Ok(read(&mut input)?),
         1 => Err(ReadError {
             file: input.optional(Reader::text)?,
             place: read_place(&mut input)?,
@@ -50,6 +90,20 @@ pub(super) fn read_result(text: &str) -> Option<Result<Episode, ReadError>> {
         _ => return None,
     };
     input.0.is_empty().then_some(result)
+}
+
+fn write_file_ref(out: &mut Writer, file: &FileRef) {
+    out.text(&file.url);
+    out.optional_text(&file.mime_type);
+    out.optional_text(&file.language);
+}
+
+fn read_file_ref(input: &mut Reader) -> Option<FileRef> {
+    Some(FileRef {
+        url: input.text()?,
+        mime_type: input.optional(Reader::text)?,
+        language: input.optional(Reader::text)?,
+    })
 }
 
 fn write_episode(out: &mut Writer, episode: &Episode) {
@@ -78,6 +132,11 @@ fn write_episode(out: &mut Writer, episode: &Episode) {
         out.flag(chapter.in_toc);
     });
     out.list(&episode.lines, write_line);
+    out.list(&episode.highlights, |out, highlight| {
+        out.seconds(highlight.start);
+        out.seconds(highlight.end);
+        out.optional_text(&highlight.title);
+    });
     out.list(&episode.warnings, |out, warning| {
         out.optional_text(&warning.file);
         write_place(out, &warning.place);
@@ -117,8 +176,13 @@ fn read_episode(input: &mut Reader) -> Option<Episode> {
             })
         })?,
         lines: input.list(read_line)?,
-        // An import finds no highlights: only a feed or episode JSON has them.
-        highlights: Vec::new(),
+        highlights: input.list(|input| {
+            Some(Highlight {
+                start: input.seconds()?,
+                end: input.seconds()?,
+                title: input.optional(Reader::text)?,
+            })
+        })?,
         warnings: input.list(|input| {
             Some(Warning {
                 file: input.optional(Reader::text)?,

@@ -105,8 +105,12 @@ impl Assembly<'_> {
     pub fn imports(&self, prepared: &Prepared) -> bool {
         let notes = self.request.notes.is_some();
         match &prepared.main {
-            MainFile::Document { .. } => {
-                notes || prepared.transcript_format == Some(FileFormat::HtmlTranscript)
+            MainFile::Document {
+                notes: feed_notes, ..
+            } => {
+                notes
+                    || feed_notes.is_some()
+                    || prepared.transcript_format == Some(FileFormat::HtmlTranscript)
             }
             MainFile::Src(format) => notes || *format == FileFormat::HtmlTranscript,
             MainFile::Import { timed } => notes || !timed,
@@ -115,17 +119,17 @@ impl Assembly<'_> {
 
     /// Reads the transcript file `name` (of `format`) into `episode`, an
     /// estimate's last known time being the request's, `known` (the
-    /// episode's) or the media's.
+    /// episode's) or the media's; an HTML transcript with `notes`.
     fn add_transcript(
         &self,
         episode: &mut Episode,
-        name: &str,
+        (name, file): (&str, &FileText),
         format: FileFormat,
-        file: &FileText,
         known: Option<f64>,
+        notes: Option<NamedText>,
     ) -> Result<(), LoadError> {
         let duration = self.estimate_duration(known);
-        add_transcript_file_with(episode, name, format, &file.text, duration, self)
+        add_transcript_file_with(episode, name, format, &file.text, duration, notes, self)
             .map_err(LoadError::Unusable)
     }
 
@@ -143,16 +147,29 @@ impl Assembly<'_> {
 pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episode, LoadError> {
     let mut notes_read = false;
     let mut episode = match prepared.main {
-        MainFile::Document { mut episode, .. } => {
-            if let Some(((name, file), format)) = assembly
+        MainFile::Document {
+            mut episode, notes, ..
+        } => {
+            // A feed's show notes: with an HTML transcript, imported with
+            // it (their times pin its estimate); else the chapters.
+            let mut notes = notes.as_ref().map(|(name, text)| NamedText { name, text });
+            if let Some((source, format)) = assembly
                 .source(Role::EpisodeTranscript)
                 .zip(prepared.transcript_format)
             {
+                let with_notes = notes.filter(|_| format == FileFormat::HtmlTranscript);
+                if with_notes.is_some() {
+                    notes = None;
+                }
                 let known = episode.duration;
-                assembly.add_transcript(&mut episode, name, format, file, known)?;
+                assembly.add_transcript(&mut episode, source, format, known, with_notes)?;
             }
             if let Some((name, file)) = assembly.source(Role::EpisodeChapters) {
                 take_chapters(&mut episode, name, file, assembly)?;
+            }
+            if let Some(notes) = notes {
+                let duration = assembly.estimate_duration(episode.duration);
+                take_notes_chapters(&mut episode, notes, duration, assembly)?;
             }
             *episode
         }
@@ -164,7 +181,7 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
             if format == FileFormat::JsonChapters {
                 take_chapters(&mut episode, name, file, assembly)?;
             } else {
-                assembly.add_transcript(&mut episode, name, format, file, None)?;
+                assembly.add_transcript(&mut episode, (name, file), format, None, None)?;
             }
             episode
         }

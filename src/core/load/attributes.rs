@@ -19,6 +19,8 @@ pub const ATTRIBUTES: &[&str] = &[
     "images",
     "timeout",
     "title",
+    "feed",
+    "episode",
 ];
 
 /// The element's attributes, each `None` when absent (and, for the files
@@ -45,6 +47,10 @@ pub struct WidgetAttributes {
     pub images: Option<String>,
     /// `timeout`: the seconds each download may take.
     pub timeout: Option<String>,
+    /// `feed`: a podcast feed (RSS) to take the episode from.
+    pub feed: Option<String>,
+    /// `episode`: the guid of the feed's episode.
+    pub episode: Option<String>,
 }
 
 impl WidgetAttributes {
@@ -66,17 +72,27 @@ impl WidgetAttributes {
             audio: attribute("audio"),
             images: attribute("images"),
             timeout: attribute("timeout"),
+            feed: named("feed"),
+            episode: named("episode"),
         }
     }
 
     /// The files to load and what is known beside them; `page_language`
-    /// chooses among an episode's transcripts.
-    pub fn episode_request(&self, page_language: Option<String>) -> EpisodeRequest {
+    /// chooses among an episode's transcripts, `media_source` (the URL the
+    /// media plays) among a feed's episodes.
+    pub fn episode_request(
+        &self,
+        page_language: Option<String>,
+        media_source: Option<String>,
+    ) -> EpisodeRequest {
         EpisodeRequest {
             src: self.src.clone(),
             transcript: self.transcript.clone(),
             notes: self.notes.clone(),
             chapters: self.chapters.clone(),
+            feed: self.feed.clone(),
+            episode: self.episode.clone(),
+            media_source,
             duration: positive_time(self.duration.as_deref()),
             page_language,
             chapter_pins: true,

@@ -1,14 +1,16 @@
 //! The load, one step at a time: the request's files, then those an
-//! episode JSON names, then the media's duration when an estimate or an
+//! episode JSON (or a feed) names, then the media's duration when an estimate or an
 //! open last chapter needs it, then the episode.
 
 use super::assemble::{assemble, chapters_end, prepare, Assembly, Prepared};
+use super::feed_file::read_feed_file;
 use super::files::FileStore;
 use super::locate::Locate;
 use super::main_file::{first_needs, read_document, read_main, MainFile, MainRead};
 use super::request::{DurationWait, EpisodeRequest, FileNeed, FileText, LoadError, Step};
 use crate::core::episode::Episode;
 use crate::core::episode_json::EpisodeJsonReader;
+use crate::core::feed::boundary::{FeedReader, LinkedFeedReader};
 use crate::core::formats::FileFormat;
 use crate::core::import::{Importer, LinkedImporter};
 
@@ -21,12 +23,14 @@ pub struct Loader<L: Locate> {
     media_duration: Option<Option<f64>>,
     main_format: Option<FileFormat>,
     importer: Option<Box<dyn Importer>>,
+    feed_reader: Option<Box<dyn FeedReader>>,
 }
 
 enum Stage {
     Start,
     Read,
     ReadDocument(Option<Box<EpisodeJsonReader>>),
+    ReadFeed,
     Detect(MainFile),
     Assemble(Prepared),
     Finish(Box<Episode>),
@@ -45,6 +49,7 @@ impl<L: Locate> Loader<L> {
             media_duration: None,
             main_format: None,
             importer: None,
+            feed_reader: None,
         }
     }
 
@@ -66,7 +71,17 @@ impl<L: Locate> Loader<L> {
                 Stage::Read => match read_main(&self.request, &self.store)? {
                     MainRead::Known(main, needs) => self.read(main, needs),
                     MainRead::Document(reader) => self.stage = Stage::ReadDocument(Some(reader)),
+                    MainRead::Feed => self.stage = Stage::ReadFeed,
                 },
+                Stage::ReadFeed => {
+                    let Some(reader) = self.feed_reader.as_deref() else {
+                        self.stage = Stage::ReadFeed;
+                        return Ok(Step::FeedReader);
+                    };
+                    let (main, needs) =
+                        read_feed_file(&self.request, &self.locate, &self.store, reader)?;
+                    self.read(main, needs);
+                }
                 Stage::ReadDocument(mut reader) => {
                     let read =
                         read_document(&self.request, &self.locate, &self.store, &mut reader)?;
@@ -144,6 +159,11 @@ impl<L: Locate> Loader<L> {
         self.importer = Some(importer);
     }
 
+    /// Hands in what reads feeds (one [`Step::FeedReader`] asked for).
+    pub fn take_feed_reader(&mut self, reader: Box<dyn FeedReader>) {
+        self.feed_reader = Some(reader);
+    }
+
     /// Hands in the media's duration (`None` when it stayed unknown).
     pub fn take_media_duration(&mut self, duration: Option<f64>) {
         let usable = duration.filter(|seconds| seconds.is_finite() && *seconds > 0.0);
@@ -173,6 +193,7 @@ pub fn load_without_media<L: Locate>(
             Step::Pause => {}
             Step::MediaDuration(_) => loader.take_media_duration(None),
             Step::Importer => loader.take_importer(Box::new(LinkedImporter)),
+            Step::FeedReader => loader.take_feed_reader(Box::new(LinkedFeedReader)),
             Step::Done(episode) => return Ok((*episode, loader.main_format())),
         }
     }

@@ -5,7 +5,7 @@ use super::files::FileStore;
 use super::locate::Locate;
 use super::request::{EpisodeRequest, FileNeed, LoadError, Reader, Role};
 use crate::core::episode::Episode;
-use crate::core::episode_json::{EpisodeJsonReader, FileRef};
+use crate::core::episode_json::{EpisodeDocument, EpisodeJsonReader, FileRef};
 use crate::core::error::ReadError;
 use crate::core::formats::{choose_transcript, detect_format, FileFormat};
 use crate::core::links::{settle_links, url_kind, UrlKind};
@@ -16,10 +16,13 @@ pub(super) enum MainFile {
     /// An episode JSON, its links settled; the files it names are needed
     /// as [`Role::EpisodeTranscript`] and [`Role::EpisodeChapters`].
     Document {
-        /// The episode as far as the episode JSON gives it.
+        /// The episode as far as the episode JSON (or feed) gives it.
         episode: Box<Episode>,
         /// The type the episode JSON gives its transcript file.
         transcript_type: Option<String>,
+        /// A feed's show notes, named for messages: the chapters when the
+        /// feed names no chapters file.
+        notes: Option<(String, String)>,
     },
     /// What `src` names, in a format other than episode JSON.
     Src(FileFormat),
@@ -48,6 +51,13 @@ pub(super) fn first_needs(
     locate: &dyn Locate,
 ) -> Result<Vec<FileNeed>, LoadError> {
     let widget = request.reader == Reader::Widget;
+    if request.feed.is_some() && (request.src.is_some() || request.transcript.is_some()) {
+        return Err(LoadError::Unusable(if widget {
+            "the <episode-viewer> element has feed and also src or transcript; the feed names the episode's files: use it alone".to_string()
+        } else {
+            "give either a feed or files to read, not both".to_string()
+        }));
+    }
     match (&request.src, &request.transcript) {
         (Some(_), Some(_)) if widget => return Err(LoadError::Unusable(
             "the <episode-viewer> element has both src and transcript; use src for a timed transcript or episode JSON, or transcript for untimed text".to_string(),
@@ -55,10 +65,10 @@ pub(super) fn first_needs(
         (Some(_), Some(_)) => return Err(LoadError::Unusable(
             "give either a timed file or an untimed transcript to read, not both".to_string(),
         )),
-        (None, None) if request.notes.is_none() && widget => return Err(LoadError::Unusable(
-            "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript (or transcript to an untimed text transcript)".to_string(),
+        (None, None) if request.notes.is_none() && request.feed.is_none() && widget => return Err(LoadError::Unusable(
+            "the <episode-viewer> element has no src attribute; set it to the URL of the episode JSON or transcript (or transcript to an untimed text transcript, or feed to the podcast's feed)".to_string(),
         )),
-        (None, None) if request.notes.is_none() => return Err(LoadError::Unusable(
+        (None, None) if request.notes.is_none() && request.feed.is_none() => return Err(LoadError::Unusable(
             "nothing to read: give a transcript, an episode JSON or show notes".to_string(),
         )),
         _ => {}
@@ -68,6 +78,7 @@ pub(super) fn first_needs(
         (Role::Transcript, &request.transcript),
         (Role::Notes, &request.notes),
         (Role::Chapters, &request.chapters),
+        (Role::Feed, &request.feed),
     ];
     Ok(named
         .into_iter()
@@ -88,6 +99,8 @@ pub(super) enum MainRead {
     Known(MainFile, Vec<FileNeed>),
     /// An episode JSON, read a part at a time ([`read_document`]).
     Document(Box<EpisodeJsonReader>),
+    /// A feed, read by a feed reader (`feed_file::read_feed_file`).
+    Feed,
 }
 
 /// Bytes of an episode JSON read in one step of the load: about 10 ms of
@@ -101,6 +114,9 @@ pub(super) fn read_main(
     request: &EpisodeRequest,
     store: &FileStore,
 ) -> Result<MainRead, LoadError> {
+    if store.file(Role::Feed).is_some() {
+        return Ok(MainRead::Feed);
+    }
     if let Some(file) = store.file(Role::Transcript) {
         let timed = detect_format(None, &file.text).is_some_and(FileFormat::is_timed_transcript);
         return Ok(MainRead::Known(MainFile::Import { timed }, Vec::new()));
@@ -158,18 +174,40 @@ pub(super) fn read_document(
     let document = reading
         .finish(&file.text)
         .map_err(|error| unusable_episode(src, &error))?;
+    document_files(
+        request,
+        locate,
+        src,
+        &file.location,
+        document,
+        "episode JSON",
+    )
+    .map(Some)
+}
+
+/// The episode of an episode JSON document (or a feed's, `what` saying
+/// which), its links settled against `base`, and the files it names:
+/// the transcript chosen by the page's language and its type, and the
+/// chapters file.
+pub(super) fn document_files(
+    request: &EpisodeRequest,
+    locate: &dyn Locate,
+    name: &str,
+    base: &str,
+    document: EpisodeDocument,
+    what: &str,
+) -> Result<(MainFile, Vec<FileNeed>), LoadError> {
     let mut episode = document.episode;
-    let base = &file.location;
     let dropped = settle_links(&mut episode.speakers, &mut episode.chapters, |url| {
         locate.link(url, base)
     });
-    episode.warnings.extend(in_file(src, dropped));
+    episode.warnings.extend(in_file(name, dropped));
     let mut needs = Vec::new();
     let mut transcript_type = None;
     if !document.transcript_files.is_empty() {
         let chosen = choose_transcript(&document.transcript_files, request.page_language.as_deref())
             .ok_or_else(|| {
-                LoadError::Unusable(format!("\"{src}\": none of its transcript files has a type {} reads (WebVTT, SRT, Podcasting 2.0 JSON, HTML transcript)", request.reader.itself()))
+                LoadError::Unusable(format!("\"{name}\": none of its transcript files has a type {} reads (WebVTT, SRT, Podcasting 2.0 JSON, HTML transcript)", request.reader.itself()))
             })?;
         needs.push(referenced(
             request,
@@ -177,6 +215,7 @@ pub(super) fn read_document(
             chosen,
             base,
             Role::EpisodeTranscript,
+            what,
         )?);
         transcript_type.clone_from(&chosen.mime_type);
     }
@@ -187,34 +226,35 @@ pub(super) fn read_document(
             file,
             base,
             Role::EpisodeChapters,
+            what,
         )?);
     }
-    Ok(Some((
-        MainFile::Document {
-            episode: Box::new(episode),
-            transcript_type,
-        },
-        needs,
-    )))
+    let main = MainFile::Document {
+        episode: Box::new(episode),
+        transcript_type,
+        notes: None,
+    };
+    Ok((main, needs))
 }
 
-/// The need for a file an episode JSON names. Only `http:`, `https:` and
-/// relative URLs are fetched: a file must not make the page request
-/// `data:`, `blob:` or `file:` URLs.
+/// The need for a file an episode JSON (or a feed, `what`) names. Only
+/// `http:`, `https:` and relative URLs are fetched: a file must not make
+/// the page request `data:`, `blob:` or `file:` URLs.
 fn referenced(
     request: &EpisodeRequest,
     locate: &dyn Locate,
     file: &FileRef,
     base: &str,
     role: Role,
+    what: &str,
 ) -> Result<FileNeed, LoadError> {
     let url = match url_kind(&file.url) {
         UrlKind::Web(url) | UrlKind::Relative(url) => url,
         UrlKind::Refused => {
             return Err(LoadError::Unusable(format!(
-                "\"{}\" is not a web address: the episode JSON may name only http:, https: and relative URLs",
-                file.url
-            )))
+            "\"{}\" is not a web address: the {what} may name only http:, https: and relative URLs",
+            file.url
+        )))
         }
     };
     let location = locate
@@ -223,7 +263,7 @@ fn referenced(
             LoadError::Unusable(match request.reader {
                 Reader::Widget => format!("\"{}\" is not a valid URL", file.url),
                 Reader::Cli => format!(
-                    "\"{}\" is not a file beside the episode JSON: this tool reads files named by a path relative to it",
+                    "\"{}\" is not a file beside the {what}: this tool reads files named by a path relative to it",
                     file.url
                 ),
             })

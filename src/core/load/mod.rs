@@ -10,6 +10,7 @@
 
 mod assemble;
 pub mod attributes;
+mod feed_file;
 mod files;
 mod loader;
 mod locate;

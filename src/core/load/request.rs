@@ -1,6 +1,7 @@
 //! What a load is asked for, what it asks for in turn, and how it fails.
 
 use crate::core::episode::Episode;
+pub use crate::core::reader::Reader;
 
 /// What to load: each file as written (a URL or path, relative to the page
 /// or the working folder), and what is known beside them.
@@ -16,6 +17,13 @@ pub struct EpisodeRequest {
     /// A JSON Chapters file whose chapters replace the episode's own
     /// (`chapters`).
     pub chapters: Option<String>,
+    /// A podcast feed (RSS) to take the episode from (`feed`).
+    pub feed: Option<String>,
+    /// The guid of the feed's episode (`episode`).
+    pub episode: Option<String>,
+    /// The URL of the media the page plays: without a guid, the feed's
+    /// episode is the one whose enclosure it is.
+    pub media_source: Option<String>,
     /// The episode's length in seconds, the last known time of an import.
     pub duration: Option<f64>,
     /// The page's language, for choosing among an episode's transcripts.
@@ -25,26 +33,6 @@ pub struct EpisodeRequest {
     pub chapter_pins: bool,
     /// Who asked, for the words of messages.
     pub reader: Reader,
-}
-
-/// Who loads: messages name what the user wrote in its terms.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Reader {
-    /// The `<episode-viewer>` element.
-    #[default]
-    Widget,
-    /// The command-line tool.
-    Cli,
-}
-
-impl Reader {
-    /// "this widget" or "this tool".
-    pub fn itself(self) -> &'static str {
-        match self {
-            Reader::Widget => "this widget",
-            Reader::Cli => "this tool",
-        }
-    }
 }
 
 /// Why an episode could not be shown.
@@ -81,9 +69,11 @@ pub enum Role {
     Notes,
     /// What `chapters` names.
     Chapters,
-    /// The transcript file an episode JSON refers to.
+    /// What `feed` names.
+    Feed,
+    /// The transcript file an episode JSON (or a feed) refers to.
     EpisodeTranscript,
-    /// The chapters file an episode JSON refers to.
+    /// The chapters file an episode JSON (or a feed) refers to.
     EpisodeChapters,
 }
 
@@ -133,6 +123,9 @@ pub enum Step {
     /// transcript or show notes are to be read): hand it to
     /// [`Loader::take_importer`](super::Loader::take_importer).
     Importer,
+    /// Something to read a feed with: hand it to
+    /// [`Loader::take_feed_reader`](super::Loader::take_feed_reader).
+    FeedReader,
     /// More of a long file is to be read: call [`step`](super::Loader::step)
     /// again, after the page has had its turn (so that reading a long
     /// file never holds it for long).
