@@ -58,6 +58,9 @@ const loadFeedReader = loadedOnce(() =>
   startModule(new URL("./episode-viewer-feed_bg.wasm", import.meta.url), () => import("./episode-viewer-feed.js")),
 );
 
+/** The attributes whose value may name an element of the page (`#id`). */
+const PAGE_REFERENCE_ATTRIBUTES = ["src", "transcript", "notes", "chapters"];
+
 /** The attributes naming the files a widget downloads first. */
 const FILE_ATTRIBUTES = ["src", "transcript", "notes", "chapters", "feed"];
 
@@ -72,7 +75,8 @@ function prefetchFiles(element, earlier) {
   const files = new Map();
   for (const name of FILE_ATTRIBUTES) {
     const value = element.getAttribute(name)?.trim();
-    if (!value) continue;
+    // `#id` names an element of the page, read in place (no download).
+    if (!value || value.startsWith("#")) continue;
     let url;
     try {
       url = new URL(value, document.baseURI);
@@ -152,10 +156,14 @@ class EpisodeViewerElement extends HTMLElement {
   // The widget reads these itself when it mounts; a change mounts it again.
   static observedAttributes = [
     "src", "transcript", "notes", "duration", "audio", "chapters", "height", "images", "timeout", "title", "feed", "episode",
+    "replace",
   ];
 
   #mounted = null;
   #generation = 0;
+  /** The page's elements this widget reads (`transcript="#id"`): watched
+   * for changes, and hidden while `replace` is set (see `#watchPageSources`). */
+  #pageSources = { observer: null, hidden: [] };
   /** Downloads started for the next mount (see `prefetchFiles`). */
   #files = new Map();
 
@@ -166,6 +174,7 @@ class EpisodeViewerElement extends HTMLElement {
 
   disconnectedCallback() {
     viewers.delete(this);
+    this.#watchPageSources(false);
     this.#generation += 1;
     abortUnused(this.#files);
     this.#unmount();
@@ -192,8 +201,36 @@ class EpisodeViewerElement extends HTMLElement {
     }
   }
 
+  /**
+   * Watches the page's elements that the attributes name by `#id`, so that
+   * a change to their content renders the widget again; with `replace`,
+   * hides them (the widget takes their place) until the widget is removed
+   * or `replace` is.
+   */
+  #watchPageSources(connected) {
+    this.#pageSources.observer?.disconnect();
+    for (const element of this.#pageSources.hidden) element.hidden = false;
+    this.#pageSources = { observer: null, hidden: [] };
+    if (!connected) return;
+    const elements = PAGE_REFERENCE_ATTRIBUTES.map((name) => this.getAttribute(name)?.trim())
+      .filter((value) => value?.startsWith("#"))
+      .map((value) => document.getElementById(value.slice(1)))
+      .filter(Boolean);
+    if (elements.length === 0) return;
+    let pending = null;
+    const observer = new MutationObserver(() => {
+      clearTimeout(pending);
+      pending = setTimeout(() => this.isConnected && this.#render(), 100);
+    });
+    for (const element of elements) observer.observe(element, { childList: true, subtree: true, characterData: true });
+    const hidden = this.hasAttribute("replace") ? elements.filter((element) => !element.hidden) : [];
+    for (const element of hidden) element.hidden = true;
+    this.#pageSources = { observer, hidden };
+  }
+
   async #render() {
     const generation = ++this.#generation;
+    this.#watchPageSources(true);
     if (stoppedBecause === null) {
       this.#files = prefetchFiles(this, this.#files);
       // An untimed transcript or show notes: the importer will be needed.

@@ -12,6 +12,7 @@ use super::fetch::{fetch_text, Download, FetchError};
 use super::import_module::ImportModule;
 use super::media::MediaRef;
 use super::media_duration::{loads_metadata, media_duration};
+use super::page_text::{is_page_reference, page_text};
 use super::prefetch::Prefetched;
 use super::yielding::yield_to_browser;
 
@@ -78,17 +79,23 @@ async fn run_loader(
             Step::Fetch(needs) => {
                 // The files of a round download side by side, read in
                 // turn; the first failure aborts the others (dropped).
-                let downloads: Vec<Download> = needs
+                let downloads: Vec<Option<Download>> = needs
                     .iter()
                     .map(|need| {
-                        prefetched
-                            .take(&need.location)
-                            .unwrap_or_else(|| Download::start(&need.location))
+                        (!is_page_reference(&need.location)).then(|| {
+                            prefetched
+                                .take(&need.location)
+                                .unwrap_or_else(|| Download::start(&need.location))
+                        })
                     })
                     .collect();
                 for (need, download) in needs.iter().zip(downloads) {
-                    let file: FileText =
-                        fetch_text(&need.location, time_limit_ms, download).await?;
+                    let file: FileText = match download {
+                        Some(download) => {
+                            fetch_text(&need.location, time_limit_ms, download).await?
+                        }
+                        None => page_text(&need.location)?,
+                    };
                     loader.take_file(need, file);
                 }
             }

@@ -113,6 +113,14 @@ impl Language {
         }
     }
 
+    /// Heading of the highlights (a feed's soundbites).
+    pub fn highlights(self) -> &'static str {
+        match self {
+            Language::English => "Highlights",
+            Language::German => "Ausschnitte",
+        }
+    }
+
     /// Placeholder and label of the search field.
     pub fn search_transcript(self) -> &'static str {
         match self {

@@ -247,6 +247,7 @@ impl LineViews {
                         {avatar.map(|src| view! { <img class="ev-avatar" src=src alt="" width="24" height="24"
                             loading="lazy" decoding="async" referrerpolicy="no-referrer" /> })}
                         {details.name.clone()}
+                        {details.role.clone().map(|role| view! { <span class="ev-role">{role}</span> })}
                     </span>
                 }
             });

@@ -8,6 +8,7 @@ mod component_tests;
 mod copy_link;
 mod follow;
 mod header;
+mod highlights;
 mod i18n;
 mod js_api;
 mod line_element;

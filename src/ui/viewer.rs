@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::alert::ErrorAlert;
 use super::chapters::ChapterList;
 use super::header::{EpisodeHeader, SectionLevel};
+use super::highlights::Highlights;
 use super::i18n::{language, Language};
 use super::js_api::{ControlsSlot, LoadedControls};
 use super::playhead::{use_playhead, Playhead};
@@ -172,6 +173,8 @@ fn LoadedEpisode(
         chapter_percent,
     } = use_playhead(&episode, clock);
     let has_chapters = episode.listed_chapters().next().is_some();
+    let highlights =
+        view! { <Highlights episode=episode.clone() displays=displays.clone() media clock /> };
     let search = SearchState::new(displays.clone());
     // The search index is built after the first lines are painted.
     spawn_owned(async move {
@@ -208,6 +211,7 @@ fn LoadedEpisode(
     view! {
         <EpisodeHeader episode=episode.clone() />
         {approximate}
+        {highlights}
         <div class="ev-body" class:ev-has-chapters=has_chapters>
             {has_chapters.then(|| view! {
                 <ChapterList episode=episode.clone() current=current_chapter percent=chapter_percent clock />

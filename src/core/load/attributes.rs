@@ -7,7 +7,8 @@ use crate::core::limits::download_time_limit;
 use crate::core::time::parse_clock;
 
 /// Every attribute the element reads; a change to any of them mounts the
-/// widget again (`height` only restyles it, in the element's script).
+/// widget again (`height` only restyles it, and `replace` hides the page's
+/// elements that `#id` values name, both in the element's script).
 pub const ATTRIBUTES: &[&str] = &[
     "src",
     "transcript",
@@ -21,6 +22,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "title",
     "feed",
     "episode",
+    "replace",
 ];
 
 /// The element's attributes, each `None` when absent (and, for the files
