@@ -62,7 +62,7 @@ const loadFeedReader = loadedOnce(() =>
 const PAGE_REFERENCE_ATTRIBUTES = ["src", "transcript", "notes", "chapters"];
 
 /** The attributes naming the files a widget downloads first. */
-const FILE_ATTRIBUTES = ["src", "transcript", "notes", "chapters", "feed"];
+const FILE_ATTRIBUTES = [...PAGE_REFERENCE_ATTRIBUTES, "feed"];
 
 /**
  * Starts downloading the files the element's attributes name, as the widget

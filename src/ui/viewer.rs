@@ -136,7 +136,11 @@ async fn load_episode(
     time_limit_ms: u32,
     handoff: ScriptHandoff,
 ) -> Result<Arc<Episode>, LoadError> {
-    let source = media.with_value(media_source);
+    // Only a feed's episode is chosen by what the media plays.
+    let source = attributes
+        .feed
+        .as_ref()
+        .and_then(|_| media.with_value(media_source));
     let request = attributes.episode_request(page_language(), source);
     let mut episode =
         crate::host::load::load_episode(request, media, time_limit_ms, handoff).await?;

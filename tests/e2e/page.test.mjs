@@ -49,7 +49,9 @@ test("the page's own transcript and show notes become the synced transcript", as
 });
 
 test("replace hides the page's copy while the widget is there", async () => {
-  const { page, problems } = await open("/page/replace.html");
+  const { page, problems } = await open("/page/index.html");
+  await page.locator("episode-viewer [part=line]").first().waitFor();
+  await page.evaluate(() => document.querySelector("episode-viewer").setAttribute("replace", ""));
   await page.locator("episode-viewer [part=line]").first().waitFor();
   assert.deepEqual((await shown(page)).sectionsHidden, [true, true]);
   const restored = await page.evaluate(() => {

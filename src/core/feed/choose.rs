@@ -3,7 +3,7 @@
 
 use roxmltree::Node;
 
-use super::xml::{child, children, text_of};
+use super::xml::{attribute_of, child, children, text_of};
 use crate::core::error::{quoted, ReadError};
 use crate::core::reader::Reader;
 use crate::core::text::thousands;
@@ -108,8 +108,7 @@ fn guid_of(item: Node) -> Option<String> {
 
 /// The URL of `item`'s `<enclosure>`.
 pub fn enclosure_of(item: Node) -> Option<String> {
-    let url = child(item, &[], "enclosure")?.attribute("url")?.trim();
-    (!url.is_empty()).then(|| url.to_string())
+    attribute_of(child(item, &[], "enclosure")?, "url").map(str::to_string)
 }
 
 /// The first few episodes' guids and titles, and how `reader` names one.

@@ -8,7 +8,7 @@ use super::date::iso_date;
 use super::episode::{
     FeedEpisode, Person, Soundbite, CONTENT_NAMESPACES, ITUNES_NAMESPACES, PODCAST_NAMESPACES,
 };
-use super::xml::{child, children, line_of, text_of};
+use super::xml::{attribute_of, child, children, line_of, text_of};
 use crate::core::episode_json::FileRef;
 use crate::core::error::{quoted, Place, ReadError};
 use crate::core::time::parse_clock;
@@ -107,12 +107,7 @@ pub fn read_item(channel: Node, item: Node) -> FeedEpisode {
 
 /// A `podcast:transcript` or `podcast:chapters` as a file reference.
 fn file_ref(node: Node, what: &str, warnings: &mut Vec<Warning>) -> Option<FileRef> {
-    let attribute = |name| {
-        node.attribute(name)
-            .map(str::trim)
-            .filter(|value| !value.is_empty())
-            .map(str::to_string)
-    };
+    let attribute = |name| attribute_of(node, name).map(str::to_string);
     let Some(url) = attribute("url") else {
         warnings.push(warning(
             node,
@@ -138,12 +133,7 @@ fn read_people(parent: Node, warnings: &mut Vec<Warning>) -> Vec<Person> {
                 ));
                 return None;
             };
-            let attribute = |name| {
-                person
-                    .attribute(name)
-                    .map(str::trim)
-                    .filter(|value| !value.is_empty())
-            };
+            let attribute = |name| attribute_of(person, name);
             let lowercase = |name, default: &str| {
                 attribute(name).map_or_else(|| default.to_string(), str::to_lowercase)
             };

@@ -128,6 +128,13 @@ pub fn line_of(node: Node) -> usize {
     node.document().text_pos_at(node.range().start).row as usize
 }
 
+/// The attribute `name` of `node`, trimmed, or `None` when absent or blank.
+pub fn attribute_of<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.attribute(name)
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+}
+
 /// All of `node`'s text (CDATA included), trimmed, or `None` when empty.
 pub fn text_of(node: Node) -> Option<String> {
     let text: String = node

@@ -32,21 +32,17 @@ pub fn apply_transcript(episode: &mut Episode, transcript: Transcript) {
         .iter()
         .map(|speaker| fold(speaker.name.trim()))
         .collect();
-    let first_name = |index: &usize| {
-        let name = names.get(*index).map_or("", String::as_str);
-        name.split_whitespace().next().unwrap_or_default()
-    };
+    let name_at = |index: &usize| names.get(*index).map_or("", String::as_str);
+    let first_name = |index: &usize| name_at(index).split_whitespace().next().unwrap_or_default();
     let mut by_name: Vec<usize> = (0..known.len()).collect();
-    by_name.sort_by_key(|index| names.get(*index));
+    by_name.sort_by_key(name_at);
     let mut by_first_name = by_name.clone();
     by_first_name.sort_by_key(first_name);
     let mut speakers = transcript.speakers;
     for speaker in &mut speakers {
         let name = fold(speaker.name.trim());
         let same = |key: &str| key.cmp(&name);
-        let same_name = equal_run(&by_name, |index| {
-            same(names.get(*index).map_or("", String::as_str))
-        });
+        let same_name = equal_run(&by_name, |index| same(name_at(index)));
         let person = same_name.first().or_else(|| {
             match equal_run(&by_first_name, |index| same(first_name(index))) {
                 [only] => Some(only),

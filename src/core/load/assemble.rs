@@ -157,10 +157,10 @@ pub(super) fn assemble(assembly: &Assembly, prepared: Prepared) -> Result<Episod
                 .source(Role::EpisodeTranscript)
                 .zip(prepared.transcript_format)
             {
-                let with_notes = notes.filter(|_| format == FileFormat::HtmlTranscript);
-                if with_notes.is_some() {
-                    notes = None;
-                }
+                let with_notes = match format {
+                    FileFormat::HtmlTranscript => notes.take(),
+                    _ => None,
+                };
                 let known = episode.duration;
                 assembly.add_transcript(&mut episode, source, format, known, with_notes)?;
             }

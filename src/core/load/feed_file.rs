@@ -28,13 +28,15 @@ pub(super) fn read_feed_file(
     let (document, notes) = reader
         .read(&file.text, &choice, request.reader)
         .map_err(|error| LoadError::Unusable(error.in_file(name).to_string()))?;
-    let named_notes = notes
+    let notes = notes
         .filter(|_| document.chapters_file.is_none())
         .map(|notes| (format!("{name} (show notes)"), notes));
-    let (mut main, needs) =
-        document_files(request, locate, name, &file.location, document, "feed")?;
-    if let MainFile::Document { notes, .. } = &mut main {
-        *notes = named_notes;
-    }
-    Ok((main, needs))
+    document_files(
+        request,
+        locate,
+        (name, &file.location),
+        document,
+        "feed",
+        notes,
+    )
 }

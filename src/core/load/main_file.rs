@@ -177,25 +177,25 @@ pub(super) fn read_document(
     document_files(
         request,
         locate,
-        src,
-        &file.location,
+        (src, &file.location),
         document,
         "episode JSON",
+        None,
     )
     .map(Some)
 }
 
 /// The episode of an episode JSON document (or a feed's, `what` saying
-/// which), its links settled against `base`, and the files it names:
-/// the transcript chosen by the page's language and its type, and the
-/// chapters file.
+/// which, with its show notes), its links settled against `base`, and the
+/// files it names: the transcript chosen by the page's language and its
+/// type, and the chapters file.
 pub(super) fn document_files(
     request: &EpisodeRequest,
     locate: &dyn Locate,
-    name: &str,
-    base: &str,
+    (name, base): (&str, &str),
     document: EpisodeDocument,
     what: &str,
+    notes: Option<(String, String)>,
 ) -> Result<(MainFile, Vec<FileNeed>), LoadError> {
     let mut episode = document.episode;
     let dropped = settle_links(&mut episode.speakers, &mut episode.chapters, |url| {
@@ -232,7 +232,7 @@ pub(super) fn document_files(
     let main = MainFile::Document {
         episode: Box::new(episode),
         transcript_type,
-        notes: None,
+        notes,
     };
     Ok((main, needs))
 }
