@@ -69,14 +69,14 @@ const FILE_ATTRIBUTES = [...PAGE_REFERENCE_ATTRIBUTES, "feed"];
  * would (same request, same credentials), and returns them by absolute URL
  * as `{ response, controller }`: the widget takes each one over, and
  * aborts those it does not use. Downloads in `earlier` (an earlier render's)
- * of files still named are kept; the others are aborted.
+ * of files still named are kept; the others are aborted. An element of
+ * the page (`#id`) is read now and handed over the same way (`pageFile`).
  */
 function prefetchFiles(element, earlier) {
   const files = new Map();
   for (const name of FILE_ATTRIBUTES) {
     const value = element.getAttribute(name)?.trim();
-    // `#id` names an element of the page, read in place (no download).
-    if (!value || value.startsWith("#")) continue;
+    if (!value) continue;
     let url;
     try {
       url = new URL(value, document.baseURI);
@@ -84,6 +84,12 @@ function prefetchFiles(element, earlier) {
       continue;
     }
     if ((url.protocol !== "http:" && url.protocol !== "https:") || files.has(url.href)) continue;
+    if (value.startsWith("#")) {
+      // An element of the page, read now: no download, nothing to keep.
+      const file = pageFile(value);
+      if (file) files.set(url.href, file);
+      continue;
+    }
     const started = earlier.get(url.href);
     if (started) {
       files.set(url.href, started);
@@ -98,6 +104,23 @@ function prefetchFiles(element, earlier) {
   }
   abortUnused(earlier);
   return files;
+}
+
+/** What a reader of the page does not see, left out of an element's markup. */
+const UNSEEN = "script, style, template, noscript, [hidden], [aria-hidden=true]";
+
+/**
+ * The markup of the page's element `#id` (`reference`) without what a
+ * reader does not see, as a download's answer of type text/html; null when
+ * the page has no such element (the widget says so).
+ */
+function pageFile(reference) {
+  const element = document.getElementById(reference.slice(1));
+  if (!element) return null;
+  const copy = element.cloneNode(true);
+  for (const unseen of copy.querySelectorAll(UNSEEN)) unseen.remove();
+  const headers = { "content-type": "text/html; charset=utf-8" };
+  return { response: Promise.resolve(new Response(copy.innerHTML, { headers })), controller: new AbortController() };
 }
 
 /** Aborts the downloads in `files` that nothing took over. */

@@ -4,7 +4,7 @@
 
 use crate::core::links::{url_kind, UrlKind};
 pub use crate::core::load::LoadError;
-use crate::core::load::{DurationWait, EpisodeRequest, FileText, Loader, Locate, Step};
+use crate::core::load::{DurationWait, EpisodeRequest, Loader, Locate, Step};
 use crate::core::Episode;
 
 use super::feed_module::FeedModule;
@@ -12,7 +12,7 @@ use super::fetch::{fetch_text, Download, FetchError};
 use super::import_module::ImportModule;
 use super::media::MediaRef;
 use super::media_duration::{loads_metadata, media_duration};
-use super::page_text::{is_page_reference, page_text};
+use super::page_text::{is_page_reference, missing_element, page_address};
 use super::prefetch::Prefetched;
 use super::yielding::yield_to_browser;
 
@@ -82,20 +82,20 @@ async fn run_loader(
                 let downloads: Vec<Option<Download>> = needs
                     .iter()
                     .map(|need| {
-                        (!is_page_reference(&need.location)).then(|| {
-                            prefetched
-                                .take(&need.location)
-                                .unwrap_or_else(|| Download::start(&need.location))
+                        prefetched.take(&need.location).or_else(|| {
+                            // The script hands over every page element
+                            // there is; a `#id` it did not is missing.
+                            (!is_page_reference(&need.location))
+                                .then(|| Download::start(&need.location))
                         })
                     })
                     .collect();
                 for (need, download) in needs.iter().zip(downloads) {
-                    let file: FileText = match download {
-                        Some(download) => {
-                            fetch_text(&need.location, time_limit_ms, download).await?
-                        }
-                        None => page_text(&need.location)?,
-                    };
+                    let download = download.ok_or_else(|| missing_element(&need.location))?;
+                    let mut file = fetch_text(&need.location, time_limit_ms, download).await?;
+                    if is_page_reference(&need.location) {
+                        file.location = page_address();
+                    }
                     loader.take_file(need, file);
                 }
             }

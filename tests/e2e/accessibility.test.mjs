@@ -1,5 +1,5 @@
 // Accessibility: axe-core (WCAG 2.x A and AA rules) run inside the widget's
-// shadow root in Chromium, on the three demo pages, in the light and the dark theme, with a search
+// shadow root in Chromium, on the five demo pages, in the light and the dark theme, with a search
 // active and follow suspended so that every part of the widget is on show.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -10,7 +10,7 @@ useBrowser();
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-for (const [path, colorScheme] of ["/", "/vtt.html", "/untimed.html"].flatMap((path) => [[path, "light"], [path, "dark"]])) {
+for (const [path, colorScheme] of ["/", "/vtt.html", "/untimed.html", "/feed.html", "/page.html"].flatMap((path) => [[path, "light"], [path, "dark"]])) {
   test(`axe-core finds no violations on ${path} in the ${colorScheme} theme`, async () => {
     const { page } = await open(path, async (page) => page.emulateMedia({ colorScheme }));
     await page.locator('episode-viewer [part="line"]').first().waitFor();
