@@ -1,131 +1,22 @@
 //! The loader both ways: as the widget drives it (web URLs, Content-Types,
 //! the media's duration) and as the CLI does (files beside each other, run
 //! as the real `episode-viewer convert`). The same episode with references
-//! must come out the same, warnings included; every fault says what and
-//! where.
+//! must come out the same, warnings included. (Faults:
+//! `tests/load_faults.rs`.)
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::Command;
-
-use episode_viewer::core::export::to_episode_json;
 use episode_viewer::core::import::boundary::{decode_import, encode_import};
 use episode_viewer::core::import::{import_episode, ImportRequest};
-use episode_viewer::core::load::attributes::{WidgetAttributes, ATTRIBUTES};
-use episode_viewer::core::load::{DurationWait, EpisodeRequest, FileText, LoadError};
+use episode_viewer::core::load::attributes::ATTRIBUTES;
+use episode_viewer::core::load::DurationWait;
+use episode_viewer::core::parse_episode_json;
 use episode_viewer::core::warnings::shown;
-use episode_viewer::core::{parse_episode_json, Episode};
 
+#[path = "common/site.rs"]
+mod site;
 #[path = "common/web.rs"]
 mod web;
+use site::{as_written, convert, folder_with, run_cli, site, widget_request};
 use web::{load_from_web, IMPORT_MODULE, PAGE, PAUSES};
-
-/// An episode JSON naming three transcripts (two languages) and a chapters
-/// file, with links to keep and to drop.
-const EPISODE: &str = r#"{
-  "version": 1,
-  "title": "Tide Tables",
-  "language": "de",
-  "duration": 95,
-  "speakers": {
-    "ana": {"name": "Ana Lima", "img": "https://cdn.podcast.example/ana.jpg"},
-    "ben": {"name": "Ben Okafor", "img": "javascript:alert(1)"}
-  },
-  "transcript": [
-    {"url": "transcript.en.srt", "type": "application/x-subrip", "language": "en"},
-    {"url": "transcript.de.vtt", "type": "text/vtt", "language": "de"},
-    {"url": "transcript.en.vtt", "type": "text/vtt", "language": "en"}
-  ],
-  "chapters": {"url": "chapters/chapters.json", "type": "application/json+chapters"}
-}"#;
-
-const ENGLISH_VTT: &str = "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Ana Lima>Welcome back to the harbour.\n\n00:00:04.000 --> 00:00:06.000\n\n\n00:00:06.000 --> 00:00:11.500\n<v Ben Okafor>The tide tables came in <b>late</b> this year.\n";
-const GERMAN_VTT: &str =
-    "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n<v Ana Lima>Willkommen zurück im Hafen.\n";
-const ENGLISH_SRT: &str = "1\n00:00:00,000 --> 00:00:04,000\nAna Lima: Welcome back.\n";
-
-/// JSON Chapters (Podcasting 2.0 shape): a chapter without a start, an
-/// image to keep, one to drop, and a link.
-const CHAPTERS: &str = r#"{
-  "version": "1.2.0",
-  "chapters": [
-    {"startTime": 0, "title": "Harbour news", "img": "https://cdn.podcast.example/harbour.png"},
-    {"title": "No start"},
-    {"startTime": 30, "title": "Tide tables", "url": "https://tides.example/", "img": "data:image/png;base64,AAAA"},
-    {"startTime": 60, "title": "Letters", "url": "letters.html"}
-  ]
-}"#;
-
-/// The files as a web server holds them: path under the page, text and
-/// Content-Type.
-fn site() -> Vec<(&'static str, &'static str, &'static str)> {
-    vec![
-        ("episode.json", EPISODE, "application/json"),
-        ("transcript.en.vtt", ENGLISH_VTT, "text/vtt"),
-        ("transcript.de.vtt", GERMAN_VTT, "text/vtt"),
-        ("transcript.en.srt", ENGLISH_SRT, "application/x-subrip"),
-        (
-            "chapters/chapters.json",
-            CHAPTERS,
-            "application/json; charset=utf-8",
-        ),
-    ]
-}
-
-fn widget_request(attributes: &[(&str, &str)], page_language: Option<&str>) -> EpisodeRequest {
-    let attributes = WidgetAttributes::read(|name| {
-        attributes
-            .iter()
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| value.to_string())
-    });
-    attributes.episode_request(page_language.map(str::to_string), None)
-}
-
-/// The same files in a folder of their own, for the CLI.
-fn folder_with(name: &str, files: &[(&str, &str, &str)]) -> PathBuf {
-    let folder = std::env::temp_dir().join(format!("ev-load-{}-{name}", std::process::id()));
-    for (path, text, _) in files {
-        let file = folder.join(path);
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, text).unwrap();
-    }
-    folder
-}
-
-/// `episode-viewer convert` in `folder`: the episode JSON it writes, read
-/// back, and the warnings it printed; or what it said when it failed.
-fn convert(folder: &PathBuf, args: &[&str]) -> Result<(Episode, Vec<String>), String> {
-    let convert = [&["convert"], args, &["--to", "episode"]].concat();
-    run_cli(folder, &convert)
-}
-
-/// The CLI run with `args` in `folder`: the episode JSON it writes, read
-/// back, and the warnings it printed; or what it said when it failed.
-fn run_cli(folder: &PathBuf, args: &[&str]) -> Result<(Episode, Vec<String>), String> {
-    let output = Command::new(env!("CARGO_BIN_EXE_episode-viewer"))
-        .args(args)
-        .current_dir(folder)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    if !output.status.success() {
-        return Err(stderr);
-    }
-    let episode = parse_episode_json(&String::from_utf8_lossy(&output.stdout)).unwrap();
-    let warnings = stderr
-        .lines()
-        .filter_map(|line| line.strip_prefix("warning: "))
-        .map(str::to_string)
-        .collect();
-    Ok((episode, warnings))
-}
-
-/// An episode as the CLI's output carries it: through the episode JSON
-/// writer and back.
-fn as_written(episode: &Episode) -> Episode {
-    parse_episode_json(&to_episode_json(episode)).unwrap()
-}
 
 #[test]
 fn the_widget_and_the_cli_load_an_episode_with_references_alike() {
@@ -245,117 +136,6 @@ fn an_open_last_chapter_ends_at_the_media_length() {
     assert_eq!(episode.unwrap().chapters[1].end, 75.0);
 }
 
-/// Attributes, the files served, and what the message must say.
-type Fault<'a> = (
-    &'a [(&'a str, &'a str)],
-    &'a [(&'a str, &'a str, &'a str)],
-    &'a str,
-);
-
-#[test]
-fn every_fault_names_what_and_where() {
-    let faults: &[Fault] = &[
-        (
-            &[("src", "a.vtt"), ("transcript", "b.txt")],
-            &[],
-            "has both src and transcript",
-        ),
-        (&[], &[], "has no src attribute"),
-        (
-            &[("src", "missing.vtt")],
-            &[],
-            "could not load \"https://podcast.example/episodes/42/missing.vtt\"",
-        ),
-        (
-            &[("src", "page.html")],
-            &[("page.html", "<!doctype html><p>Hello</p>", "text/html")],
-            "\"page.html\" is not a file this widget reads: the server sent a web page (text/html)",
-        ),
-        (
-            &[("src", "e.json")],
-            &[(
-                "e.json",
-                r#"{"version": 2, "transcript": []}"#,
-                "application/json",
-            )],
-            "\"e.json\" is not a usable episode: version: unsupported version 2",
-        ),
-        (
-            &[("src", "e.json")],
-            &[(
-                "e.json",
-                r#"{"version": 1, "transcript": [{"url": "t.pdf", "type": "application/pdf"}]}"#,
-                "application/json",
-            )],
-            "\"e.json\": none of its transcript files has a type this widget reads",
-        ),
-        (
-            &[("src", "e.json")],
-            &[(
-                "e.json",
-                r#"{"version": 1, "transcript": {"url": "data:text/vtt,WEBVTT"}}"#,
-                "application/json",
-            )],
-            "\"data:text/vtt,WEBVTT\" is not a web address",
-        ),
-        (
-            &[("src", "e.json")],
-            &[
-                (
-                    "e.json",
-                    r#"{"version": 1, "chapters": {"url": "c.json"}}"#,
-                    "application/json",
-                ),
-                ("c.json", r#"{"version": "1.2.0"}"#, "application/json"),
-            ],
-            "\"c.json\" is not a usable JSON Chapters file",
-        ),
-        (
-            &[("src", "t.vtt"), ("chapters", "c.json")],
-            &[
-                ("t.vtt", ENGLISH_VTT, "text/vtt"),
-                ("c.json", "[1, 2]", "application/json"),
-            ],
-            "\"c.json\" is not a usable JSON Chapters file",
-        ),
-        (
-            &[("transcript", "episode.json")],
-            &[("episode.json", EPISODE, "application/json")],
-            "\"episode.json\" is a episode JSON file, not a transcript; name it in src instead",
-        ),
-    ];
-    for (attributes, files, expected) in faults {
-        let (result, _, _) = load_from_web(widget_request(attributes, None), files, None);
-        let error = result.expect_err(expected);
-        assert!(
-            error.message().contains(expected),
-            "{:?} should say {expected:?}",
-            error.message()
-        );
-    }
-}
-
-#[test]
-fn the_cli_says_which_file_it_could_not_read_or_use() {
-    let files = [
-        ("episode.json", EPISODE, ""),
-        ("transcript.en.vtt", "Welcome back to the harbour.\n", ""),
-        ("chapters/chapters.json", CHAPTERS, ""),
-    ];
-    let folder = folder_with("faults", &files);
-    let missing = convert(&folder, &["episode.json", "--language", "de"]).unwrap_err();
-    let unusable = convert(&folder, &["episode.json", "--language", "en"]).unwrap_err();
-    std::fs::remove_dir_all(&folder).unwrap();
-    assert!(
-        missing.contains("cannot read \"transcript.de.vtt\": no such file"),
-        "{missing}"
-    );
-    assert!(
-        unusable.contains("\"transcript.en.vtt\" is not a usable WebVTT file"),
-        "{unusable}"
-    );
-}
-
 #[test]
 fn the_element_observes_exactly_the_attributes_the_widget_reads() {
     let script = include_str!("../js/episode-viewer.js");
@@ -392,54 +172,6 @@ fn the_cli_rebases_links_to_the_main_file_and_names_files_by_their_names() {
     assert!(
         warnings[0].starts_with("\"episode.json\" speaker \"Ben Okafor\""),
         "{warnings:?}"
-    );
-}
-
-#[test]
-fn the_cli_words_its_faults_for_files_not_servers() {
-    use episode_viewer::core::load::{load_without_media, FilePaths, Reader};
-    let files: BTreeMap<&str, &str> = [
-        ("notes.html", "<!doctype html><p>Hello</p>"),
-        (
-            "e.json",
-            r#"{"version": 1, "transcript": {"url": "/site/t.vtt"}}"#,
-        ),
-    ]
-    .into_iter()
-    .collect();
-    let load = |request: EpisodeRequest| {
-        let main = request.src.clone().unwrap_or_default();
-        load_without_media(request, FilePaths::beside(&main), |need| {
-            let text = files
-                .get(need.location.as_str())
-                .ok_or_else(|| LoadError::Fetch(format!("cannot read \"{}\"", need.location)))?;
-            Ok(FileText {
-                text: text.to_string(),
-                content_type: Some("text/html".to_string()),
-                location: need.location.clone(),
-            })
-        })
-        .unwrap_err()
-        .message()
-        .to_string()
-    };
-    let cli = |src: Option<&str>, transcript: Option<&str>| EpisodeRequest {
-        src: src.map(str::to_string),
-        transcript: transcript.map(str::to_string),
-        reader: Reader::Cli,
-        ..EpisodeRequest::default()
-    };
-    assert_eq!(
-        load(cli(Some("notes.html"), None)),
-        "\"notes.html\" is not a file this tool reads: expected episode JSON, WebVTT, SRT, Podcasting 2.0 JSON, an HTML transcript or JSON Chapters"
-    );
-    assert!(load(cli(Some("e.json"), None))
-        .starts_with("\"/site/t.vtt\" is not a file beside the episode JSON"));
-    assert!(load(cli(None, None)).starts_with("nothing to read"));
-    assert!(load(cli(Some("a.vtt"), Some("b.txt"))).starts_with("give either a timed file"));
-    assert_eq!(
-        load(cli(Some("gone.vtt"), None)),
-        "cannot read \"gone.vtt\""
     );
 }
 

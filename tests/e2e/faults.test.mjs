@@ -14,6 +14,7 @@ useBrowser();
 const episodeJson = readFileSync("dist/demo/episode.json", "utf8");
 const episodeVtt = readFileSync("dist/demo/episode.vtt", "utf8");
 const lineCount = JSON.parse(episodeJson).transcript.length;
+const demoFeed = readFileSync("dist/demo/feed.xml", "utf8");
 /** 21 MiB of JSON whitespace: 20 KB gzipped, too large once unpacked. */
 const gzipBomb = gzipSync(Buffer.alloc(21 * 1024 * 1024, " "));
 
@@ -40,6 +41,8 @@ function startFaultyServer(port = 0) {
           : response.writeHead(503, { ...cors, "content-type": "text/plain" }).end("busy");
       case "/no-cors.json":
         return response.writeHead(200, { "content-type": "application/json" }).end(episodeJson);
+      case "/no-cors-feed.xml":
+        return response.writeHead(200, { "content-type": "application/rss+xml" }).end(demoFeed);
       case "/stall-headers.json":
         // Never answers (until the test ends).
         state.stalled.push(response);
@@ -107,13 +110,13 @@ after(() => {
   faulty?.close();
 });
 
-/** Adds a widget for `src` (with `attributes`) and waits for its lines or alert. */
+/** Adds a widget for `src` (none when null) with `attributes` and waits for its lines or alert. */
 async function widget(page, src, attributes = {}) {
   const id = `w${Math.random().toString(36).slice(2)}`;
   await page.evaluate(({ id, src, attributes }) => {
     const element = document.createElement("episode-viewer");
     element.id = id;
-    element.setAttribute("src", src);
+    if (src !== null) element.setAttribute("src", src);
     element.setAttribute("audio", "#player");
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     document.body.append(element);
@@ -165,6 +168,18 @@ test("each download fault ends in a message that names it", async () => {
   assert.equal(await patient.lines(), lineCount);
   const unexpected = problems.filter((problem) => !networkNoise(problem));
   assert.deepEqual(unexpected, []);
+  await page.close();
+});
+
+test("a feed on another site that does not allow this page: the message names the header to send", async () => {
+  const { page, problems } = await open("/faults/index.html");
+  const shown = await widget(page, null, { feed: `${faultyBase}/no-cors-feed.xml` });
+  assert.match(
+    await shown.alert(),
+    /^could not load ".*\/no-cors-feed\.xml": the server answered, but does not let this page read the file: it must allow this site with CORS \(an Access-Control-Allow-Origin header\)/,
+  );
+  assert.equal(await shown.retry.count(), 1);
+  assert.deepEqual(problems.filter((problem) => !networkNoise(problem)), []);
   await page.close();
 });
 
