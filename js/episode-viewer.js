@@ -69,14 +69,14 @@ const FILE_ATTRIBUTES = [...PAGE_REFERENCE_ATTRIBUTES, "feed"];
  * would (same request, same credentials), and returns them by absolute URL
  * as `{ response, controller }`: the widget takes each one over, and
  * aborts those it does not use. Downloads in `earlier` (an earlier render's)
- * of files still named are kept; the others are aborted. An element of
- * the page (`#id`) is read now and handed over the same way (`pageFile`).
+ * of files still named are kept; the others are aborted.
  */
 function prefetchFiles(element, earlier) {
   const files = new Map();
   for (const name of FILE_ATTRIBUTES) {
     const value = element.getAttribute(name)?.trim();
-    if (!value) continue;
+    // `#id` names an element of the page, read when the widget asks (`readPage`).
+    if (!value || value.startsWith("#")) continue;
     let url;
     try {
       url = new URL(value, document.baseURI);
@@ -84,12 +84,6 @@ function prefetchFiles(element, earlier) {
       continue;
     }
     if ((url.protocol !== "http:" && url.protocol !== "https:") || files.has(url.href)) continue;
-    if (value.startsWith("#")) {
-      // An element of the page, read now: no download, nothing to keep.
-      const file = pageFile(value);
-      if (file) files.set(url.href, file);
-      continue;
-    }
     const started = earlier.get(url.href);
     if (started) {
       files.set(url.href, started);
@@ -111,16 +105,18 @@ const UNSEEN = "script, style, template, noscript, [hidden], [aria-hidden=true]"
 
 /**
  * The markup of the page's element `#id` (`reference`) without what a
- * reader does not see, as a download's answer of type text/html; null when
- * the page has no such element (the widget says so).
+ * reader does not see; null when the page has no such element. Elements in
+ * `hiddenByWidget` (hidden by `replace`, not by the page) are read as shown.
  */
-function pageFile(reference) {
+function pageMarkup(reference, hiddenByWidget) {
   const element = document.getElementById(reference.slice(1));
   if (!element) return null;
+  const inside = hiddenByWidget.filter((hidden) => hidden !== element && element.contains(hidden));
+  for (const hidden of inside) hidden.hidden = false;
   const copy = element.cloneNode(true);
+  for (const hidden of inside) hidden.hidden = true;
   for (const unseen of copy.querySelectorAll(UNSEEN)) unseen.remove();
-  const headers = { "content-type": "text/html; charset=utf-8" };
-  return { response: Promise.resolve(new Response(copy.innerHTML, { headers })), controller: new AbortController() };
+  return copy.innerHTML;
 }
 
 /** Aborts the downloads in `files` that nothing took over. */
@@ -226,7 +222,8 @@ class EpisodeViewerElement extends HTMLElement {
 
   /**
    * Watches the page's elements that the attributes name by `#id`, so that
-   * a change to their content renders the widget again; with `replace`,
+   * a change to their content, or one appearing that was missing, renders
+   * the widget again; with `replace`,
    * hides them (the widget takes their place) until the widget is removed
    * or `replace` is.
    */
@@ -235,17 +232,22 @@ class EpisodeViewerElement extends HTMLElement {
     for (const element of this.#pageSources.hidden) element.hidden = false;
     this.#pageSources = { observer: null, hidden: [] };
     if (!connected) return;
-    const elements = PAGE_REFERENCE_ATTRIBUTES.map((name) => this.getAttribute(name)?.trim())
+    const ids = PAGE_REFERENCE_ATTRIBUTES.map((name) => this.getAttribute(name)?.trim())
       .filter((value) => value?.startsWith("#"))
-      .map((value) => document.getElementById(value.slice(1)))
-      .filter(Boolean);
-    if (elements.length === 0) return;
+      .map((value) => value.slice(1));
+    if (ids.length === 0) return;
+    const elements = ids.map((id) => document.getElementById(id)).filter(Boolean);
+    // An id no element has yet: the page's script may add it later.
+    const missing = ids.filter((id) => !document.getElementById(id));
     let pending = null;
-    const observer = new MutationObserver(() => {
+    const observer = new MutationObserver((records) => {
+      const changed = records.some((record) => elements.some((element) => element.contains(record.target)));
+      if (!changed && !missing.some((id) => document.getElementById(id))) return;
       clearTimeout(pending);
       pending = setTimeout(() => this.isConnected && this.#render(), 100);
     });
     for (const element of elements) observer.observe(element, { childList: true, subtree: true, characterData: true });
+    if (missing.length > 0) observer.observe(document.documentElement, { childList: true, subtree: true });
     const hidden = this.hasAttribute("replace") ? elements.filter((element) => !element.hidden) : [];
     for (const element of hidden) element.hidden = true;
     this.#pageSources = { observer, hidden };
@@ -279,7 +281,9 @@ class EpisodeViewerElement extends HTMLElement {
     this.#unmount();
     const files = this.#files;
     this.#files = new Map();
-    this.#mounted = guarded(() => core.mount(this, files, loadImporter, loadFeedReader), null);
+    // The page is read each time the widget asks (a retry reads it anew).
+    const readPage = (reference) => pageMarkup(reference, this.#pageSources.hidden);
+    this.#mounted = guarded(() => core.mount(this, files, loadImporter, loadFeedReader, readPage), null);
   }
 
   /** Moves the media to `seconds`, leaving play/pause as it is. */

@@ -25,17 +25,19 @@ const clock = (seconds) => {
 };
 const nameOf = (key) => episode.speakers[key].name;
 
-/** The people of the show, by speaker key: the host, the guest, the producer. */
-const roles = { maya: "host", tomas: "guest", jo: "producer" };
+/** The people of the show, by speaker key: role and group in the Podcast
+ * Taxonomy (the group is `cast` when a feed names none). */
+const people = { maya: ["host", "cast"], tomas: ["guest", "cast"], jo: ["producer", "creative direction"] };
 const lineStarting = (text) => {
   const index = lines.findIndex((line) => line.text.startsWith(text));
   if (index < 0) throw new Error(`the demo episode has no line starting "${text}"`);
   return index;
 };
-// Two moments the publisher points to: one titled, one that shows its words.
+// Two moments the publisher points to, each of the 15 to 120 seconds the
+// specification recommends: one titled, one that shows its words.
 const soundbites = [
-  { from: lineStarting("Because not everyone"), to: lineStarting("A transcript lets"), title: "Who a transcript is for" },
-  { from: lineStarting("It has to be exact"), to: lineStarting("It has to be exact") },
+  { from: lineStarting("Because not everyone"), to: lineStarting("So it helps people"), title: "Who a transcript is for" },
+  { from: lineStarting("The current sentence lights up"), to: lineStarting("And chapters do the same") },
 ].map(({ from, to, title }) => ({
   start: lines[from].start,
   duration: Math.round((lines[to].end - lines[from].start) * 1000) / 1000,
@@ -68,11 +70,14 @@ const feed = `<?xml version="1.0" encoding="UTF-8"?>
       <enclosure url="https://media.open-airwaves.example/episodes/12/episode.mp3?source=rss" type="audio/mpeg" length="${Math.round(episode.duration * 4000)}"/>
       <itunes:duration>${Math.round(episode.duration)}</itunes:duration>
       <content:encoded><![CDATA[${showNotesHtml}]]></content:encoded>
+      <!-- Relative to the feed, for a demo served anywhere; a public feed
+           gives absolute URLs, which the widget reads the same way. -->
       <podcast:transcript url="episode.vtt" type="text/vtt" language="en" rel="captions"/>
       <podcast:transcript url="transcript.json" type="application/json" language="en"/>
       <podcast:chapters url="chapters.json" type="application/json+chapters"/>
-${Object.entries(roles)
-  .map(([key, role]) => `      <podcast:person role="${role}">${escapeXml(nameOf(key))}</podcast:person>`)
+${Object.entries(people)
+  .map(([key, [role, group]]) =>
+    `      <podcast:person role="${role}" group="${group}">${escapeXml(nameOf(key))}</podcast:person>`)
   .join("\n")}
 ${soundbites
   .map(({ start, duration, title }) =>
@@ -109,7 +114,7 @@ const notesHtml = [
   "        </ul>",
 ].join("\n");
 const page = readFileSync(join(root, "demo", "page.html"), "utf8")
-  .replace("<!-- show notes -->", notesHtml.trimStart())
-  .replace("<!-- transcript -->", transcriptHtml.trimStart());
+  .replace("<!-- show notes -->", () => notesHtml.trimStart())
+  .replace("<!-- transcript -->", () => transcriptHtml.trimStart());
 writeFileSync(join(dist, "page.html"), page);
 console.log(`demo pages: feed.xml (${soundbites.length} soundbites), feed.html, page.html (${turns.length} turns)`);

@@ -9,6 +9,7 @@ use crate::core::load::attributes::WidgetAttributes;
 use crate::host::feed_module::FeedModule;
 use crate::host::import_module::ImportModule;
 use crate::host::load::ScriptHandoff;
+use crate::host::page_text::PageReader;
 use crate::host::prefetch::Prefetched;
 use crate::host::shadow::{mount_in_shadow, MountedView};
 use crate::host::stop::report_stops;
@@ -111,13 +112,16 @@ impl MountedViewer {
 /// the element's script already started (`url → { response, controller }`),
 /// taken over by the widget; `load_importer` loads the import module (and
 /// resolves to its exports) when an episode needs an import,
-/// `load_feed_reader` the feed module when the episode comes from a feed.
+/// `load_feed_reader` the feed module when the episode comes from a feed;
+/// `read_page` gives the markup of the page's element an `#id` value names
+/// (`null` for none).
 #[wasm_bindgen]
 pub fn mount(
     host: HtmlElement,
     prefetched: Option<Map>,
     load_importer: Option<Function>,
     load_feed_reader: Option<Function>,
+    read_page: Option<Function>,
 ) -> Result<MountedViewer, JsValue> {
     report_stops();
     let controls = ControlsSlot::default();
@@ -129,6 +133,7 @@ pub fn mount(
             prefetched: Prefetched::new(prefetched),
             import_module: ImportModule::new(load_importer),
             feed_module: FeedModule::new(load_feed_reader),
+            page_reader: PageReader::new(read_page),
         };
         view! { <EpisodeViewer attributes host=element controls=slot handoff /> }
     })?;

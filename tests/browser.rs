@@ -81,7 +81,7 @@ impl Fixture {
             host.set_attribute("src", src).unwrap();
         }
         host.set_attribute("audio", &selector).unwrap();
-        let viewer = mount(host.clone(), None, None, None).unwrap();
+        let viewer = mount(host.clone(), None, None, None, None).unwrap();
         let fixture = Fixture {
             audio,
             host,
@@ -995,7 +995,7 @@ async fn a_video_element_works_like_audio() {
     host.set_attribute("src", &blob_url(EPISODE.as_bytes(), "application/json"))
         .unwrap();
     host.set_attribute("audio", "#test-video").unwrap();
-    let viewer = mount(host.clone(), None, None, None).unwrap();
+    let viewer = mount(host.clone(), None, None, None, None).unwrap();
     let current = || {
         host.shadow_root()
             .and_then(|root| {
@@ -1119,7 +1119,7 @@ async fn mount_with_host_attributes(
     host.set_attribute("src", &src).unwrap();
     host.set_attribute("audio", "#attribute-test-audio")
         .unwrap();
-    let viewer = mount(host.clone(), None, None, None).unwrap();
+    let viewer = mount(host.clone(), None, None, None, None).unwrap();
     wait_until("lines render", || {
         host.shadow_root()
             .is_some_and(|root| root.query_selector("[part=line]").ok().flatten().is_some())

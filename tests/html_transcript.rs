@@ -115,3 +115,28 @@ fn a_bad_time_is_a_warning_that_names_its_line() {
         episode.warnings
     );
 }
+
+#[test]
+fn an_element_of_the_page_is_a_transcript_without_a_heading_a_web_page_is_not() {
+    let markup = "<p><strong>Maya Ortiz:</strong> Welcome to the show.</p>\n<p><strong>Jo Kim:</strong> Glad to be here.</p>\n<p><strong>Maya Ortiz:</strong> Let us begin.</p>\n<p><strong>Jo Kim:</strong> Gladly.</p>";
+    let read_as = |name| {
+        read_transcript_source(&ImportRequest {
+            transcript: Some(NamedText { name, text: markup }),
+            duration: Some(30.0),
+            ..ImportRequest::default()
+        })
+    };
+    let element = read_as("#transcript").unwrap();
+    let speakers: Vec<&str> = element
+        .speakers
+        .iter()
+        .map(|speaker| speaker.name.as_str())
+        .collect();
+    assert_eq!(speakers, ["Maya Ortiz", "Jo Kim"]);
+    assert_eq!(element.lines.len(), 4);
+    let page = read_as("episode.html").unwrap_err();
+    assert!(
+        page.contains("is not a transcript: it is a web page"),
+        "{page}"
+    );
+}

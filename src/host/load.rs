@@ -12,7 +12,7 @@ use super::fetch::{fetch_text, Download, FetchError};
 use super::import_module::ImportModule;
 use super::media::MediaRef;
 use super::media_duration::{loads_metadata, media_duration};
-use super::page_text::{is_page_reference, missing_element, page_address};
+use super::page_text::{is_page_reference, PageReader};
 use super::prefetch::Prefetched;
 use super::yielding::yield_to_browser;
 
@@ -27,7 +27,8 @@ impl From<FetchError> for LoadError {
 const DURATION_WAIT_MS: u32 = 3_000;
 
 /// What the element's script hands the widget for loading: the downloads
-/// it started, and how to load the import and feed modules.
+/// it started, how to load the import and feed modules, and how to read
+/// the page.
 #[derive(Debug, Clone, Copy)]
 pub struct ScriptHandoff {
     /// Downloads of the element's files already under way.
@@ -36,6 +37,8 @@ pub struct ScriptHandoff {
     pub import_module: ImportModule,
     /// Loads the feed reader, for a feed.
     pub feed_module: FeedModule,
+    /// Reads the page's elements that `#id` values name.
+    pub page_reader: PageReader,
 }
 
 impl ScriptHandoff {
@@ -45,6 +48,7 @@ impl ScriptHandoff {
             prefetched: Prefetched::new(None),
             import_module: ImportModule::new(None),
             feed_module: FeedModule::new(None),
+            page_reader: PageReader::new(None),
         }
     }
 }
@@ -71,6 +75,7 @@ async fn run_loader(
         prefetched,
         import_module,
         feed_module,
+        page_reader,
     }: ScriptHandoff,
 ) -> Result<Episode, LoadError> {
     let mut loader = Loader::new(request, PageUrls);
@@ -82,20 +87,20 @@ async fn run_loader(
                 let downloads: Vec<Option<Download>> = needs
                     .iter()
                     .map(|need| {
-                        prefetched.take(&need.location).or_else(|| {
-                            // The script hands over every page element
-                            // there is; a `#id` it did not is missing.
-                            (!is_page_reference(&need.location))
-                                .then(|| Download::start(&need.location))
+                        (!is_page_reference(&need.location)).then(|| {
+                            prefetched
+                                .take(&need.location)
+                                .unwrap_or_else(|| Download::start(&need.location))
                         })
                     })
                     .collect();
                 for (need, download) in needs.iter().zip(downloads) {
-                    let download = download.ok_or_else(|| missing_element(&need.location))?;
-                    let mut file = fetch_text(&need.location, time_limit_ms, download).await?;
-                    if is_page_reference(&need.location) {
-                        file.location = page_address();
-                    }
+                    let file = match download {
+                        Some(download) => {
+                            fetch_text(&need.location, time_limit_ms, download).await?
+                        }
+                        None => page_reader.read(&need.location)?,
+                    };
                     loader.take_file(need, file);
                 }
             }

@@ -15,6 +15,7 @@ const episodeJson = readFileSync("dist/demo/episode.json", "utf8");
 const episodeVtt = readFileSync("dist/demo/episode.vtt", "utf8");
 const lineCount = JSON.parse(episodeJson).transcript.length;
 const demoFeed = readFileSync("dist/demo/feed.xml", "utf8");
+const demoChapters = readFileSync("dist/demo/chapters.json", "utf8");
 /** 21 MiB of JSON whitespace: 20 KB gzipped, too large once unpacked. */
 const gzipBomb = gzipSync(Buffer.alloc(21 * 1024 * 1024, " "));
 
@@ -38,6 +39,10 @@ function startFaultyServer(port = 0) {
       case "/flaky.json":
         return state.recovered
           ? response.writeHead(200, json).end(episodeJson)
+          : response.writeHead(503, { ...cors, "content-type": "text/plain" }).end("busy");
+      case "/flaky-chapters.json":
+        return state.recovered
+          ? response.writeHead(200, json).end(demoChapters)
           : response.writeHead(503, { ...cors, "content-type": "text/plain" }).end("busy");
       case "/no-cors.json":
         return response.writeHead(200, { "content-type": "application/json" }).end(episodeJson);
@@ -179,6 +184,31 @@ test("a feed on another site that does not allow this page: the message names th
     /^could not load ".*\/no-cors-feed\.xml": the server answered, but does not let this page read the file: it must allow this site with CORS \(an Access-Control-Allow-Origin header\)/,
   );
   assert.equal(await shown.retry.count(), 1);
+  assert.deepEqual(problems.filter((problem) => !networkNoise(problem)), []);
+  await page.close();
+});
+
+test("Try again reads the page's own transcript again, beside a file that failed", async () => {
+  const { page, problems } = await open("/faults/index.html");
+  await page.evaluate(() => {
+    const section = document.createElement("section");
+    section.id = "page-transcript";
+    section.innerHTML = "<p><strong>Maya Ortiz:</strong> Welcome to Open Airwaves.</p>" +
+      "<p><strong>Tomas Berg:</strong> Thanks, Maya. It is great to be here.</p>";
+    document.body.append(section);
+  });
+  state.recovered = false;
+  const shown = await widget(page, null, {
+    transcript: "#page-transcript",
+    chapters: `${faultyBase}/flaky-chapters.json`,
+    duration: "142",
+  });
+  assert.match(await shown.alert(), /HTTP 503 Service Unavailable$/);
+  state.recovered = true;
+  await shown.retry.click();
+  await page.locator(`#${shown.id} [part="line"]`).first().waitFor();
+  assert.equal(await shown.alert(), null);
+  assert.ok(await shown.lines() >= 2, `${await shown.lines()} lines`);
   assert.deepEqual(problems.filter((problem) => !networkNoise(problem)), []);
   await page.close();
 });

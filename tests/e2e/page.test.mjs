@@ -62,11 +62,13 @@ test("replace hides the page's copy while the widget is there", async () => {
   assert.deepEqual(problems, []);
 });
 
-test("a reference to no element of the page says so", async () => {
+test("a reference to no element of the page says so, and the element added later is read", async () => {
   const { page } = await open("/page/index.html");
   const message = await page.evaluate(async () => {
     const element = document.createElement("episode-viewer");
+    element.id = "late";
     element.setAttribute("transcript", "#nowhere");
+    element.setAttribute("duration", "60");
     const failed = new Promise((resolve) =>
       element.addEventListener("episode-viewer:error", (event) => resolve(event.detail.message), { once: true }),
     );
@@ -74,4 +76,37 @@ test("a reference to no element of the page says so", async () => {
     return failed;
   });
   assert.match(message, /the page has no element with the id "nowhere"/);
+  // The page's own script adds it afterwards: the widget reads it then.
+  await page.evaluate(() => {
+    const section = document.createElement("section");
+    section.id = "nowhere";
+    section.innerHTML = "<p><strong>Jo Kim:</strong> Here after all.</p><p><strong>Maya Ortiz:</strong> Welcome back.</p>";
+    document.body.append(section);
+  });
+  await page.locator('#late [part="line"]').first().waitFor();
+  assert.equal(await page.locator('#late [part="line"]').count(), 2);
+});
+
+test("with replace, an element named inside another is still read as part of it", async () => {
+  const { page, problems } = await open("/page/index.html");
+  await page.evaluate(() => {
+    const outer = document.createElement("section");
+    outer.id = "outer";
+    outer.innerHTML = "<p><strong>Maya Ortiz:</strong> The outer words.</p>" +
+      "<div id='inner'><p>00:00 Welcome</p><p><strong>Jo Kim:</strong> The inner words.</p></div>";
+    document.body.append(outer);
+    const element = document.createElement("episode-viewer");
+    element.id = "nested";
+    for (const [name, value] of [["transcript", "#outer"], ["notes", "#inner"], ["duration", "60"], ["replace", ""]]) {
+      element.setAttribute(name, value);
+    }
+    document.body.append(element);
+  });
+  await page.locator("#nested [part=line]").first().waitFor();
+  const text = await page.evaluate(() =>
+    [...document.getElementById("nested").shadowRoot.querySelectorAll("[part=line] .ev-text")].map((line) => line.textContent).join(" "),
+  );
+  assert.match(text, /The inner words/);
+  assert.deepEqual(await page.evaluate(() => ["outer", "inner"].map((id) => document.getElementById(id).hidden)), [true, true]);
+  assert.deepEqual(problems, []);
 });

@@ -115,9 +115,16 @@ pub fn read_transcript_source_with(
             format.name()
         )),
         Some(_) => import(sources),
-        None if text.trim_start().starts_with('<') && !has_transcript_section(text) => Err(format!(
+        // An element of the page (`#id`) is the transcript by the
+        // publisher's word, whatever its markup.
+        None if text.trim_start().starts_with('<')
+            && !name.starts_with('#')
+            && !has_transcript_section(text) =>
+        {
+            Err(format!(
             "\"{name}\" is not a transcript: it is a web page without the <cite> and <time> of an HTML transcript or a Transcript heading; transcript must name a plain text or HTML transcript, WebVTT, SRT or Podcasting 2.0 JSON"
-        )),
+        ))
+        }
         None => import(sources),
     }
 }
