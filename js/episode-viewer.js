@@ -222,8 +222,8 @@ class EpisodeViewerElement extends HTMLElement {
 
   /**
    * Watches the page's elements that the attributes name by `#id`, so that
-   * a change to their content, or one appearing that was missing, renders
-   * the widget again; with `replace`,
+   * a change to their content, or an element with that id appearing or
+   * being replaced, renders the widget again; with `replace`,
    * hides them (the widget takes their place) until the widget is removed
    * or `replace` is.
    */
@@ -236,18 +236,20 @@ class EpisodeViewerElement extends HTMLElement {
       .filter((value) => value?.startsWith("#"))
       .map((value) => value.slice(1));
     if (ids.length === 0) return;
-    const elements = ids.map((id) => document.getElementById(id)).filter(Boolean);
-    // An id no element has yet: the page's script may add it later.
-    const missing = ids.filter((id) => !document.getElementById(id));
+    const named = () => ids.map((id) => document.getElementById(id));
+    const known = named();
+    const elements = known.filter(Boolean);
+    // One observer on the whole document: besides changes inside the named
+    // elements, it sees one appear that was missing, or be replaced by
+    // another with the same id (the page's script rendering it later).
     let pending = null;
     const observer = new MutationObserver((records) => {
-      const changed = records.some((record) => elements.some((element) => element.contains(record.target)));
-      if (!changed && !missing.some((id) => document.getElementById(id))) return;
+      const inside = records.some((record) => elements.some((element) => element.contains(record.target)));
+      if (!inside && named().every((element, index) => element === known[index])) return;
       clearTimeout(pending);
       pending = setTimeout(() => this.isConnected && this.#render(), 100);
     });
-    for (const element of elements) observer.observe(element, { childList: true, subtree: true, characterData: true });
-    if (missing.length > 0) observer.observe(document.documentElement, { childList: true, subtree: true });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     const hidden = this.hasAttribute("replace") ? elements.filter((element) => !element.hidden) : [];
     for (const element of hidden) element.hidden = true;
     this.#pageSources = { observer, hidden };

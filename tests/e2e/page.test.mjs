@@ -110,3 +110,21 @@ test("with replace, an element named inside another is still read as part of it"
   assert.deepEqual(await page.evaluate(() => ["outer", "inner"].map((id) => document.getElementById(id).hidden)), [true, true]);
   assert.deepEqual(problems, []);
 });
+
+test("an element replaced by another with the same id (the page rendering it again) is read anew", async () => {
+  const { page, problems } = await open("/page/index.html");
+  await page.locator("episode-viewer [part=line]").first().waitFor();
+  await page.evaluate(() => {
+    const fresh = document.createElement("section");
+    fresh.id = "transcript";
+    fresh.innerHTML = "<h2>Transcript</h2><p><strong>Jo Kim:</strong> A new rendering of the page.</p>" +
+      "<p><strong>Maya Ortiz:</strong> With other words.</p><p><strong>Jo Kim:</strong> Read again.</p>";
+    document.getElementById("transcript").replaceWith(fresh);
+  });
+  await page.waitForFunction(() =>
+    [...document.querySelector("episode-viewer").shadowRoot.querySelectorAll("[part=line] .ev-text")].some((line) =>
+      line.textContent.includes("A new rendering of the page"),
+    ),
+  );
+  assert.deepEqual(problems, []);
+});
