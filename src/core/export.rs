@@ -74,19 +74,17 @@ fn write_episode_json(
     }
     if !transcript_files.is_empty() {
         write_list(&mut out, "transcript", transcript_files, write_file_ref);
-    } else if !episode.lines.is_empty() || (episode.chapters.is_empty() && chapters_file.is_none())
-    {
-        // An episode needs a transcript or chapters; an empty list says "none".
-        out.push_str(",\n  \"transcript\": [");
-        for (index, line) in episode.lines.iter().enumerate() {
-            out.push_str(if index == 0 { "\n    " } else { ",\n    " });
+    } else if !episode.lines.is_empty() {
+        write_list(&mut out, "transcript", &episode.lines, |out, line| {
             write_line(
-                &mut out,
+                out,
                 line,
                 line.speaker.and_then(|speaker| keys.get(speaker)),
             );
-        }
-        out.push_str("\n  ]");
+        });
+    } else if episode.chapters.is_empty() && chapters_file.is_none() {
+        // An episode needs a transcript or chapters; an empty list says "none".
+        out.push_str(",\n  \"transcript\": [\n  ]");
     }
     out.push_str("\n}\n");
     out

@@ -7,6 +7,12 @@ use super::episode::{Chapter, Speaker};
 use super::error::{quoted, Place};
 use super::warnings::Warning;
 
+/// Whether `reference` (a file an attribute names) is `#id`: an element of
+/// the host page, read in place of a download.
+pub fn is_page_reference(reference: &str) -> bool {
+    reference.starts_with('#')
+}
+
 /// `url` (trimmed) when it is an absolute `http:` or `https:` URL; anything
 /// else (`javascript:`, `data:`, relative paths) gives `None`.
 pub fn http_url(url: &str) -> Option<&str> {

@@ -2,7 +2,7 @@
 //! files make the episode and reads them; this fetches each one it asks
 //! for, and waits for the media's duration when it asks for that.
 
-use crate::core::links::{url_kind, UrlKind};
+use crate::core::links::{is_page_reference, url_kind, UrlKind};
 pub use crate::core::load::LoadError;
 use crate::core::load::{DurationWait, EpisodeRequest, Loader, Locate, Step};
 use crate::core::Episode;
@@ -12,7 +12,7 @@ use super::fetch::{fetch_text, Download, FetchError};
 use super::import_module::ImportModule;
 use super::media::MediaRef;
 use super::media_duration::{loads_metadata, media_duration};
-use super::page_text::{is_page_reference, PageReader};
+use super::page_text::PageReader;
 use super::prefetch::Prefetched;
 use super::yielding::yield_to_browser;
 

@@ -13,11 +13,6 @@ use wasm_bindgen::JsValue;
 use super::fetch::FetchError;
 use crate::core::load::FileText;
 
-/// Whether `reference` (an attribute's value) names an element of the page.
-pub fn is_page_reference(reference: &str) -> bool {
-    reference.starts_with('#')
-}
-
 /// How the widget reads the page: the element script's function that
 /// gives the markup of the element `#id` names (what a reader sees of it),
 /// or `null` when the page has no such element.

@@ -11,6 +11,7 @@ use crate::core::episode::Episode;
 use crate::core::formats::{
     apply_transcript, detect_format, read_transcript, FileFormat, Transcript,
 };
+use crate::core::links::is_page_reference;
 use crate::core::warnings::in_file;
 
 /// Reads the transcript file `name` (of `format`) into `episode`: its lines
@@ -118,7 +119,7 @@ pub fn read_transcript_source_with(
         // An element of the page (`#id`) is the transcript by the
         // publisher's word, whatever its markup.
         None if text.trim_start().starts_with('<')
-            && !name.starts_with('#')
+            && !is_page_reference(name)
             && !has_transcript_section(text) =>
         {
             Err(format!(
